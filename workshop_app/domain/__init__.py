@@ -1,0 +1,1 @@
+"""Plain values and rules of a workshop: no Qt, no SQL."""

@@ -1,0 +1,191 @@
+"""The workshop's values as plain dataclasses.
+
+Timestamps are kept as the RFC 3339 text they were recorded or imported with, so that a
+file round-trips exactly; ``domain.clock`` parses them where arithmetic is needed.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+def new_id() -> str:
+    """A fresh id for a row created in the app (UUIDs merge across laptops)."""
+    return str(uuid.uuid4())
+
+
+class Role(StrEnum):
+    CHAIR = "chair"
+    FACILITATOR = "facilitator"
+    RAPPORTEUR = "rapporteur"
+    ORGANISER = "organiser"
+    SPEAKER = "speaker"
+    PARTICIPANT = "participant"
+    OBSERVER = "observer"
+
+
+class ItemKind(StrEnum):
+    SESSION = "session"
+    BREAK = "break"
+
+
+class ItemStatus(StrEnum):
+    PLANNED = "planned"
+    RUNNING = "running"
+    DONE = "done"
+    SKIPPED = "skipped"
+
+
+class SpeechStatus(StrEnum):
+    WAITING = "waiting"
+    SPEAKING = "speaking"
+    DONE = "done"
+    WITHDRAWN = "withdrawn"
+
+
+class ContributionKind(StrEnum):
+    STATEMENT = "statement"
+    QUESTION = "question"
+    PROPOSAL = "proposal"
+    EXAMPLE = "example"
+    CONCERN = "concern"
+
+
+class ConsensusStatus(StrEnum):
+    PROPOSED = "proposed"
+    AGREED = "agreed"
+    AGREED_WITH_RESERVATIONS = "agreed_with_reservations"
+    NO_CONSENSUS = "no_consensus"
+    WITHDRAWN = "withdrawn"
+
+
+class ActionStatus(StrEnum):
+    OPEN = "open"
+    DONE = "done"
+    DROPPED = "dropped"
+
+
+@dataclass(frozen=True)
+class Workshop:
+    """The event itself: what the details form edits."""
+
+    title: str
+    subtitle: str | None = None
+    date: str | None = None  # YYYY-MM-DD
+    start_time: str | None = None  # HH:MM, local
+    timezone: str | None = None  # IANA name
+    venue: str | None = None
+    organiser: str | None = None
+    purpose: str | None = None
+    language: str | None = None  # BCP 47
+    stakeholder_groups: tuple[str, ...] = ()
+
+
+# Fields of Workshop that are single values (not the group list), in form order.
+WORKSHOP_FIELDS = (
+    "title",
+    "subtitle",
+    "date",
+    "start_time",
+    "timezone",
+    "venue",
+    "organiser",
+    "purpose",
+    "language",
+)
+
+
+@dataclass(frozen=True)
+class Participant:
+    id: str
+    name: str
+    title: str | None = None
+    organisation: str | None = None
+    stakeholder_group: str | None = None
+    country: str | None = None
+    email: str | None = None
+    role: Role = Role.PARTICIPANT
+    present: bool = True
+
+
+@dataclass(frozen=True)
+class GuidingQuestion:
+    id: str
+    agenda_item_id: str
+    text: str
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    id: str
+    title: str
+    kind: ItemKind = ItemKind.SESSION
+    description: str | None = None
+    planned_minutes: int | None = None
+    status: ItemStatus = ItemStatus.PLANNED
+    started_at: str | None = None
+    ended_at: str | None = None
+    summary: str | None = None
+    questions: tuple[GuidingQuestion, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class Speech:
+    id: str
+    participant_id: str
+    agenda_item_id: str
+    requested_at: str | None = None
+    started_at: str | None = None
+    ended_at: str | None = None
+    status: SpeechStatus = SpeechStatus.DONE
+
+
+@dataclass(frozen=True)
+class Contribution:
+    id: str
+    agenda_item_id: str
+    text: str
+    question_id: str | None = None
+    participant_id: str | None = None
+    speech_id: str | None = None
+    kind: ContributionKind = ContributionKind.STATEMENT
+    recorded_at: str | None = None
+    highlight: bool = False
+
+
+@dataclass(frozen=True)
+class ConsensusPoint:
+    id: str
+    agenda_item_id: str
+    text: str
+    question_id: str | None = None
+    status: ConsensusStatus = ConsensusStatus.PROPOSED
+    reservations: str | None = None
+    supporting_contribution_ids: tuple[str, ...] = ()
+    recorded_at: str | None = None
+
+
+@dataclass(frozen=True)
+class Action:
+    id: str
+    text: str
+    agenda_item_id: str | None = None
+    owner: str | None = None
+    owner_participant_id: str | None = None
+    due: str | None = None  # YYYY-MM-DD
+    status: ActionStatus = ActionStatus.OPEN
+
+
+@dataclass(frozen=True)
+class WorkshopRecord:
+    """A whole workshop at once: what interchange reads and writes."""
+
+    workshop: Workshop
+    participants: tuple[Participant, ...] = ()
+    agenda: tuple[AgendaItem, ...] = ()
+    speeches: tuple[Speech, ...] = ()
+    contributions: tuple[Contribution, ...] = ()
+    consensus: tuple[ConsensusPoint, ...] = ()
+    actions: tuple[Action, ...] = ()

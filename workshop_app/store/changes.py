@@ -1,0 +1,48 @@
+"""What a committed write changed, announced to whoever listens (the Qt models)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from sqlite_utils import Database
+
+
+class Entity(StrEnum):
+    WORKSHOP = "workshop"
+    PARTICIPANT = "participant"
+    AGENDA_ITEM = "agenda_item"
+    QUESTION = "question"
+    SPEECH = "speech"
+    CONTRIBUTION = "contribution"
+    CONSENSUS = "consensus"
+    ACTION = "action"
+
+
+class ChangeKind(StrEnum):
+    ADDED = "added"
+    UPDATED = "updated"
+    REMOVED = "removed"
+    MOVED = "moved"
+
+
+@dataclass(frozen=True)
+class Change:
+    entity: Entity
+    kind: ChangeKind
+    ids: tuple[str, ...] = ()
+
+
+Listener = Callable[[Sequence[Change]], None]
+
+
+@dataclass
+class Transaction:
+    """The open write: its database handle and the changes it will announce on commit."""
+
+    db: Database
+    changes: list[Change] = field(default_factory=list)
+
+    def changed(self, entity: Entity, kind: ChangeKind, *ids: str) -> None:
+        self.changes.append(Change(entity, kind, tuple(ids)))

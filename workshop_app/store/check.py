@@ -1,0 +1,90 @@
+"""Check Document: integrity, foreign keys and the domain rules, reported in words."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from workshop_app.store import connection
+from workshop_app.store.errors import DamagedDocument
+
+# Each rule: a query returning one row per violation, and how to say it.
+_DOMAIN_RULES: tuple[tuple[str, str], ...] = (
+    (
+        """SELECT c.id AS a, c.question_id AS b, c.agenda_item_id AS c FROM contributions c
+           JOIN guiding_questions q ON q.id = c.question_id
+           WHERE q.agenda_item_id != c.agenda_item_id""",
+        "contribution {a} is about question {b}, which is not a question of its item {c}",
+    ),
+    (
+        """SELECT p.id AS a, p.question_id AS b, p.agenda_item_id AS c FROM consensus_points p
+           JOIN guiding_questions q ON q.id = p.question_id
+           WHERE q.agenda_item_id != p.agenda_item_id""",
+        "consensus point {a} is about question {b}, which is not a question of its item {c}",
+    ),
+    (
+        """SELECT c.id AS a, c.speech_id AS b, c.agenda_item_id AS c FROM contributions c
+           JOIN speeches s ON s.id = c.speech_id
+           WHERE s.agenda_item_id != c.agenda_item_id""",
+        "contribution {a} belongs to speech {b}, which was not given on its item {c}",
+    ),
+    (
+        """SELECT s1.id AS a, s2.id AS b, s1.agenda_item_id AS c FROM speeches s1
+           JOIN speeches s2 ON s1.agenda_item_id = s2.agenda_item_id AND s1.seq < s2.seq
+           WHERE s1.started_at IS NOT NULL AND s2.started_at IS NOT NULL
+             AND s1.ended_at IS NOT NULL AND s2.ended_at IS NOT NULL
+             AND julianday(s1.started_at) < julianday(s2.ended_at)
+             AND julianday(s2.started_at) < julianday(s1.ended_at)""",
+        "speeches {a} and {b} on item {c} overlap in time",
+    ),
+    (
+        """SELECT agenda_item_id AS a, count(*) AS b, '' AS c FROM speeches
+           WHERE status = 'speaking' GROUP BY agenda_item_id HAVING count(*) > 1""",
+        "item {a} has {b} speeches marked as speaking at once",
+    ),
+    (
+        "SELECT count(*) AS a, '' AS b, '' AS c FROM workshop HAVING count(*) != 1",
+        "the document holds {a} workshop rows instead of one",
+    ),
+)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem found, in words; ``damaged`` when the file itself is broken."""
+
+    text: str
+    damaged: bool = False
+
+
+def check_document(path: Path) -> list[Finding]:
+    """Everything wrong with the workshop at ``path`` (empty when it is sound).
+
+    Opens read-only and takes no lock, so a file open in the app can be checked. Files that
+    are not workshops at all raise the same errors as opening them.
+    """
+    path = Path(path)
+    try:
+        connection.inspect(path)
+    except DamagedDocument as error:
+        return [Finding(error.message, damaged=True)]
+    db = connection.connect(path, readonly=True)
+    findings: list[Finding] = []
+    try:
+        for row in db.execute("PRAGMA integrity_check(100)").fetchall():
+            if row[0] != "ok":
+                findings.append(Finding(f"integrity: {row[0]}", damaged=True))
+        for table, rowid, parent, _fk in db.execute("PRAGMA foreign_key_check").fetchall():
+            findings.append(
+                Finding(f"a row of {table} (row {rowid}) refers to a missing row of {parent}")
+            )
+        for sql, text in _DOMAIN_RULES:
+            for row in db.query(sql):
+                findings.append(Finding(text.format(**row)))
+    except sqlite3.DatabaseError as error:
+        findings.append(Finding(f"the file could not be read to the end: {error}", damaged=True))
+    finally:
+        db.close()
+    return findings
+

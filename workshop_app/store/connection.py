@@ -1,0 +1,196 @@
+"""Opening and creating workshop files: checks, lock, PRAGMAs.
+
+A file is inspected through a read-only connection before anything writes to it, so a file
+that is refused (not SQLite, not ours, too new, damaged) is left byte-for-byte as it was.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import quote
+
+from filelock import FileLock, Timeout
+from sqlite_utils import Database
+
+from workshop_app.store.errors import (
+    AlreadyOpen,
+    DamagedDocument,
+    DocumentExists,
+    DocumentNotFound,
+    NotAWorkshop,
+    NotSQLite,
+    ReadOnlyDocument,
+    TooNew,
+)
+from workshop_app.store.schema import APPLICATION_ID, SCHEMA_VERSION, apply_migrations
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+SUFFIX = ".workshop"
+# The sidecar files SQLite keeps beside a database in WAL mode.
+SIDECARS = ("-wal", "-shm", "-journal")
+
+
+def lock_path(path: Path) -> Path:
+    """The hidden lock file beside a document (LibreOffice-style, gone when it is closed)."""
+    return path.with_name(f".{path.name}.lock")
+
+
+def acquire_lock(path: Path) -> FileLock:
+    """Take the one-process-per-document lock, or raise AlreadyOpen."""
+    lock = FileLock(lock_path(path), timeout=0)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise AlreadyOpen(path) from None
+    except PermissionError:
+        raise ReadOnlyDocument(path) from None
+    return lock
+
+
+def release_lock(lock: FileLock) -> None:
+    """Release the document lock and tidy its file away (filelock copes with a peer's unlink)."""
+    lock.release()
+    with contextlib.suppress(OSError):
+        Path(lock.lock_file).unlink()
+
+
+def _uri(path: Path, mode: str) -> str:
+    return f"file:{quote(str(path.resolve()))}?mode={mode}"
+
+
+def inspect(path: Path) -> int:
+    """Check that ``path`` is a healthy workshop this version can open; return its version.
+
+    Reads only: the checks run on a read-only connection that is closed before returning.
+    """
+    if not path.exists():
+        raise DocumentNotFound(path)
+    if not path.is_file():
+        raise NotAWorkshop(path)
+    with open(path, "rb") as fh:
+        header = fh.read(len(SQLITE_HEADER))
+    if header != SQLITE_HEADER:
+        raise NotSQLite(path)
+    try:
+        conn = sqlite3.connect(_uri(path, "ro"), uri=True)
+    except sqlite3.Error as error:
+        raise DamagedDocument(path, str(error)) from None
+    try:
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if app_id != APPLICATION_ID:
+            raise NotAWorkshop(path)
+        if version > SCHEMA_VERSION:
+            raise TooNew(path, version, SCHEMA_VERSION)
+        result = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
+        if result != "ok":
+            raise DamagedDocument(path, result)
+        return int(version)
+    except sqlite3.DatabaseError as error:
+        raise DamagedDocument(path, str(error)) from None
+    finally:
+        conn.close()
+
+
+def configure(conn: sqlite3.Connection, *, readonly: bool = False) -> Database:
+    """Wrap a connection to one of our files, with the PRAGMAs every connection gets."""
+    db = Database(conn, execute_plugins=False)
+    db.execute("PRAGMA foreign_keys = ON")
+    db.execute("PRAGMA trusted_schema = OFF")
+    if not readonly:
+        # WAL: readers (export, backup) never block the writer; FULL: a commit is on disk
+        # when it returns, even across a power cut.
+        db.execute("PRAGMA journal_mode = WAL")
+    db.execute("PRAGMA synchronous = FULL")
+    return db
+
+
+def connect(path: Path, *, readonly: bool = False) -> Database:
+    """A connection to an existing workshop file (never creates one)."""
+    try:
+        conn = sqlite3.connect(_uri(path, "ro" if readonly else "rw"), uri=True)
+    except sqlite3.OperationalError as error:
+        if "readonly" in str(error).lower() or not os.access(path, os.W_OK):
+            raise ReadOnlyDocument(path) from None
+        raise DamagedDocument(path, str(error)) from None
+    return configure(conn, readonly=readonly)
+
+
+def open_database(path: Path, *, readonly: bool = False) -> tuple[Database, FileLock | None]:
+    """Inspect, lock and open an existing workshop file, upgrading its schema if it is older."""
+    path = Path(path)
+    lock = None if readonly else acquire_lock(path)
+    try:
+        version = inspect(path)
+        db = connect(path, readonly=readonly)
+        if version < SCHEMA_VERSION and not readonly:
+            apply_migrations(db)
+        return db, lock
+    except BaseException:
+        if lock is not None:
+            release_lock(lock)
+        raise
+
+
+def _stamp(db: Database) -> None:
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID:d}")
+
+
+@contextlib.contextmanager
+def new_file(path: Path, *, overwrite: bool = False) -> Iterator[Database]:
+    """Build a new workshop file at ``path``; it appears there only if the block succeeds.
+
+    The file is written beside the target under a temporary name and moved into place at the
+    end, so a failure (bad import, full disk) leaves no half-made file and, with
+    ``overwrite``, leaves the old file as it was.
+    """
+    path = Path(path)
+    if path.exists() and not overwrite:
+        raise DocumentExists(path)
+    if not path.parent.is_dir():
+        raise DocumentNotFound(path.parent)
+    lock = acquire_lock(path)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        conn = sqlite3.connect(str(tmp))
+        db = Database(conn, execute_plugins=False)
+        db.execute("PRAGMA foreign_keys = ON")
+        db.execute("PRAGMA trusted_schema = OFF")
+        _stamp(db)
+        apply_migrations(db)
+        yield db
+        # Leave the new file self-contained (no WAL beside it) before it moves into place.
+        db.execute("PRAGMA journal_mode = DELETE")
+        conn.close()
+        if path.exists() and not overwrite:
+            raise DocumentExists(path)
+        for sidecar in SIDECARS:
+            # A stale WAL of a replaced file would be replayed into the new one.
+            with contextlib.suppress(FileNotFoundError):
+                Path(str(path) + sidecar).unlink()
+        os.replace(tmp, path)
+        _fsync_dir(path.parent)
+    finally:
+        with contextlib.suppress(Exception):
+            conn.close()
+        for leftover in [tmp, *(Path(str(tmp) + s) for s in SIDECARS)]:
+            with contextlib.suppress(FileNotFoundError):
+                leftover.unlink()
+        release_lock(lock)
+
+
+def _fsync_dir(directory: Path) -> None:
+    if os.name != "posix":
+        return
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

@@ -1,0 +1,123 @@
+"""The workshop document: one SQLite file, one process, one transaction per edit."""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+from filelock import FileLock
+from sqlite_utils import Database
+
+from workshop_app.domain.model import Workshop, WorkshopRecord
+from workshop_app.store import connection
+from workshop_app.store.agenda import AgendaStore
+from workshop_app.store.changes import Listener, Transaction
+from workshop_app.store.errors import ReadOnlyDocument, translate_sqlite_error
+from workshop_app.store.participants import ParticipantStore
+from workshop_app.store.record import read_record, write_record
+from workshop_app.store.workshop import WorkshopStore
+
+
+class Document:
+    """An open workshop file.
+
+    Every mutation goes through :meth:`write`: one transaction, committed (and so on disk,
+    with ``synchronous=FULL``) before the call returns, then announced to listeners.
+    """
+
+    def __init__(
+        self, path: Path, db: Database, lock: FileLock | None, *, readonly: bool = False
+    ) -> None:
+        self.path = path
+        self.db = db
+        self.readonly = readonly
+        self._lock = lock
+        self._listeners: list[Listener] = []
+        self._open_tx: Transaction | None = None
+        self.workshop = WorkshopStore(self)
+        self.participants = ParticipantStore(self)
+        self.agenda = AgendaStore(self)
+
+    # -- opening and closing ------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path | str, *, readonly: bool = False) -> Document:
+        """Open an existing workshop file; raises a DocumentError when it cannot be used."""
+        path = Path(path)
+        db, lock = connection.open_database(path, readonly=readonly)
+        return cls(path, db, lock, readonly=readonly)
+
+    @classmethod
+    def create(
+        cls, path: Path | str, workshop: Workshop, *, overwrite: bool = False
+    ) -> Document:
+        """Create a new workshop file holding only its details, and open it."""
+        return cls.create_from_record(path, WorkshopRecord(workshop=workshop), overwrite=overwrite)
+
+    @classmethod
+    def create_from_record(
+        cls, path: Path | str, record: WorkshopRecord, *, overwrite: bool = False
+    ) -> Document:
+        """Create a workshop file holding ``record`` (all or nothing), and open it."""
+        path = Path(path)
+        with connection.new_file(path, overwrite=overwrite) as db, db.atomic():
+            write_record(db, record)
+        return cls.open(path)
+
+    def close(self) -> None:
+        with contextlib.suppress(sqlite3.Error):
+            self.db.close()
+        if self._lock is not None:
+            connection.release_lock(self._lock)
+            self._lock = None
+
+    def __enter__(self) -> Document:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing and listening ----------------------------------------------------------
+
+    def subscribe(self, listener: Listener) -> None:
+        """Call ``listener`` with the changes of every committed write."""
+        self._listeners.append(listener)
+
+    def unsubscribe(self, listener: Listener) -> None:
+        with contextlib.suppress(ValueError):
+            self._listeners.remove(listener)
+
+    @contextlib.contextmanager
+    def write(self) -> Iterator[Transaction]:
+        """One transaction: committed when the block ends, rolled back if it raises.
+
+        SQLite failures the user can meet (disk full, read-only, damaged) come out as
+        DocumentErrors; a nested ``write`` joins the outer transaction.
+        """
+        if self.readonly:
+            raise ReadOnlyDocument(self.path)
+        if self._open_tx is not None:
+            yield self._open_tx
+            return
+        tx = Transaction(self.db)
+        self._open_tx = tx
+        try:
+            with self.db.atomic():
+                yield tx
+        except sqlite3.Error as error:
+            known = translate_sqlite_error(self.path, error)
+            if known is not None:
+                raise known from error
+            raise
+        finally:
+            self._open_tx = None
+        for listener in list(self._listeners):
+            listener(tuple(tx.changes))
+
+    # -- whole-document reads -----------------------------------------------------------
+
+    def record(self) -> WorkshopRecord:
+        """Everything in the document, in recorded order."""
+        return read_record(self.db)

@@ -1,0 +1,114 @@
+"""Typed errors of the workshop document, each with a message in plain words."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from workshop_app.errors import KnownError
+
+
+class DocumentError(KnownError):
+    """Something about a workshop file stops the requested operation."""
+
+    def __init__(self, path: Path | str, message: str, *, hint: str = "") -> None:
+        super().__init__(message, hint=hint)
+        self.path = Path(path)
+
+
+class DocumentNotFound(DocumentError):
+    def __init__(self, path: Path | str) -> None:
+        super().__init__(path, f"There is no file at {path}.")
+
+
+class DocumentExists(DocumentError):
+    def __init__(self, path: Path | str) -> None:
+        super().__init__(
+            path,
+            f"{path} already exists.",
+            hint="Choose another name, or replace it on purpose (--force).",
+        )
+
+
+class NotSQLite(DocumentError):
+    def __init__(self, path: Path | str) -> None:
+        super().__init__(path, f"{path} is not a workshop file: it is not an SQLite database.")
+
+
+class NotAWorkshop(DocumentError):
+    def __init__(self, path: Path | str) -> None:
+        super().__init__(
+            path, f"{path} is an SQLite database, but not a workshop file of this application."
+        )
+
+
+class TooNew(DocumentError):
+    def __init__(self, path: Path | str, found: int, supported: int) -> None:
+        super().__init__(
+            path,
+            f"{path} was written by a newer version of Workshop App "
+            f"(document format {found}; this version reads up to {supported}).",
+            hint="Install the newer version to open it; the file has not been changed.",
+        )
+
+
+class DamagedDocument(DocumentError):
+    def __init__(self, path: Path | str, detail: str = "") -> None:
+        extra = f" ({detail})" if detail else ""
+        super().__init__(
+            path,
+            f"{path} is damaged and cannot be opened safely{extra}.",
+            hint="The file has been left as it was. Open a backup, or keep the file for recovery.",
+        )
+
+
+class AlreadyOpen(DocumentError):
+    def __init__(self, path: Path | str) -> None:
+        super().__init__(
+            path,
+            f"{path} is already open in another window or program.",
+            hint="Switch to that window, or close the file there and try again.",
+        )
+
+
+class ReadOnlyDocument(DocumentError):
+    def __init__(self, path: Path | str) -> None:
+        super().__init__(
+            path,
+            f"{path} is read-only: changes cannot be saved to it.",
+            hint="Save a copy somewhere you can write to, and continue there.",
+        )
+
+
+class DiskFull(DocumentError):
+    def __init__(self, path: Path | str) -> None:
+        super().__init__(
+            path,
+            f"The disk holding {path} is full: the last change was not saved.",
+            hint="Free some space, or save a copy on another disk, then try again.",
+        )
+
+
+class WriteFailed(DocumentError):
+    def __init__(self, path: Path | str, detail: str) -> None:
+        super().__init__(path, f"The change could not be saved to {path}: {detail}.")
+
+
+class NotFound(KnownError):
+    """A row the caller named does not exist (deleted elsewhere, or a stale id)."""
+
+
+def translate_sqlite_error(path: Path | str, error: sqlite3.Error) -> KnownError | None:
+    """The known error an SQLite failure means, or None when it is a bug."""
+    text = str(error).lower()
+    if isinstance(error, sqlite3.IntegrityError):
+        return None
+    if "disk is full" in text or "database or disk is full" in text:
+        return DiskFull(path)
+    if "readonly" in text or "read-only" in text:
+        return ReadOnlyDocument(path)
+    if "database is locked" in text or "database table is locked" in text:
+        return AlreadyOpen(path)
+    if "malformed" in text or "not a database" in text or "disk i/o error" in text:
+        return DamagedDocument(path, str(error))
+    return None

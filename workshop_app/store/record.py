@@ -1,0 +1,58 @@
+"""Reading and writing a whole workshop at once (interchange, demo, export)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from sqlite_utils import Database
+
+from workshop_app.domain.model import (
+    Action,
+    ConsensusPoint,
+    Contribution,
+    Speech,
+    WorkshopRecord,
+)
+from workshop_app.store.agenda import insert_agenda, read_agenda
+from workshop_app.store.participants import insert_participants, read_participants
+from workshop_app.store.rows import from_row, to_row
+from workshop_app.store.workshop import insert_workshop, read_workshop
+
+
+def read_record(db: Database) -> WorkshopRecord:
+    """Everything in the document, lists in recorded order."""
+    support: dict[str, list[str]] = defaultdict(list)
+    for row in db.query("SELECT * FROM consensus_support ORDER BY consensus_id, position"):
+        support[row["consensus_id"]].append(row["contribution_id"])
+    return WorkshopRecord(
+        workshop=read_workshop(db),
+        participants=tuple(read_participants(db)),
+        agenda=tuple(read_agenda(db)),
+        speeches=tuple(from_row(Speech, r) for r in db.query("SELECT * FROM speeches ORDER BY seq")),
+        contributions=tuple(
+            from_row(Contribution, r) for r in db.query("SELECT * FROM contributions ORDER BY seq")
+        ),
+        consensus=tuple(
+            from_row(ConsensusPoint, r, supporting_contribution_ids=tuple(support[r["id"]]))
+            for r in db.query("SELECT * FROM consensus_points ORDER BY seq")
+        ),
+        actions=tuple(from_row(Action, r) for r in db.query("SELECT * FROM actions ORDER BY seq")),
+    )
+
+
+def write_record(db: Database, record: WorkshopRecord) -> None:
+    """Insert a whole workshop into an empty document (inside the caller's transaction)."""
+    insert_workshop(db, record.workshop)
+    insert_participants(db, record.participants)
+    insert_agenda(db, record.agenda)
+    db.table("speeches").insert_all(to_row(s) for s in record.speeches)
+    db.table("contributions").insert_all(to_row(c) for c in record.contributions)
+    db.table("consensus_points").insert_all(
+        to_row(p, exclude=("supporting_contribution_ids",)) for p in record.consensus
+    )
+    db.table("consensus_support").insert_all(
+        {"consensus_id": p.id, "contribution_id": cid, "position": i}
+        for p in record.consensus
+        for i, cid in enumerate(p.supporting_contribution_ids)
+    )
+    db.table("actions").insert_all(to_row(a) for a in record.actions)

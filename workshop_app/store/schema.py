@@ -1,0 +1,159 @@
+"""The document's schema, as ordered sqlite-utils migration steps.
+
+Each step is named ``mNNN_what`` and never changes once released; a new schema is a new step.
+``SCHEMA_VERSION`` is the number of steps and is written to ``PRAGMA user_version`` so that
+a file from a newer version can be recognised and refused before anything touches it.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+#: Ours: "WKSP" as a big-endian 32-bit integer, in PRAGMA application_id.
+APPLICATION_ID = 0x574B5350
+
+migrations = Migrations("workshop_app")
+
+
+def _script(db: Database, sql: str) -> None:
+    for statement in sql.split(";\n"):
+        if statement.strip():
+            db.execute(statement)
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    _script(
+        db,
+        """
+CREATE TABLE workshop (
+    singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
+    title TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 500),
+    subtitle TEXT,
+    date TEXT,
+    start_time TEXT,
+    timezone TEXT,
+    venue TEXT,
+    organiser TEXT,
+    purpose TEXT,
+    language TEXT
+) STRICT;
+CREATE TABLE stakeholder_groups (
+    seq INTEGER PRIMARY KEY,
+    position INTEGER NOT NULL,
+    name TEXT NOT NULL
+) STRICT;
+CREATE TABLE participants (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL CHECK (length(name) >= 1),
+    title TEXT,
+    organisation TEXT,
+    stakeholder_group TEXT,
+    country TEXT,
+    email TEXT,
+    role TEXT NOT NULL DEFAULT 'participant' CHECK (role IN
+        ('chair','facilitator','rapporteur','organiser','speaker','participant','observer')),
+    present INTEGER NOT NULL DEFAULT 1 CHECK (present IN (0, 1))
+) STRICT;
+CREATE TABLE agenda_items (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    position INTEGER NOT NULL,
+    title TEXT NOT NULL CHECK (length(title) >= 1),
+    kind TEXT NOT NULL DEFAULT 'session' CHECK (kind IN ('session', 'break')),
+    description TEXT,
+    planned_minutes INTEGER CHECK (planned_minutes BETWEEN 0 AND 1440),
+    status TEXT NOT NULL DEFAULT 'planned'
+        CHECK (status IN ('planned', 'running', 'done', 'skipped')),
+    started_at TEXT,
+    ended_at TEXT,
+    summary TEXT
+) STRICT;
+CREATE INDEX agenda_items_position ON agenda_items(position);
+CREATE TABLE guiding_questions (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    agenda_item_id TEXT NOT NULL REFERENCES agenda_items(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    text TEXT NOT NULL CHECK (length(text) >= 1)
+) STRICT;
+CREATE INDEX guiding_questions_item ON guiding_questions(agenda_item_id, position);
+CREATE TABLE speeches (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    participant_id TEXT NOT NULL REFERENCES participants(id) ON DELETE RESTRICT,
+    agenda_item_id TEXT NOT NULL REFERENCES agenda_items(id) ON DELETE CASCADE,
+    requested_at TEXT,
+    started_at TEXT,
+    ended_at TEXT,
+    status TEXT NOT NULL DEFAULT 'done'
+        CHECK (status IN ('waiting', 'speaking', 'done', 'withdrawn'))
+) STRICT;
+CREATE INDEX speeches_item ON speeches(agenda_item_id);
+CREATE INDEX speeches_participant ON speeches(participant_id);
+CREATE TABLE contributions (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    agenda_item_id TEXT NOT NULL REFERENCES agenda_items(id) ON DELETE CASCADE,
+    question_id TEXT REFERENCES guiding_questions(id) ON DELETE SET NULL,
+    participant_id TEXT REFERENCES participants(id) ON DELETE RESTRICT,
+    speech_id TEXT REFERENCES speeches(id) ON DELETE SET NULL,
+    kind TEXT NOT NULL DEFAULT 'statement'
+        CHECK (kind IN ('statement', 'question', 'proposal', 'example', 'concern')),
+    text TEXT NOT NULL CHECK (length(text) >= 1),
+    recorded_at TEXT,
+    highlight INTEGER NOT NULL DEFAULT 0 CHECK (highlight IN (0, 1))
+) STRICT;
+CREATE INDEX contributions_item ON contributions(agenda_item_id);
+CREATE INDEX contributions_question ON contributions(question_id);
+CREATE INDEX contributions_participant ON contributions(participant_id);
+CREATE INDEX contributions_speech ON contributions(speech_id);
+CREATE TABLE consensus_points (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    agenda_item_id TEXT NOT NULL REFERENCES agenda_items(id) ON DELETE CASCADE,
+    question_id TEXT REFERENCES guiding_questions(id) ON DELETE SET NULL,
+    text TEXT NOT NULL CHECK (length(text) >= 1),
+    status TEXT NOT NULL DEFAULT 'proposed' CHECK (status IN
+        ('proposed', 'agreed', 'agreed_with_reservations', 'no_consensus', 'withdrawn')),
+    reservations TEXT,
+    recorded_at TEXT
+) STRICT;
+CREATE INDEX consensus_points_item ON consensus_points(agenda_item_id);
+CREATE TABLE consensus_support (
+    consensus_id TEXT NOT NULL REFERENCES consensus_points(id) ON DELETE CASCADE,
+    contribution_id TEXT NOT NULL REFERENCES contributions(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    PRIMARY KEY (consensus_id, contribution_id)
+) STRICT;
+CREATE INDEX consensus_support_contribution ON consensus_support(contribution_id);
+CREATE TABLE actions (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    text TEXT NOT NULL CHECK (length(text) >= 1),
+    agenda_item_id TEXT REFERENCES agenda_items(id) ON DELETE SET NULL,
+    owner TEXT,
+    owner_participant_id TEXT REFERENCES participants(id) ON DELETE SET NULL,
+    due TEXT,
+    status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'done', 'dropped'))
+) STRICT;
+CREATE INDEX actions_owner ON actions(owner_participant_id);
+CREATE INDEX actions_item ON actions(agenda_item_id);
+PRAGMA user_version = 1
+""",
+    )
+
+
+#: The schema version this code writes and reads: one per migration step.
+SCHEMA_VERSION = len(migrations._migrations)
+
+
+def apply_migrations(db: Database) -> None:
+    """Bring a document up to ``SCHEMA_VERSION``; each step is its own transaction.
+
+    Every step ends by writing its own number to ``user_version`` inside that transaction, so
+    the version on disk always matches the steps applied.
+    """
+    migrations.apply(db)

@@ -1,0 +1,82 @@
+"""The workshop's own details and its stakeholder groups."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from sqlite_utils import Database
+
+from workshop_app.domain.model import WORKSHOP_FIELDS, Workshop
+from workshop_app.store.changes import ChangeKind, Entity
+from workshop_app.store.rows import from_row
+
+if TYPE_CHECKING:
+    from workshop_app.store.document import Document
+
+
+def read_workshop(db: Database) -> Workshop:
+    row = next(db.query("SELECT * FROM workshop WHERE singleton = 1"))
+    groups = tuple(
+        r["name"] for r in db.query("SELECT name FROM stakeholder_groups ORDER BY position, seq")
+    )
+    return from_row(Workshop, row, stakeholder_groups=groups)
+
+
+def insert_workshop(db: Database, workshop: Workshop) -> None:
+    row: dict[str, Any] = {name: getattr(workshop, name) for name in WORKSHOP_FIELDS}
+    db.table("workshop").insert({"singleton": 1, **row})
+    replace_groups(db, workshop.stakeholder_groups)
+
+
+def replace_groups(db: Database, groups: tuple[str, ...] | list[str]) -> None:
+    db.execute("DELETE FROM stakeholder_groups")
+    db.table("stakeholder_groups").insert_all(
+        {"position": i, "name": name} for i, name in enumerate(groups)
+    )
+
+
+class WorkshopStore:
+    """Reads and edits the details form's values."""
+
+    def __init__(self, document: Document) -> None:
+        self._doc = document
+
+    def get(self) -> Workshop:
+        return read_workshop(self._doc.db)
+
+    def update(self, **fields: str | None) -> Workshop:
+        """Set some of the workshop's single-value fields; empty text is stored as absent."""
+        unknown = set(fields) - set(WORKSHOP_FIELDS)
+        if unknown:
+            raise TypeError(f"not workshop fields: {', '.join(sorted(unknown))}")
+        values = {k: (v if v not in ("",) else None) for k, v in fields.items()}
+        if "title" in values and not values["title"]:
+            raise ValueError("A workshop needs a title.")
+        with self._doc.write() as tx:
+            tx.db.table("workshop").update(1, values)
+            tx.changed(Entity.WORKSHOP, ChangeKind.UPDATED)
+        return self.get()
+
+    def set_stakeholder_groups(self, groups: list[str] | tuple[str, ...]) -> None:
+        """Replace the list of groups (in display order)."""
+        cleaned = [g.strip() for g in groups]
+        if any(not g for g in cleaned):
+            raise ValueError("A stakeholder group needs a name.")
+        with self._doc.write() as tx:
+            replace_groups(tx.db, cleaned)
+            tx.changed(Entity.WORKSHOP, ChangeKind.UPDATED)
+
+    def rename_stakeholder_group(self, old: str, new: str) -> None:
+        """Rename a group, and the participants who belong to it with it."""
+        new = new.strip()
+        if not new:
+            raise ValueError("A stakeholder group needs a name.")
+        with self._doc.write() as tx:
+            tx.db.execute("UPDATE stakeholder_groups SET name = ? WHERE name = ?", [new, old])
+            cursor = tx.db.execute(
+                "UPDATE participants SET stakeholder_group = ? WHERE stakeholder_group = ?",
+                [new, old],
+            )
+            tx.changed(Entity.WORKSHOP, ChangeKind.UPDATED)
+            if cursor.rowcount:
+                tx.changed(Entity.PARTICIPANT, ChangeKind.UPDATED)
