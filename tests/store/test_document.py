@@ -138,7 +138,9 @@ def test_a_failed_write_rolls_back_everything(document: Document) -> None:
         ),
     ],
 )
-def test_foreign_key_violations_raise(document: Document, sql: str, params: tuple[str, ...]) -> None:
+def test_foreign_key_violations_raise(
+    document: Document, sql: str, params: tuple[str, ...]
+) -> None:
     with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY"), document.write() as tx:
         tx.db.execute(sql, params)
 

@@ -87,4 +87,3 @@ def check_document(path: Path) -> list[Finding]:
     finally:
         db.close()
     return findings
-

@@ -50,9 +50,7 @@ class Document:
         return cls(path, db, lock, readonly=readonly)
 
     @classmethod
-    def create(
-        cls, path: Path | str, workshop: Workshop, *, overwrite: bool = False
-    ) -> Document:
+    def create(cls, path: Path | str, workshop: Workshop, *, overwrite: bool = False) -> Document:
         """Create a new workshop file holding only its details, and open it."""
         return cls.create_from_record(path, WorkshopRecord(workshop=workshop), overwrite=overwrite)
 

@@ -2,30 +2,127 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import dataclasses
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
 
-from workshop_app.domain.model import Participant
+from workshop_app.domain.model import Participant, Role
+from workshop_app.errors import KnownError
+from workshop_app.store.changes import ChangeKind, Entity
+from workshop_app.store.errors import NotFound
 from workshop_app.store.rows import from_row, to_row
+from workshop_app.store.snapshots import Snapshot, restore
 
 if TYPE_CHECKING:
     from workshop_app.store.document import Document
+
+EDITABLE = tuple(f.name for f in dataclasses.fields(Participant) if f.name != "id")
 
 
 def read_participants(db: Database) -> list[Participant]:
     return [from_row(Participant, r) for r in db.query("SELECT * FROM participants ORDER BY seq")]
 
 
-def insert_participants(db: Database, participants: list[Participant] | tuple[Participant, ...]) -> None:
+def insert_participants(db: Database, participants: Sequence[Participant]) -> None:
     db.table("participants").insert_all(to_row(p) for p in participants)
 
 
+def _clean(fields: dict[str, Any]) -> dict[str, Any]:
+    """Column values for an update: text trimmed (empty is absent), enums and flags checked."""
+    unknown = set(fields) - set(EDITABLE)
+    if unknown:
+        raise TypeError(f"not participant fields: {', '.join(sorted(unknown))}")
+    values: dict[str, Any] = {}
+    for name, value in fields.items():
+        if name == "role":
+            value = Role(value).value
+        elif name == "present":
+            value = int(bool(value))
+        elif isinstance(value, str):
+            value = value.strip() or None
+        values[name] = value
+    if "name" in values and not values["name"]:
+        raise ValueError("A participant needs a name.")
+    return values
+
+
 class ParticipantStore:
-    """Reads and edits the roster."""
+    """Reads and edits the roster; every method is one transaction."""
 
     def __init__(self, document: Document) -> None:
         self._doc = document
 
     def list(self) -> list[Participant]:
         return read_participants(self._doc.db)
+
+    def get(self, participant_id: str) -> Participant:
+        rows = list(self._doc.db.query("SELECT * FROM participants WHERE id = ?", [participant_id]))
+        if not rows:
+            raise NotFound(f"No participant with id {participant_id}.")
+        return from_row(Participant, rows[0])
+
+    def add(self, participant: Participant) -> Participant:
+        self.add_many([participant])
+        return participant
+
+    def add_many(self, participants: Sequence[Participant]) -> None:
+        """Add several people at once: all of them, or (on any failure) none."""
+        if any(not p.name.strip() for p in participants):
+            raise ValueError("A participant needs a name.")
+        with self._doc.write() as tx:
+            insert_participants(tx.db, participants)
+            tx.changed(Entity.PARTICIPANT, ChangeKind.ADDED, *(p.id for p in participants))
+
+    def update(self, participant_id: str, **fields: Any) -> dict[str, Any]:
+        """Change some fields; returns their previous values (what an undo sets back)."""
+        values = _clean(fields)
+        before = self.get(participant_id)
+        old = {k: getattr(before, k) for k in values}
+        with self._doc.write() as tx:
+            tx.db.table("participants").update(self._seq(tx.db, participant_id), values)
+            tx.changed(Entity.PARTICIPANT, ChangeKind.UPDATED, participant_id)
+        return old
+
+    def set_present(self, participant_id: str, present: bool) -> None:
+        self.update(participant_id, present=present)
+
+    def spoken_record(self, participant_id: str) -> int:
+        """How many speeches and contributions are recorded under this person."""
+        row = self._doc.db.execute(
+            "SELECT (SELECT count(*) FROM speeches WHERE participant_id = :p)"
+            " + (SELECT count(*) FROM contributions WHERE participant_id = :p)",
+            {"p": participant_id},
+        ).fetchone()
+        return int(row[0])
+
+    def delete(self, participant_id: str) -> Snapshot:
+        """Remove someone who has no recorded speech or contribution; returns what went."""
+        person = self.get(participant_id)
+        if self.spoken_record(participant_id):
+            raise KnownError(
+                f"{person.name} has speeches or contributions on record and cannot be removed.",
+                hint="Mark them as not present instead.",
+            )
+        with self._doc.write() as tx:
+            snapshot = Snapshot()
+            snapshot.take(tx.db, "participants", "id = ?", [participant_id])
+            snapshot.clear_reference(tx.db, "actions", "owner_participant_id", participant_id)
+            tx.db.execute("DELETE FROM participants WHERE id = ?", [participant_id])
+            tx.changed(Entity.PARTICIPANT, ChangeKind.REMOVED, participant_id)
+        return snapshot
+
+    def restore(self, snapshot: Snapshot) -> None:
+        """Undo a delete: the person comes back in the same place, with their actions."""
+        with self._doc.write() as tx:
+            restore(tx.db, snapshot)
+            ids = [r["id"] for r in snapshot.rows.get("participants", [])]
+            tx.changed(Entity.PARTICIPANT, ChangeKind.ADDED, *ids)
+
+    @staticmethod
+    def _seq(db: Database, participant_id: str) -> int:
+        row = db.execute("SELECT seq FROM participants WHERE id = ?", [participant_id]).fetchone()
+        if row is None:
+            raise NotFound(f"No participant with id {participant_id}.")
+        return int(row[0])

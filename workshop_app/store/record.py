@@ -28,7 +28,9 @@ def read_record(db: Database) -> WorkshopRecord:
         workshop=read_workshop(db),
         participants=tuple(read_participants(db)),
         agenda=tuple(read_agenda(db)),
-        speeches=tuple(from_row(Speech, r) for r in db.query("SELECT * FROM speeches ORDER BY seq")),
+        speeches=tuple(
+            from_row(Speech, r) for r in db.query("SELECT * FROM speeches ORDER BY seq")
+        ),
         contributions=tuple(
             from_row(Contribution, r) for r in db.query("SELECT * FROM contributions ORDER BY seq")
         ),

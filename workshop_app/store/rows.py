@@ -31,7 +31,7 @@ def _converters(cls: type) -> dict[str, Any]:
 def from_row(cls: type[T], row: dict[str, Any], **extra: Any) -> T:
     """Build ``cls`` from a row, ignoring columns it has no field for."""
     names = {f.name for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
-    convert = _converters(cls)
+    convert = _converters(typing.cast(type, cls))
     values = {}
     for name, value in row.items():
         if name in names:

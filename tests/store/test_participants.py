@@ -1,0 +1,66 @@
+"""The roster: edits on disk at once, deletes that undo exactly, no orphaned records."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import read_back
+from workshop_app.domain.model import Participant, Role
+from workshop_app.errors import KnownError
+from workshop_app.store import Document
+
+
+def test_add_many_is_all_or_nothing(document: Document) -> None:
+    document.participants.add_many(
+        [Participant(id="p1", name="A. Example"), Participant(id="p2", name="B. Sample")]
+    )
+    assert read_back(document.path, "SELECT id, name FROM participants ORDER BY seq") == [
+        ("p1", "A. Example"),
+        ("p2", "B. Sample"),
+    ]
+    with pytest.raises(Exception, match="UNIQUE"):
+        document.participants.add_many(
+            [Participant(id="p3", name="C. Demo"), Participant(id="p1", name="Clash")]
+        )
+    assert read_back(document.path, "SELECT count(*) FROM participants") == [(2,)]
+
+
+def test_update_returns_previous_values(document: Document) -> None:
+    document.participants.add(Participant(id="p1", name="A. Example", present=False))
+    old = document.participants.update("p1", organisation=" Network ", role="rapporteur")
+    assert old == {"organisation": None, "role": Role.PARTICIPANT}
+    document.participants.set_present("p1", True)
+    assert read_back(
+        document.path, "SELECT organisation, role, present FROM participants WHERE id='p1'"
+    ) == [("Network", "rapporteur", 1)]
+
+
+@pytest.mark.parametrize("fields", [{"name": " "}, {"role": "boss"}, {"shoe_size": 42}])
+def test_invalid_participant_edits_are_refused(
+    document: Document, fields: dict[str, object]
+) -> None:
+    document.participants.add(Participant(id="p1", name="A. Example"))
+    with pytest.raises((ValueError, TypeError)):
+        document.participants.update("p1", **fields)
+    assert read_back(document.path, "SELECT name, role FROM participants") == [
+        ("A. Example", "participant")
+    ]
+
+
+def test_someone_who_spoke_cannot_be_removed(demo_path: Path) -> None:
+    with Document.open(demo_path) as doc, pytest.raises(KnownError, match="cannot be removed"):
+        doc.participants.delete("p08")
+    assert read_back(demo_path, "SELECT count(*) FROM participants WHERE id='p08'") == [(1,)]
+
+
+def test_delete_and_restore_brings_back_place_and_actions(demo_path: Path) -> None:
+    with Document.open(demo_path) as doc:
+        before = doc.record()
+        snapshot = doc.participants.delete("p03")  # owns action x2, never spoke
+        assert read_back(demo_path, "SELECT owner_participant_id FROM actions WHERE id='x2'") == [
+            (None,)
+        ]
+        doc.participants.restore(snapshot)
+        assert doc.record() == before

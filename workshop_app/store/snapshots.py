@@ -1,0 +1,76 @@
+"""Rows taken out of the document, kept so an undo can put them back exactly.
+
+A delete cascades (an agenda item takes its questions, speeches and contributions with it);
+the snapshot holds every row that went and every reference that was cleared, with their
+original ``seq`` so that restored rows return to their recorded order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlite_utils import Database
+
+Row = dict[str, Any]
+
+# Parents before children, so foreign keys hold while rows are re-inserted.
+RESTORE_ORDER = (
+    "participants",
+    "agenda_items",
+    "guiding_questions",
+    "speeches",
+    "contributions",
+    "consensus_points",
+    "consensus_support",
+    "actions",
+)
+
+
+@dataclass(frozen=True)
+class ClearedReference:
+    """``table.column`` was set to NULL on the rows ``ids`` and held ``value`` before."""
+
+    table: str
+    column: str
+    value: str
+    ids: tuple[str, ...]
+
+
+@dataclass
+class Snapshot:
+    rows: dict[str, list[Row]] = field(default_factory=dict)
+    cleared: list[ClearedReference] = field(default_factory=list)
+
+    def take(self, db: Database, table: str, where: str, params: Sequence[Any]) -> list[Row]:
+        """Add the rows of ``table`` matching ``where`` (a fixed SQL condition) to the snapshot."""
+        found = list(db.query(f"SELECT * FROM {table} WHERE {where}", list(params)))  # noqa: S608
+        self.rows.setdefault(table, []).extend(found)
+        return found
+
+    def clear_reference(self, db: Database, table: str, column: str, value: str) -> None:
+        """Remember which rows of ``table`` point at ``value`` through ``column``."""
+        ids = tuple(
+            r["id"]
+            for r in db.query(f"SELECT id FROM {table} WHERE {column} = ?", [value])  # noqa: S608
+        )
+        if ids:
+            self.cleared.append(ClearedReference(table, column, value, ids))
+
+    def count(self, table: str) -> int:
+        return len(self.rows.get(table, []))
+
+
+def restore(db: Database, snapshot: Snapshot) -> None:
+    """Put a snapshot's rows and references back (inside the caller's transaction)."""
+    for table in RESTORE_ORDER:
+        rows = snapshot.rows.get(table)
+        if rows:
+            db.table(table).insert_all(rows)
+    for ref in snapshot.cleared:
+        marks = ",".join("?" * len(ref.ids))
+        db.execute(
+            f"UPDATE {ref.table} SET {ref.column} = ? WHERE id IN ({marks})",  # noqa: S608
+            [ref.value, *ref.ids],
+        )
