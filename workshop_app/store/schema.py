@@ -16,6 +16,9 @@ APPLICATION_ID = 0x574B5350
 migrations = Migrations("workshop_app")
 
 
+# Emptiness is checked with <> '' rather than length(): SQLite's length() stops at a NUL.
+
+
 def _script(db: Database, sql: str) -> None:
     for statement in sql.split(";\n"):
         if statement.strip():
@@ -29,7 +32,7 @@ def m001_initial(db: Database) -> None:
         """
 CREATE TABLE workshop (
     singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
-    title TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 500),
+    title TEXT NOT NULL CHECK (title <> '' AND length(title) <= 500),
     subtitle TEXT,
     date TEXT,
     start_time TEXT,
@@ -47,7 +50,7 @@ CREATE TABLE stakeholder_groups (
 CREATE TABLE participants (
     seq INTEGER PRIMARY KEY,
     id TEXT NOT NULL UNIQUE,
-    name TEXT NOT NULL CHECK (length(name) >= 1),
+    name TEXT NOT NULL CHECK (name <> ''),
     title TEXT,
     organisation TEXT,
     stakeholder_group TEXT,
@@ -61,7 +64,7 @@ CREATE TABLE agenda_items (
     seq INTEGER PRIMARY KEY,
     id TEXT NOT NULL UNIQUE,
     position INTEGER NOT NULL,
-    title TEXT NOT NULL CHECK (length(title) >= 1),
+    title TEXT NOT NULL CHECK (title <> ''),
     kind TEXT NOT NULL DEFAULT 'session' CHECK (kind IN ('session', 'break')),
     description TEXT,
     planned_minutes INTEGER CHECK (planned_minutes BETWEEN 0 AND 1440),
@@ -77,7 +80,7 @@ CREATE TABLE guiding_questions (
     id TEXT NOT NULL UNIQUE,
     agenda_item_id TEXT NOT NULL REFERENCES agenda_items(id) ON DELETE CASCADE,
     position INTEGER NOT NULL,
-    text TEXT NOT NULL CHECK (length(text) >= 1)
+    text TEXT NOT NULL CHECK (text <> '')
 ) STRICT;
 CREATE INDEX guiding_questions_item ON guiding_questions(agenda_item_id, position);
 CREATE TABLE speeches (
@@ -102,7 +105,7 @@ CREATE TABLE contributions (
     speech_id TEXT REFERENCES speeches(id) ON DELETE SET NULL,
     kind TEXT NOT NULL DEFAULT 'statement'
         CHECK (kind IN ('statement', 'question', 'proposal', 'example', 'concern')),
-    text TEXT NOT NULL CHECK (length(text) >= 1),
+    text TEXT NOT NULL CHECK (text <> ''),
     recorded_at TEXT,
     highlight INTEGER NOT NULL DEFAULT 0 CHECK (highlight IN (0, 1))
 ) STRICT;
@@ -115,7 +118,7 @@ CREATE TABLE consensus_points (
     id TEXT NOT NULL UNIQUE,
     agenda_item_id TEXT NOT NULL REFERENCES agenda_items(id) ON DELETE CASCADE,
     question_id TEXT REFERENCES guiding_questions(id) ON DELETE SET NULL,
-    text TEXT NOT NULL CHECK (length(text) >= 1),
+    text TEXT NOT NULL CHECK (text <> ''),
     status TEXT NOT NULL DEFAULT 'proposed' CHECK (status IN
         ('proposed', 'agreed', 'agreed_with_reservations', 'no_consensus', 'withdrawn')),
     reservations TEXT,
@@ -132,7 +135,7 @@ CREATE INDEX consensus_support_contribution ON consensus_support(contribution_id
 CREATE TABLE actions (
     seq INTEGER PRIMARY KEY,
     id TEXT NOT NULL UNIQUE,
-    text TEXT NOT NULL CHECK (length(text) >= 1),
+    text TEXT NOT NULL CHECK (text <> ''),
     agenda_item_id TEXT REFERENCES agenda_items(id) ON DELETE SET NULL,
     owner TEXT,
     owner_participant_id TEXT REFERENCES participants(id) ON DELETE SET NULL,

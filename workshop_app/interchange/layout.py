@@ -1,0 +1,155 @@
+"""How each JSON object of the interchange file maps onto a domain dataclass.
+
+One table per object, in the schema's property order, serves both directions: the exporter
+writes keys in this order and the importer reads them through it. A test holds the tables to
+the schema, so a field added to one without the other is caught.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, NamedTuple
+
+from workshop_app.domain.model import (
+    Action,
+    ActionStatus,
+    AgendaItem,
+    ConsensusPoint,
+    ConsensusStatus,
+    Contribution,
+    ContributionKind,
+    GuidingQuestion,
+    ItemKind,
+    ItemStatus,
+    Participant,
+    Role,
+    Speech,
+    SpeechStatus,
+    Workshop,
+)
+
+FORMAT = "workshop-app"
+VERSION = 1
+
+#: The top-level lists, in the schema's order, with the dataclass of their items.
+LISTS: tuple[tuple[str, type], ...] = (
+    ("participants", Participant),
+    ("agenda", AgendaItem),
+    ("speeches", Speech),
+    ("contributions", Contribution),
+    ("consensus", ConsensusPoint),
+    ("actions", Action),
+)
+
+
+class Field(NamedTuple):
+    """One JSON key, the dataclass attribute it fills, and how a JSON value becomes one."""
+
+    key: str
+    attr: str
+    load: Callable[[Any], Any] | None = None
+
+
+Layout = tuple[Field, ...]
+
+
+def _fields(*spec: str | tuple[str, str] | tuple[str, str, Callable[[Any], Any]]) -> Layout:
+    """A layout from keys named like their attribute, or (key, attr[, load]) tuples."""
+    return tuple(Field(s, s) if isinstance(s, str) else Field(*s) for s in spec)
+
+
+WORKSHOP = _fields(
+    "title",
+    "subtitle",
+    "date",
+    "start_time",
+    "timezone",
+    "venue",
+    "organiser",
+    "purpose",
+    "language",
+    ("stakeholder_groups", "stakeholder_groups", tuple),
+)
+
+PARTICIPANT = _fields(
+    "id",
+    "name",
+    "title",
+    "organisation",
+    "stakeholder_group",
+    "country",
+    "email",
+    ("role", "role", Role),
+    "present",
+)
+
+QUESTION = _fields("id", "text")
+
+AGENDA_ITEM = _fields(
+    "id",
+    "title",
+    ("kind", "kind", ItemKind),
+    "description",
+    # JSON Schema counts 30.0 as an integer; the document keeps a real int.
+    ("planned_minutes", "planned_minutes", int),
+    ("status", "status", ItemStatus),
+    "started_at",
+    "ended_at",
+    "summary",
+    "questions",  # built by the importer, which knows the item's id
+)
+
+SPEECH = _fields(
+    "id",
+    ("participant", "participant_id"),
+    ("agenda_item", "agenda_item_id"),
+    "requested_at",
+    "started_at",
+    "ended_at",
+    ("status", "status", SpeechStatus),
+)
+
+CONTRIBUTION = _fields(
+    "id",
+    ("agenda_item", "agenda_item_id"),
+    ("question", "question_id"),
+    ("participant", "participant_id"),
+    ("speech", "speech_id"),
+    ("kind", "kind", ContributionKind),
+    "text",
+    "recorded_at",
+    "highlight",
+)
+
+CONSENSUS_POINT = _fields(
+    "id",
+    ("agenda_item", "agenda_item_id"),
+    ("question", "question_id"),
+    "text",
+    ("status", "status", ConsensusStatus),
+    "reservations",
+    ("supporting_contributions", "supporting_contribution_ids", tuple),
+    "recorded_at",
+)
+
+ACTION = _fields(
+    "id",
+    "text",
+    ("agenda_item", "agenda_item_id"),
+    "owner",
+    ("owner_participant", "owner_participant_id"),
+    "due",
+    ("status", "status", ActionStatus),
+)
+
+#: The table for each dataclass, and the schema definition it follows.
+LAYOUTS: dict[type, tuple[str, Layout]] = {
+    Workshop: ("workshop", WORKSHOP),
+    Participant: ("participant", PARTICIPANT),
+    GuidingQuestion: ("question", QUESTION),
+    AgendaItem: ("agenda_item", AGENDA_ITEM),
+    Speech: ("speech", SPEECH),
+    Contribution: ("contribution", CONTRIBUTION),
+    ConsensusPoint: ("consensus_point", CONSENSUS_POINT),
+    Action: ("action", ACTION),
+}
