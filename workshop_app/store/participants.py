@@ -67,13 +67,24 @@ class ParticipantStore:
         self.add_many([participant])
         return participant
 
-    def add_many(self, participants: Sequence[Participant]) -> None:
-        """Add several people at once: all of them, or (on any failure) none."""
+    def add_many(
+        self, participants: Sequence[Participant], *, new_groups: Sequence[str] = ()
+    ) -> None:
+        """Add several people (and groups they bring to the workshop's list): all, or none."""
         if any(not p.name.strip() for p in participants):
             raise ValueError("A participant needs a name.")
         with self._doc.write() as tx:
             insert_participants(tx.db, participants)
+            if new_groups:
+                self._doc.workshop.add_stakeholder_groups(new_groups)
             tx.changed(Entity.PARTICIPANT, ChangeKind.ADDED, *(p.id for p in participants))
+
+    def delete_many(self, participant_ids: Sequence[str]) -> None:
+        """Remove people who have nothing on record (undo of an import), in one transaction."""
+        with self._doc.write() as tx:
+            for participant_id in participant_ids:
+                self.delete(participant_id)
+            tx.changed(Entity.PARTICIPANT, ChangeKind.REMOVED, *participant_ids)
 
     def update(self, participant_id: str, **fields: Any) -> dict[str, Any]:
         """Change some fields; returns their previous values (what an undo sets back)."""

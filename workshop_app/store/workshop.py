@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
@@ -65,6 +66,15 @@ class WorkshopStore:
         with self._doc.write() as tx:
             replace_groups(tx.db, cleaned)
             tx.changed(Entity.WORKSHOP, ChangeKind.UPDATED)
+
+    def add_stakeholder_groups(self, names: Sequence[str]) -> None:
+        """Append groups the workshop does not list yet (in the order given)."""
+        with self._doc.write() as tx:
+            current = list(read_workshop(tx.db).stakeholder_groups)
+            added = [n.strip() for n in names if n.strip() and n.strip() not in current]
+            if added:
+                replace_groups(tx.db, list(dict.fromkeys([*current, *added])))
+                tx.changed(Entity.WORKSHOP, ChangeKind.UPDATED)
 
     def rename_stakeholder_group(self, old: str, new: str) -> None:
         """Rename a group, and the participants who belong to it with it."""
