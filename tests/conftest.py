@@ -13,7 +13,9 @@ from workshop_app.store import Document
 
 
 @pytest.fixture(autouse=True)
-def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def _isolated_user_dirs(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Never write logs or settings into the real user's folders."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("WORKSHOP_APP_LOG_DIR", str(home / "logs"))
