@@ -79,11 +79,16 @@ class ParticipantStore:
                 self._doc.workshop.add_stakeholder_groups(new_groups)
             tx.changed(Entity.PARTICIPANT, ChangeKind.ADDED, *(p.id for p in participants))
 
-    def delete_many(self, participant_ids: Sequence[str]) -> None:
-        """Remove people who have nothing on record (undo of an import), in one transaction."""
+    def delete_many(
+        self, participant_ids: Sequence[str], *, groups: Sequence[str] | None = None
+    ) -> None:
+        """Remove people who have nothing on record, and set the group list back to ``groups``
+        if given: the undo of an import, in one transaction."""
         with self._doc.write() as tx:
             for participant_id in participant_ids:
                 self.delete(participant_id)
+            if groups is not None:
+                self._doc.workshop.set_stakeholder_groups(groups)
             tx.changed(Entity.PARTICIPANT, ChangeKind.REMOVED, *participant_ids)
 
     def update(self, participant_id: str, **fields: Any) -> dict[str, Any]:

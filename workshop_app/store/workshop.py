@@ -58,7 +58,7 @@ class WorkshopStore:
             tx.changed(Entity.WORKSHOP, ChangeKind.UPDATED)
         return self.get()
 
-    def set_stakeholder_groups(self, groups: list[str] | tuple[str, ...]) -> None:
+    def set_stakeholder_groups(self, groups: Sequence[str]) -> None:
         """Replace the list of groups (in display order)."""
         cleaned = [g.strip() for g in groups]
         if any(not g for g in cleaned):

@@ -1,0 +1,81 @@
+"""Fixtures of the UI tests: isolated settings, patched dialogs, a window on a workshop file."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QSettings, QStandardPaths
+from pytestqt.qtbot import QtBot
+
+from workshop_app.errors import KnownError
+from workshop_app.ui import dialogs
+from workshop_app.ui.main_window import MainWindow
+
+DIALOGS = (
+    "show_error",
+    "show_bug",
+    "confirm",
+    "ask_title",
+    "ask_new_path",
+    "ask_open_path",
+    "show_about",
+)
+
+
+@pytest.fixture(autouse=True)
+def _qt_test_paths(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """QStandardPaths (and a default QSettings) answer test folders (~/.qttest) in a
+    temporary home, never the user's own."""
+    monkeypatch.setenv("HOME", str(tmp_path_factory.mktemp("qt-home")))
+    QStandardPaths.setTestModeEnabled(True)
+
+
+@pytest.fixture(autouse=True)
+def _no_real_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A dialog a test did not expect fails the test instead of blocking it."""
+
+    def unexpected(name: str) -> Callable[..., Any]:
+        def fail(*args: object, **kwargs: object) -> Any:
+            raise AssertionError(f"unexpected dialog: {name}{args[1:]!r}")
+
+        return fail
+
+    for name in DIALOGS:
+        monkeypatch.setattr(dialogs, name, unexpected(name))
+
+
+@pytest.fixture
+def errors(monkeypatch: pytest.MonkeyPatch) -> list[KnownError]:
+    """The errors shown to the user, in order (instead of message boxes)."""
+    shown: list[KnownError] = []
+    monkeypatch.setattr(dialogs, "show_error", lambda _parent, error: shown.append(error))
+    return shown
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    """Settings in a file of this test's own, never the user's."""
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def window(qtbot: QtBot, settings: QSettings) -> Iterator[MainWindow]:
+    """The main window, shown, with no workshop open."""
+    win = MainWindow(settings)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.close()  # closes the workshop, releasing its lock
+
+
+@pytest.fixture
+def opened(window: MainWindow, workshop_path: Path) -> MainWindow:
+    """The main window with the test's workshop open."""
+    assert window.open_path(workshop_path)
+    return window

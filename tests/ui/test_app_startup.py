@@ -1,0 +1,87 @@
+"""The application around the window: names, the bug hook, the qasync loop, screenshots."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from workshop_app import app as app_module
+from workshop_app import bug_log
+from workshop_app.store import Document
+from workshop_app.ui import dialogs, screenshots
+
+
+def test_application_names(qapp: QApplication) -> None:
+    app_module.configure_application(qapp)
+    assert QCoreApplication.organizationName() == "workshop-app"
+    assert QCoreApplication.applicationName() == "workshop-app"
+    assert qapp.applicationDisplayName() == "Workshop App"
+
+
+def test_bug_is_logged_and_explained_without_traceback(
+    qapp: QApplication, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app_module.configure_application(qapp)
+    shown: list[Path] = []
+    monkeypatch.setattr(dialogs, "show_bug", lambda _parent, path: shown.append(path))
+    passed_on: list[object] = []
+    hook = app_module.make_excepthook(lambda *exc: passed_on.append(exc))
+    try:
+        raise ZeroDivisionError("a bug in a slot")
+    except ZeroDivisionError as error:
+        hook(ZeroDivisionError, error, error.__traceback__)
+
+    log = bug_log.log_dir() / "errors.log"
+    assert shown == [log]
+    assert log.is_relative_to(os.environ["WORKSHOP_APP_LOG_DIR"])  # not the user's real folder
+    text = log.read_text(encoding="utf-8")
+    assert "Traceback" in text and "ZeroDivisionError: a bug in a slot" in text
+    assert passed_on == []
+
+
+def test_keyboard_interrupt_is_left_to_the_default_hook(monkeypatch: pytest.MonkeyPatch) -> None:
+    passed_on: list[object] = []
+    hook = app_module.make_excepthook(lambda *exc: passed_on.append(exc[0]))
+    hook(KeyboardInterrupt, KeyboardInterrupt(), None)
+    assert passed_on == [KeyboardInterrupt]
+
+
+def test_run_gui_opens_the_file_and_returns_when_the_window_closes(
+    qapp: QApplication, qtbot: QtBot, workshop_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
+    titles: list[str] = []
+
+    def look_then_close() -> None:
+        for widget in qapp.topLevelWidgets():
+            if widget.isVisible() and widget.windowTitle().endswith("Workshop App"):
+                titles.append(widget.windowTitle())
+                widget.close()
+
+    QTimer.singleShot(0, look_then_close)
+    try:
+        assert app_module.run_gui(workshop_path) == 0
+    finally:
+        asyncio.set_event_loop(None)
+    assert titles == ["Test workshop — Workshop App"]
+    with Document.open(workshop_path):  # closed with the window
+        pass
+
+
+def test_screenshots_of_every_view(qapp: QApplication, tmp_path: Path) -> None:
+    written = screenshots.take_screenshots(tmp_path / "shots")
+    assert [p.name for p in written] == [name for name, _show in screenshots.VIEWS]
+    assert {"start.png", "prepare-details.png", "prepare-details-long.png"} <= {
+        p.name for p in written
+    }
+    for path in written:
+        image = QImage(str(path))
+        assert (image.width(), image.height()) == screenshots.SIZE

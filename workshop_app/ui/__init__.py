@@ -1,0 +1,1 @@
+"""The desktop user interface (Qt only): main window, one module per panel, dialogs."""

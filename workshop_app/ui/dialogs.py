@@ -1,0 +1,87 @@
+"""Every dialog the UI shows, behind plain functions that tests replace with monkeypatch."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+
+from workshop_app import __version__
+from workshop_app.errors import KnownError
+
+WORKSHOP_SUFFIX = ".workshop"
+WORKSHOP_FILTER = "Workshops (*.workshop);;All files (*)"
+
+
+def show_error(parent: QWidget | None, error: KnownError) -> None:
+    """Tell the user, in plain words, why what they asked for did not happen."""
+    box = QMessageBox(QMessageBox.Icon.Warning, "Workshop App", error.message, parent=parent)
+    if error.hint:
+        box.setInformativeText(error.hint)
+    box.exec()
+
+
+def show_bug(parent: QWidget | None, log_path: Path) -> None:
+    """Tell the user that something went wrong inside the application, and where the log is."""
+    box = QMessageBox(
+        QMessageBox.Icon.Critical,
+        "Workshop App",
+        "Something went wrong inside Workshop App. Your last confirmed change is saved.",
+        parent=parent,
+    )
+    box.setInformativeText(
+        f"The details were written to {log_path}. "
+        "Please send that file with a note of what you were doing."
+    )
+    box.exec()
+
+
+def confirm(parent: QWidget | None, question: str, detail: str, action: str) -> bool:
+    """Ask before something that cannot be taken back; ``action`` names the button."""
+    box = QMessageBox(QMessageBox.Icon.Question, "Workshop App", question, parent=parent)
+    box.setInformativeText(detail)
+    go = box.addButton(action, QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    return box.clickedButton() is go
+
+
+def ask_title(parent: QWidget | None, suggestion: str = "") -> str | None:
+    """The title of a new workshop, or None when the user cancels."""
+    text, ok = QInputDialog.getText(
+        parent, "New Workshop", "&Title of the workshop:", QLineEdit.EchoMode.Normal, suggestion
+    )
+    return text.strip() if ok else None
+
+
+def ask_new_path(parent: QWidget | None, suggestion: Path) -> Path | None:
+    """Where to create a new workshop file (with the .workshop suffix), or None."""
+    # The caller asks before replacing: the suffix may be added after this dialog's check.
+    name, _ = QFileDialog.getSaveFileName(
+        parent,
+        "New Workshop",
+        str(suggestion),
+        WORKSHOP_FILTER,
+        options=QFileDialog.Option.DontConfirmOverwrite,
+    )
+    if not name:
+        return None
+    path = Path(name)
+    return path if path.suffix == WORKSHOP_SUFFIX else path.with_name(path.name + WORKSHOP_SUFFIX)
+
+
+def ask_open_path(parent: QWidget | None, directory: Path) -> Path | None:
+    """A workshop file to open, or None."""
+    name, _ = QFileDialog.getOpenFileName(parent, "Open Workshop", str(directory), WORKSHOP_FILTER)
+    return Path(name) if name else None
+
+
+def show_about(parent: QWidget | None) -> None:
+    QMessageBox.about(
+        parent,
+        "About Workshop App",
+        f"<p><b>Workshop App</b> {__version__}</p>"
+        "<p>Run workshop discussions and turn them into minutes, offline. "
+        "Each workshop is one file that you can copy, mail and open on another laptop.</p>",
+    )

@@ -1,0 +1,344 @@
+"""The main window: a frame that assembles the mode pages of the open workshop.
+
+A mode bar on the left switches between the modes (Prepare now; Run and Minutes later), each
+one page of the same document. Without an open workshop the window shows the start page.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QSize, Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu, QStackedWidget, QStyle, QToolBar, QWidget
+
+from workshop_app.domain.model import Workshop
+from workshop_app.errors import KnownError
+from workshop_app.store import Change, Entity
+from workshop_app.ui import dialogs
+from workshop_app.ui.prepare_page import PreparePage
+from workshop_app.ui.recent import RecentFiles
+from workshop_app.ui.session import Session
+from workshop_app.ui.start_page import StartPage
+from workshop_app.ui.status_bar import DocumentStatusBar
+
+APP_NAME = "Workshop App"
+
+
+@dataclass(frozen=True)
+class Mode:
+    """One button of the mode bar and the page it shows."""
+
+    key: str
+    label: str
+    shortcut: str
+    icon: QStyle.StandardPixmap
+    build: Callable[[Session], QWidget]
+
+
+#: The modes, in the mode bar's order: adding a mode is one line here.
+MODES: list[Mode] = [
+    Mode(
+        "prepare",
+        "&Prepare",
+        "Ctrl+1",
+        QStyle.StandardPixmap.SP_FileDialogDetailedView,
+        PreparePage,
+    ),
+]
+
+
+def suggested_file_name(title: str) -> str:
+    """A file name for a new workshop, from its title: "European Conversation.workshop"."""
+    stem = re.sub(r"[^\w\- ]+", " ", title, flags=re.UNICODE)
+    stem = re.sub(r"\s+", " ", stem).strip()[:60].strip()
+    return f"{stem or 'Workshop'}{dialogs.WORKSHOP_SUFFIX}"
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False
+
+
+class MainWindow(QMainWindow):
+    """Menus, mode bar, pages and status bar around one open workshop (or none)."""
+
+    def __init__(self, settings: QSettings | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._settings = settings if settings is not None else QSettings()
+        self.recent = RecentFiles(self._settings)
+        self.session: Session | None = None
+        self._pages: dict[str, QWidget] = {}
+
+        self.stack = QStackedWidget()
+        self.start_page = StartPage()
+        self.stack.addWidget(self.start_page)
+        self.setCentralWidget(self.stack)
+        self.status = DocumentStatusBar()
+        self.setStatusBar(self.status)
+        self._build_actions()
+        self._build_menus()
+        self._build_mode_bar()
+
+        self.start_page.new_requested.connect(self.new_workshop)
+        self.start_page.open_requested.connect(self.open_dialog)
+        self.start_page.recent_chosen.connect(self.open_recent)
+        self.resize(1280, 760)
+        geometry = self._settings.value("windowGeometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        self._show_session(None)
+
+    # -- building -----------------------------------------------------------------------
+
+    def _action(
+        self, text: str, slot: Callable[[], object], keys: QKeySequence.StandardKey | str
+    ) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(keys))
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _build_actions(self) -> None:
+        key = QKeySequence.StandardKey
+        self.new_action = self._action("&New…", self.new_workshop, key.New)
+        self.open_action = self._action("&Open…", self.open_dialog, key.Open)
+        self.close_action = self._action("&Close", self.close_workshop, "Ctrl+W")
+        self.quit_action = self._action("&Quit", self.close, "Ctrl+Q")
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.about_action = QAction("&About Workshop App", self)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_action.triggered.connect(lambda: dialogs.show_about(self))
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        file_menu.addAction(self.new_action)
+        file_menu.addAction(self.open_action)
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self._fill_recent_menu()
+        file_menu.addSeparator()
+        file_menu.addAction(self.close_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction(self.about_action)
+
+    def _build_mode_bar(self) -> None:
+        self.mode_bar = QToolBar("Modes")
+        self.mode_bar.setObjectName("modeBar")
+        self.mode_bar.setMovable(False)
+        self.mode_bar.setFloatable(False)
+        self.mode_bar.setOrientation(Qt.Orientation.Vertical)
+        self.mode_bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
+        self.mode_bar.setIconSize(QSize(32, 32))
+        self.mode_bar.toggleViewAction().setVisible(False)
+        self.mode_bar.setContextMenuPolicy(Qt.ContextMenuPolicy.PreventContextMenu)
+        self.addToolBar(Qt.ToolBarArea.LeftToolBarArea, self.mode_bar)
+        self._mode_group = QActionGroup(self)
+        self._mode_group.setExclusive(True)
+        self.mode_actions: dict[str, QAction] = {}
+        for mode in MODES:
+            action = QAction(self.style().standardIcon(mode.icon), mode.label, self)
+            action.setCheckable(True)
+            action.setShortcut(QKeySequence(mode.shortcut))
+            action.setToolTip(f"{mode.label.replace('&', '')} ({mode.shortcut})")
+            action.triggered.connect(lambda _checked=False, key=mode.key: self.show_mode(key))
+            self._mode_group.addAction(action)
+            self.mode_bar.addAction(action)
+            self.mode_actions[mode.key] = action
+        for action in self.mode_actions.values():
+            button = self.mode_bar.widgetForAction(action)
+            if button is not None:
+                button.setMinimumWidth(80)
+
+    # -- showing the session ------------------------------------------------------------
+
+    def page(self, key: str) -> QWidget:
+        """The page of mode ``key`` for the open workshop."""
+        return self._pages[key]
+
+    def show_mode(self, key: str) -> None:
+        if key in self._pages:
+            self.stack.setCurrentWidget(self._pages[key])
+            self.mode_actions[key].setChecked(True)
+
+    def _show_session(self, session: Session | None) -> None:
+        """Replace the pages of the previous workshop (already closed) with ``session``'s."""
+        for page in self._pages.values():
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self._pages = {}
+        previous, self.session = self.session, session
+        if previous is not None and previous is not session:
+            previous.deleteLater()
+        self.status.set_session(session)
+        self.close_action.setEnabled(session is not None)
+        self.mode_bar.setVisible(session is not None)
+        if session is None:
+            self.start_page.set_recent(self.recent.paths())
+            self.stack.setCurrentWidget(self.start_page)
+            self.setWindowTitle(APP_NAME)
+            return
+        session.setParent(self)
+        session.changed.connect(self._on_changed)
+        session.edit_failed.connect(self._edit_failed)
+        for mode in MODES:
+            page = mode.build(session)
+            self._pages[mode.key] = page
+            self.stack.addWidget(page)
+        self.show_mode(MODES[0].key)
+        self._update_title()
+
+    def _on_changed(self, changes: tuple[Change, ...]) -> None:
+        if any(change.entity == Entity.WORKSHOP for change in changes):
+            self._update_title()
+
+    def _edit_failed(self, error: BaseException) -> None:
+        if isinstance(error, KnownError):
+            dialogs.show_error(self, error)
+        else:  # a bug: logged with its traceback by the application's hook
+            sys.excepthook(type(error), error, error.__traceback__)
+
+    def _update_title(self) -> None:
+        if self.session is None:
+            return
+        try:
+            title = self.session.workshop.get().title
+        except KnownError:
+            return
+        self.setWindowTitle(f"{title} — {APP_NAME}")
+
+    # -- File menu ----------------------------------------------------------------------
+
+    def open_initial(self, path: Path | None) -> None:
+        """At start: open ``path``, else the most recent workshop if it can be opened."""
+        if path is not None:
+            self.open_path(path)
+            return
+        recent = self.recent.paths()
+        if not recent:
+            return
+        try:
+            session = Session.open(recent[0])
+        except KnownError as error:
+            self.status.showMessage(error.message, 15000)
+            return
+        self._adopt(session)
+
+    def open_path(self, path: Path) -> bool:
+        """Open ``path`` instead of the current workshop; on failure say why and keep it."""
+        if self.session is not None and _same_file(path, self.session.path):
+            return True
+        try:
+            session = Session.open(path)
+        except KnownError as error:
+            dialogs.show_error(self, error)
+            return False
+        self._adopt(session)
+        return True
+
+    def open_dialog(self) -> bool:
+        path = dialogs.ask_open_path(self, self.recent.last_directory())
+        return path is not None and self.open_path(path)
+
+    def open_recent(self, path: Path) -> bool:
+        if not path.is_file():
+            self.recent.remove(path)
+            self._fill_recent_menu()
+            self.start_page.set_recent(self.recent.paths())
+        return self.open_path(path)
+
+    def new_workshop(self) -> bool:
+        """Ask for a title and a file, create the workshop there and open it."""
+        title = dialogs.ask_title(self)
+        if title is None:
+            return False
+        if not title:
+            dialogs.show_error(self, KnownError("A workshop needs a title."))
+            return False
+        suggestion = self.recent.last_directory() / suggested_file_name(title)
+        path = dialogs.ask_new_path(self, suggestion)
+        if path is None:
+            return False
+        if self.session is not None and _same_file(path, self.session.path):
+            dialogs.show_error(
+                self,
+                KnownError(
+                    f"{path} is the workshop open in this window.",
+                    hint="Choose another name for the new workshop.",
+                ),
+            )
+            return False
+        overwrite = path.exists()
+        if overwrite and not dialogs.confirm(
+            self,
+            f"Replace {path.name}?",
+            f"A file with this name already exists in {path.parent}. "
+            "Replacing it loses everything it holds.",
+            "Replace",
+        ):
+            return False
+        try:
+            session = Session.create(path, Workshop(title=title), overwrite=overwrite)
+        except KnownError as error:
+            dialogs.show_error(self, error)
+            return False
+        self._adopt(session)
+        return True
+
+    def close_workshop(self) -> None:
+        """Close the open workshop (its edits are already on disk) and show the start page."""
+        if self.session is None:
+            return
+        self.session.close()
+        self._show_session(None)
+
+    def _adopt(self, session: Session) -> None:
+        """Close the current workshop and show ``session``, which is already open."""
+        if self.session is not None:
+            self.session.close()
+        self.recent.add(session.path)
+        self._fill_recent_menu()
+        self._show_session(session)
+
+    def _fill_recent_menu(self) -> None:
+        menu: QMenu = self.recent_menu
+        menu.clear()
+        paths = self.recent.paths()
+        for number, path in enumerate(paths, start=1):
+            name = path.name.replace("&", "&&")  # a "&" in a name is not a mnemonic
+            action = menu.addAction(f"&{number} {name}" if number < 10 else f"1&0 {name}")
+            action.setToolTip(str(path))
+            action.setStatusTip(str(path))
+            action.setData(str(path))
+            action.triggered.connect(lambda _checked=False, p=path: self.open_recent(p))
+        if not paths:
+            empty = menu.addAction("No recent workshops")
+            empty.setEnabled(False)
+        menu.addSeparator()
+        clear = menu.addAction("&Clear Menu")
+        clear.setEnabled(bool(paths))
+        clear.triggered.connect(self._clear_recent)
+        menu.setToolTipsVisible(True)
+
+    def _clear_recent(self) -> None:
+        self.recent.clear()
+        self._fill_recent_menu()
+        if self.session is None:
+            self.start_page.set_recent([])
+
+    # -- closing ------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._settings.setValue("windowGeometry", self.saveGeometry())
+        if self.session is not None:
+            self.session.close()
+            self._show_session(None)
+        event.accept()

@@ -1,0 +1,144 @@
+"""Pictures of the main window's views at 1366x768, so the UI can be looked at without a screen.
+
+``python -m workshop_app.ui.screenshots OUTDIR`` (``make screenshots``, with
+``QT_QPA_PLATFORM=offscreen``) builds the demo workshop in a temporary folder, opens it and
+saves one PNG per entry of ``VIEWS``: later work adds its views there, one line each.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QMessageLogContext,
+    QSettings,
+    QStandardPaths,
+    QtMsgType,
+    qInstallMessageHandler,
+)
+from PySide6.QtWidgets import QApplication, QTabWidget
+
+from workshop_app.app import configure_application
+from workshop_app.demo import write_demo
+from workshop_app.ui.main_window import MainWindow
+
+SIZE = (1366, 768)
+
+LONG_TITLE = (
+    "European Conversation on Partnerships and Capacity Development in Migration Management: "
+    "Experiences, Lessons Learnt and the Road Ahead for Practitioners and Partner Countries"
+)
+ARABIC_SUBTITLE = "حوار أوروبي حول الشراكات وتنمية القدرات في إدارة الهجرة"
+
+
+@dataclass
+class Scene:
+    """What the views are shown with: the window and a folder for workshop files."""
+
+    window: MainWindow
+    folder: Path
+
+    def demo(self, name: str = "European Conversation.workshop") -> Path:
+        """A fresh copy of the demo workshop (made once per name)."""
+        path = self.folder / name
+        if not path.exists():
+            write_demo(path)
+        return path
+
+    def open(self, path: Path) -> None:
+        if not self.window.open_path(path):
+            raise RuntimeError(f"could not open {path}")
+
+    def tab(self, mode: str, title: str) -> None:
+        """Show the tab ``title`` of the page of ``mode``."""
+        self.window.show_mode(mode)
+        page = self.window.page(mode)
+        assert isinstance(page, QTabWidget)
+        for index in range(page.count()):
+            if page.tabText(index) == title:
+                page.setCurrentIndex(index)
+                return
+        raise KeyError(title)
+
+
+def show_start(scene: Scene) -> None:
+    scene.open(scene.demo())  # so that the start page lists a recent workshop
+    scene.window.close_workshop()
+
+
+def show_prepare_details(scene: Scene) -> None:
+    scene.open(scene.demo())
+    scene.tab("prepare", "Details")
+
+
+def show_prepare_details_long(scene: Scene) -> None:
+    """A very long title and a right-to-left subtitle, to check eliding and alignment."""
+    scene.open(scene.demo("Long title.workshop"))
+    session = scene.window.session
+    assert session is not None
+    session.workshop.update(title=LONG_TITLE, subtitle=ARABIC_SUBTITLE, language="ar")
+    scene.tab("prepare", "Details")
+
+
+#: One PNG per view: (file name, how to show it). Add a view with one line here.
+VIEWS: list[tuple[str, Callable[[Scene], None]]] = [
+    ("start.png", show_start),
+    ("prepare-details.png", show_prepare_details),
+    ("prepare-details-long.png", show_prepare_details_long),
+]
+
+
+def _quiet_offscreen(kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:
+    """Pass Qt's messages on, except the offscreen plugin's notes on what it cannot do."""
+    if not message.startswith("This plugin does not support"):
+        print(message, file=sys.stderr)
+
+
+def take_screenshots(outdir: Path) -> list[Path]:
+    """Save every view of ``VIEWS`` into ``outdir``; return the files written."""
+    QStandardPaths.setTestModeEnabled(True)  # leave the user's own settings and files alone
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0]])
+    configure_application(app)
+    outdir.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    with tempfile.TemporaryDirectory(prefix="workshop-screenshots-") as tmp:
+        folder = Path(tmp)
+        settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(settings)
+        window.resize(*SIZE)
+        window.show()
+        scene = Scene(window, folder)
+        try:
+            for name, show in VIEWS:
+                show(scene)
+                window.resize(*SIZE)
+                app.processEvents()
+                path = outdir / name
+                if not window.grab().save(str(path)):
+                    raise RuntimeError(f"could not write {path}")
+                written.append(path)
+        finally:
+            window.close()
+            window.deleteLater()
+            app.processEvents()
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) != 1:
+        print("usage: python -m workshop_app.ui.screenshots OUTDIR", file=sys.stderr)
+        return 2
+    qInstallMessageHandler(_quiet_offscreen)
+    for path in take_screenshots(Path(args[0])):
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

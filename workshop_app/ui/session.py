@@ -1,0 +1,92 @@
+"""The open workshop as the UI sees it: the document plus Qt signals for its changes."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from workshop_app.domain.model import Workshop
+from workshop_app.store import Change, Document
+from workshop_app.store.agenda import AgendaStore
+from workshop_app.store.participants import ParticipantStore
+from workshop_app.store.workshop import WorkshopStore
+from workshop_app.ui.commands import Editor
+
+
+class Session(QObject):
+    """Owns one open Document; panels read and write through its stores, never through SQL.
+
+    After every committed write it emits ``changed`` with the write's tuple of Change, then
+    ``saved`` with the local time of that write.
+    """
+
+    changed = Signal(object)  # tuple[Change, ...]
+    saved = Signal(object)  # datetime.datetime
+    #: Emitted before the document closes, so that panels can write pending edits.
+    about_to_close = Signal()
+    #: An edit made through ``editor`` failed (the exception); the window tells the user.
+    edit_failed = Signal(object)
+
+    def __init__(self, document: Document, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._document: Document | None = document
+        self.path = document.path
+        self.last_saved: datetime.datetime | None = None
+        #: The document's undo stack, and the one way panels make undoable edits.
+        self.undo_stack = QUndoStack(self)
+        self.editor = Editor(self.undo_stack, self.edit_failed.emit)
+        document.subscribe(self._on_committed)
+
+    @classmethod
+    def open(cls, path: Path, parent: QObject | None = None) -> Session:
+        """Open an existing workshop file; raises a DocumentError when it cannot be used."""
+        return cls(Document.open(path), parent)
+
+    @classmethod
+    def create(cls, path: Path, workshop: Workshop, *, overwrite: bool = False) -> Session:
+        """Create a new workshop file holding ``workshop`` and open it."""
+        return cls(Document.create(path, workshop, overwrite=overwrite))
+
+    # -- the stores panels use ----------------------------------------------------------
+
+    def _open_document(self) -> Document:
+        if self._document is None:
+            raise RuntimeError(f"{self.path} has been closed")
+        return self._document
+
+    @property
+    def workshop(self) -> WorkshopStore:
+        return self._open_document().workshop
+
+    @property
+    def participants(self) -> ParticipantStore:
+        return self._open_document().participants
+
+    @property
+    def agenda(self) -> AgendaStore:
+        return self._open_document().agenda
+
+    @property
+    def is_open(self) -> bool:
+        return self._document is not None
+
+    # -- lifecycle ----------------------------------------------------------------------
+
+    def close(self) -> None:
+        """Let panels write what is pending, then close the document (idempotent)."""
+        if self._document is None:
+            return
+        self.about_to_close.emit()
+        self.undo_stack.clear()
+        document, self._document = self._document, None
+        document.unsubscribe(self._on_committed)
+        document.close()
+
+    def _on_committed(self, changes: Sequence[Change]) -> None:
+        self.last_saved = datetime.datetime.now().astimezone()
+        self.changed.emit(tuple(changes))
+        self.saved.emit(self.last_saved)
