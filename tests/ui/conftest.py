@@ -22,6 +22,8 @@ DIALOGS = (
     "ask_new_path",
     "ask_open_path",
     "show_about",
+    "ask_roster_path",
+    "preview_import",
 )
 
 

@@ -272,3 +272,37 @@ def test_dialogs_helper_is_patched() -> None:
     # Guard for this suite: no real dialog can open while tests run.
     with pytest.raises(AssertionError, match="unexpected dialog"):
         dialogs.confirm(None, "?", "", "OK")
+
+
+def test_details_edits_undo_and_redo_in_the_file(
+    qtbot: QtBot, opened: MainWindow, workshop_path: Path
+) -> None:
+    panel = details(opened)
+    retype(qtbot, panel.venue, "Brussels")
+    retype(qtbot, panel.title, "Renamed")
+    assert opened.undo_action.text() == "&Undo Change Title"
+    assert opened.windowTitle() == "Renamed — Workshop App"
+    opened.undo_action.trigger()
+    assert stored(workshop_path).title == "Test workshop"
+    assert panel.title.text() == "Test workshop"
+    assert opened.windowTitle() == "Test workshop — Workshop App"
+    opened.undo_action.trigger()
+    assert stored(workshop_path).venue is None
+    opened.redo_action.trigger()
+    opened.redo_action.trigger()
+    assert (stored(workshop_path).venue, stored(workshop_path).title) == ("Brussels", "Renamed")
+
+
+def test_group_edits_undo_in_the_file(demo_path: Path, window: MainWindow) -> None:
+    assert window.open_path(demo_path)
+    panel = details(window)
+    panel._rename_group("Civil society", "Civil society organisations")
+    assert read_back(
+        demo_path, "SELECT count(*) FROM participants WHERE stakeholder_group = 'Civil society'"
+    ) == [(0,)]
+    assert window.undo_action.text() == "&Undo Rename Group"
+    window.undo_action.trigger()
+    assert read_back(
+        demo_path, "SELECT count(*) FROM participants WHERE stakeholder_group = 'Civil society'"
+    ) == [(4,)]
+    assert stored(demo_path).stakeholder_groups[-1] == "Civil society"

@@ -1,9 +1,9 @@
 """The workshop's details form: it saves as you go, one store call per edit.
 
-Every write goes through ``_save`` (and single fields through ``_commit``), so that an undo
-stack can later wrap each one. The form always ends up showing what is in the file: after a
-write it is refreshed from the store's change notification, after a refusal or a failed write
-it is reloaded from the store.
+Every write goes through ``_save`` (and single fields through ``_commit``) as one edit on the
+document's undo stack ("Undo Change Venue"). The form always ends up showing what is in the
+file: after a write it is refreshed from the store's change notification, after a refusal or a
+failed write it is reloaded from the store.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ from workshop_app.domain.model import Workshop
 from workshop_app.errors import KnownError
 from workshop_app.store import Change, Entity
 from workshop_app.ui import dialogs
+from workshop_app.ui.edits import DetailsEdits
 from workshop_app.ui.field_values import (
     CHECKS,
     COMMON_LANGUAGES,
@@ -65,6 +66,7 @@ class DetailsPanel(QScrollArea):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._session = session
+        self._edits = DetailsEdits(session.editor, session.workshop)
         self._stored = session.workshop.get()
         self._loading = False
         self._saving = False
@@ -332,25 +334,20 @@ class DetailsPanel(QScrollArea):
         self._notes[key].show_text(message)
 
     def _commit(self, key: str, value: str | None) -> bool:
-        """Write one field of the workshop."""
-        return self._save(
-            f"Change {FIELD_LABELS[key]}", lambda: self._session.workshop.update(**{key: value})
-        )
+        """Write one field of the workshop, as one undoable edit."""
+        return self._save(lambda: self._edits.update(FIELD_LABELS[key], **{key: value}))
 
-    def _save(self, label: str, write: Callable[[], object]) -> bool:
-        """Run one store call (one transaction); on a known failure tell the user and show
-        what the file holds. ``label`` names the edit, for a later undo stack."""
-        del label  # used once edits go through an undo stack
+    def _save(self, edit: Callable[[], bool]) -> bool:
+        """Run one undoable edit (one transaction). If it fails, the window has said why
+        and the form shows again what the file holds."""
         self._saving = True
         try:
-            write()
-        except KnownError as error:
-            self._reload(force=True)
-            dialogs.show_error(self, error)
-            return False
+            ok = edit()
         finally:
             self._saving = False
-        return True
+        if not ok:
+            self._reload(force=True)
+        return ok
 
     # -- fields that save on change -----------------------------------------------------
 
@@ -385,12 +382,10 @@ class DetailsPanel(QScrollArea):
     # -- stakeholder groups -------------------------------------------------------------
 
     def _commit_groups(self, groups: list[str], label: str) -> None:
-        self._save(label, lambda: self._session.workshop.set_stakeholder_groups(groups))
+        self._save(lambda: self._edits.set_groups(groups, label))
 
     def _rename_group(self, old: str, new: str) -> None:
-        self._save(
-            "Rename Group", lambda: self._session.workshop.rename_stakeholder_group(old, new)
-        )
+        self._save(lambda: self._edits.rename_group(old, new))
 
     def _remove_group(self, name: str) -> None:
         members = sum(1 for p in self._session.participants.list() if p.stakeholder_group == name)

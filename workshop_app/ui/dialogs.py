@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from workshop_app import __version__
+from workshop_app.domain.model import Participant
 from workshop_app.errors import KnownError
+from workshop_app.roster_import import ImportPlan, RawTable
 
 WORKSHOP_SUFFIX = ".workshop"
 WORKSHOP_FILTER = "Workshops (*.workshop);;All files (*)"
@@ -75,6 +78,33 @@ def ask_open_path(parent: QWidget | None, directory: Path) -> Path | None:
     """A workshop file to open, or None."""
     name, _ = QFileDialog.getOpenFileName(parent, "Open Workshop", str(directory), WORKSHOP_FILTER)
     return Path(name) if name else None
+
+
+def ask_roster_path(parent: QWidget | None) -> Path | None:
+    """A registration list (CSV or Excel) to import, or None."""
+    name, _ = QFileDialog.getOpenFileName(
+        parent,
+        "Import Registration List",
+        str(Path.home()),
+        "Registration lists (*.csv *.txt *.tsv *.xlsx);;All files (*)",
+    )
+    return Path(name) if name else None
+
+
+def preview_import(
+    parent: QWidget | None,
+    table: RawTable,
+    people: Sequence[Participant],
+    groups: Sequence[str],
+    file_name: str,
+) -> ImportPlan | None:
+    """Show how a list will be imported and let the user map columns; the plan, or None."""
+    from workshop_app.ui.import_dialog import ImportDialog
+
+    dialog = ImportDialog(table, people, groups, file_name, parent)
+    if dialog.exec() != ImportDialog.DialogCode.Accepted:
+        return None
+    return dialog.plan
 
 
 def show_about(parent: QWidget | None) -> None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QSize, Qt
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QMainWindow, QMenu, QStackedWidget, QStyle, QToolBar, QWidget
 
 from workshop_app.domain.model import Workshop
@@ -115,6 +115,12 @@ class MainWindow(QMainWindow):
         self.about_action = QAction("&About Workshop App", self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(lambda: dialogs.show_about(self))
+        # One undo group: Edit > Undo always acts on the open workshop's stack.
+        self.undo_group = QUndoGroup(self)
+        self.undo_action = self.undo_group.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
+        self.redo_action = self.undo_group.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
@@ -127,7 +133,12 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.close_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
+        edit_menu = self.menuBar().addMenu("&Edit")
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        self._panel_menus: list[QMenu] = []
         help_menu = self.menuBar().addMenu("&Help")
+        self._help_menu_action = help_menu.menuAction()
         help_menu.addAction(self.about_action)
 
     def _build_mode_bar(self) -> None:
@@ -175,12 +186,17 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(page)
             page.deleteLater()
         self._pages = {}
+        for menu in self._panel_menus:
+            self.menuBar().removeAction(menu.menuAction())
+            menu.deleteLater()
+        self._panel_menus = []
         previous, self.session = self.session, session
         if previous is not None and previous is not session:
             previous.deleteLater()
         self.status.set_session(session)
         self.close_action.setEnabled(session is not None)
         self.mode_bar.setVisible(session is not None)
+        # A closed session's stack is cleared, and leaves the group when it is deleted.
         if session is None:
             self.start_page.set_recent(self.recent.paths())
             self.stack.setCurrentWidget(self.start_page)
@@ -189,12 +205,26 @@ class MainWindow(QMainWindow):
         session.setParent(self)
         session.changed.connect(self._on_changed)
         session.edit_failed.connect(self._edit_failed)
+        self.undo_group.addStack(session.undo_stack)
+        self.undo_group.setActiveStack(session.undo_stack)
         for mode in MODES:
             page = mode.build(session)
             self._pages[mode.key] = page
             self.stack.addWidget(page)
+            self._add_panel_menus(page)
         self.show_mode(MODES[0].key)
         self._update_title()
+
+    def _add_panel_menus(self, page: QWidget) -> None:
+        """Each panel's actions in a menu of its own, so every shortcut is shown somewhere."""
+        menus = getattr(page, "menus", None)
+        if menus is None:
+            return
+        for title, actions in menus():
+            menu = QMenu(title, self)
+            menu.addActions(actions)
+            self.menuBar().insertMenu(self._help_menu_action, menu)
+            self._panel_menus.append(menu)
 
     def _on_changed(self, changes: tuple[Change, ...]) -> None:
         if any(change.entity == Entity.WORKSHOP for change in changes):

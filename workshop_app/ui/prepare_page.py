@@ -1,12 +1,15 @@
-"""The Prepare mode: one tab per panel (Details now; Agenda and Participants come next)."""
+"""The Prepare mode: one tab per panel: Details, Agenda, Participants."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QTabWidget, QWidget
 
+from workshop_app.ui.agenda_panel import AgendaPanel
 from workshop_app.ui.details_panel import DetailsPanel
+from workshop_app.ui.roster_panel import RosterPanel
 from workshop_app.ui.session import Session
 
 #: Builds a panel for the open workshop.
@@ -14,7 +17,9 @@ PanelFactory = Callable[[Session], QWidget]
 
 #: The tabs of the Prepare page, in order: adding a panel is one line here.
 TABS: list[tuple[str, PanelFactory]] = [
-    ("Details", DetailsPanel),
+    ("&Details", DetailsPanel),
+    ("&Agenda", AgendaPanel),
+    ("Partic&ipants", RosterPanel),
 ]
 
 
@@ -26,13 +31,26 @@ class PreparePage(QTabWidget):
         self.setDocumentMode(True)
         for title, build in TABS:
             panel = build(session)
-            panel.setObjectName(f"panel{title.replace(' ', '')}")
+            panel.setObjectName(f"panel{title.replace(' ', '').replace('&', '')}")
             self.addTab(panel, title)
 
     def panel(self, title: str) -> QWidget:
         """The panel shown under the tab ``title``."""
         for index in range(self.count()):
             widget = self.widget(index)
-            if self.tabText(index) == title and widget is not None:
+            if self.tabText(index).replace("&", "") == title and widget is not None:
                 return widget
         raise KeyError(title)
+
+    def menus(self) -> list[tuple[str, list[QAction]]]:
+        """The menus of this page's panels (title, actions), for the menu bar."""
+        menus = []
+        for index in range(self.count()):
+            panel = self.widget(index)
+            actions = getattr(panel, "actions_for_menu", None)
+            if actions is not None:
+                menus.append((self.tabText(index), actions()))
+        return menus
+
+    def show_panel(self, title: str) -> None:
+        self.setCurrentWidget(self.panel(title))

@@ -20,11 +20,13 @@ from PySide6.QtCore import (
     QtMsgType,
     qInstallMessageHandler,
 )
-from PySide6.QtWidgets import QApplication, QTabWidget
+from PySide6.QtWidgets import QApplication
 
 from workshop_app.app import configure_application
 from workshop_app.demo import write_demo
+from workshop_app.ui.agenda_panel import AgendaPanel
 from workshop_app.ui.main_window import MainWindow
+from workshop_app.ui.prepare_page import PreparePage
 
 SIZE = (1366, 768)
 
@@ -57,12 +59,8 @@ class Scene:
         """Show the tab ``title`` of the page of ``mode``."""
         self.window.show_mode(mode)
         page = self.window.page(mode)
-        assert isinstance(page, QTabWidget)
-        for index in range(page.count()):
-            if page.tabText(index) == title:
-                page.setCurrentIndex(index)
-                return
-        raise KeyError(title)
+        assert isinstance(page, PreparePage)
+        page.show_panel(title)
 
 
 def show_start(scene: Scene) -> None:
@@ -84,11 +82,28 @@ def show_prepare_details_long(scene: Scene) -> None:
     scene.tab("prepare", "Details")
 
 
+def show_prepare_agenda(scene: Scene) -> None:
+    scene.open(scene.demo())
+    scene.tab("prepare", "Agenda")
+    panel = scene.window.page("prepare")
+    assert isinstance(panel, PreparePage)
+    agenda = panel.panel("Agenda")
+    assert isinstance(agenda, AgendaPanel)
+    agenda.select("a2")
+
+
+def show_prepare_participants(scene: Scene) -> None:
+    scene.open(scene.demo())
+    scene.tab("prepare", "Participants")
+
+
 #: One PNG per view: (file name, how to show it). Add a view with one line here.
 VIEWS: list[tuple[str, Callable[[Scene], None]]] = [
     ("start.png", show_start),
     ("prepare-details.png", show_prepare_details),
     ("prepare-details-long.png", show_prepare_details_long),
+    ("prepare-agenda.png", show_prepare_agenda),
+    ("prepare-participants.png", show_prepare_participants),
 ]
 
 

@@ -1,0 +1,181 @@
+"""The roster in the Prepare view: check-in, counts, search, sort, import with preview, undo."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from tests.conftest import read_back
+from workshop_app.roster_import import ImportPlan, read_table
+from workshop_app.ui import dialogs
+from workshop_app.ui.import_dialog import ImportDialog
+from workshop_app.ui.main_window import MainWindow
+from workshop_app.ui.prepare_page import PreparePage
+from workshop_app.ui.roster_model import COL_GROUP, COL_NAME, COL_ORGANISATION
+from workshop_app.ui.roster_panel import RosterPanel
+
+
+@pytest.fixture
+def roster(opened: MainWindow, demo_path: Path) -> RosterPanel:
+    assert opened.open_path(demo_path)
+    page = opened.page("prepare")
+    assert isinstance(page, PreparePage)
+    page.show_panel("Participants")
+    panel = page.panel("Participants")
+    assert isinstance(panel, RosterPanel)
+    return panel
+
+
+def present(path: Path, participant_id: str) -> int:
+    return int(
+        read_back(path, "SELECT present FROM participants WHERE id=?", (participant_id,))[0][0]
+    )  # type: ignore[call-overload]
+
+
+def test_space_bar_checks_in_and_counts_follow(
+    qtbot: QtBot, roster: RosterPanel, demo_path: Path, opened: MainWindow
+) -> None:
+    assert "14 of 15 present" in roster.counts.text()
+    assert "Partner countries</b> 3/4" in roster.counts.text()
+    roster.select("p11")  # Grace Achieng, registered but not yet here
+    roster.table.setFocus()
+    qtbot.keyClick(roster.table, Qt.Key.Key_Space)
+    assert present(demo_path, "p11") == 1
+    assert "15 of 15 present" in roster.counts.text()
+    assert "Partner countries</b> 4/4" in roster.counts.text()
+    assert opened.undo_action.text() == "&Undo Check In"
+    opened.undo_action.trigger()
+    assert present(demo_path, "p11") == 0
+    assert "Partner countries</b> 3/4" in roster.counts.text()
+
+
+def test_search_filters_as_you_type_in_any_or_one_column(qtbot: QtBot, roster: RosterPanel) -> None:
+    qtbot.keyClicks(roster.search, "mieux")
+    assert roster.proxy.rowCount() == 2  # the organisation column matches
+    roster.column.setCurrentIndex(roster.column.findData(COL_NAME))
+    assert roster.proxy.rowCount() == 0
+    roster.search.clear()
+    qtbot.keyClicks(roster.search, "rusu")
+    assert roster.proxy.rowCount() == 1
+
+
+def test_sort_by_any_column(roster: RosterPanel) -> None:
+    roster.table.sortByColumn(COL_ORGANISATION, Qt.SortOrder.DescendingOrder)
+    organisations = [
+        roster.proxy.index(r, COL_ORGANISATION).data() for r in range(roster.proxy.rowCount())
+    ]
+    assert organisations == sorted(organisations, key=str.lower, reverse=True)
+
+
+def test_new_group_typed_in_the_roster_joins_the_workshop(
+    roster: RosterPanel, demo_path: Path, opened: MainWindow
+) -> None:
+    row = roster.proxy.mapFromSource(roster.model.index(roster.model.row_of("p15"), COL_GROUP))
+    assert roster.proxy.setData(row, "Observers")
+    assert read_back(demo_path, "SELECT stakeholder_group FROM participants WHERE id='p15'") == [
+        ("Observers",)
+    ]
+    assert ("Observers",) in read_back(demo_path, "SELECT name FROM stakeholder_groups")
+    opened.undo_action.trigger()  # one step takes both back
+    assert ("Observers",) not in read_back(demo_path, "SELECT name FROM stakeholder_groups")
+    assert read_back(demo_path, "SELECT stakeholder_group FROM participants WHERE id='p15'") == [
+        ("Civil society",)
+    ]
+
+
+def test_add_edit_delete_participant_undo_and_redo(
+    roster: RosterPanel, demo_path: Path, opened: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(dialogs, "confirm", lambda *_args: True)
+    count = lambda: read_back(demo_path, "SELECT count(*) FROM participants")[0][0]  # noqa: E731
+    roster.add_participant()
+    assert count() == 16
+    new = roster.current()
+    assert new is not None and new.name == "New participant"
+    roster.update_participant(new.id, name="Wen Li", organisation="Research network")
+    roster.select(new.id)
+    roster.delete_current()
+    assert count() == 15
+    opened.undo_action.trigger()
+    assert read_back(
+        demo_path, "SELECT name, organisation FROM participants WHERE id=?", (new.id,)
+    ) == [("Wen Li", "Research network")]
+    opened.undo_action.trigger()
+    assert read_back(demo_path, "SELECT name FROM participants WHERE id=?", (new.id,)) == [
+        ("New participant",)
+    ]
+    opened.undo_action.trigger()
+    assert count() == 15
+    opened.redo_action.trigger()
+    assert count() == 16
+
+
+def test_import_through_the_preview_is_one_undoable_step(
+    tmp_path: Path,
+    roster: RosterPanel,
+    demo_path: Path,
+    opened: MainWindow,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    people = tmp_path / "people.csv"
+    people.write_text(
+        "Full name;Affiliation;Mail;Constituency\n"
+        "Noor Haddad;Civil society forum;noor@example.org;Civil society\n"
+        "Wen Li;Research network;wen@example.org;Academia\n"
+        "Amadou Furtado;Ministry;a.furtado@example.org;Partner countries\n",
+        encoding="utf-8-sig",
+    )
+    monkeypatch.setattr(dialogs, "ask_roster_path", lambda _parent: people)
+
+    def preview(
+        parent: object, table: object, existing: object, groups: object, name: str
+    ) -> ImportPlan | None:
+        dialog = ImportDialog(table, existing, groups, name)  # type: ignore[arg-type]
+        assert dialog.import_button.isEnabled()
+        assert "2 to add, 1 already known" in dialog.status.text()
+        assert "New stakeholder groups: Academia" in dialog.status.text()
+        return dialog.plan
+
+    monkeypatch.setattr(dialogs, "preview_import", preview)
+    roster.import_action.trigger()
+    assert read_back(demo_path, "SELECT count(*) FROM participants") == [(17,)]
+    assert opened.undo_action.text() == "&Undo Import Participants"
+    opened.undo_action.trigger()
+    assert read_back(demo_path, "SELECT count(*) FROM participants") == [(15,)]
+    assert ("Academia",) not in read_back(demo_path, "SELECT name FROM stakeholder_groups")
+    opened.redo_action.trigger()
+    assert read_back(demo_path, "SELECT count(*) FROM participants") == [(17,)]
+
+
+def test_preview_mapping_by_hand(tmp_path: Path, qtbot: QtBot) -> None:
+    people = tmp_path / "people.csv"
+    people.write_text("Who,Where\nNoor Haddad,Civil society forum\n", encoding="utf-8")
+    dialog = ImportDialog(read_table(people), [], [], "people.csv")
+    qtbot.addWidget(dialog)
+    assert not dialog.import_button.isEnabled()  # no column is a name yet
+    assert "Cannot import yet" in dialog.status.text()
+    dialog.choosers[0].setCurrentIndex(dialog.choosers[0].findData("name"))
+    dialog.choosers[1].setCurrentIndex(dialog.choosers[1].findData("organisation"))
+    assert dialog.import_button.isEnabled()
+    assert dialog.preview.item(0, 1).text() == "Noor Haddad"
+    assert dialog.preview.item(0, 3).text() == "Civil society forum"
+    assert dialog.plan is not None and dialog.plan.to_add[0].organisation == "Civil society forum"
+
+
+def test_a_bad_file_says_why_and_changes_nothing(
+    tmp_path: Path,
+    roster: RosterPanel,
+    demo_path: Path,
+    errors: list[object],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    bad = tmp_path / "people.xlsx"
+    bad.write_bytes(b"PK\x03\x04 not really a workbook")
+    monkeypatch.setattr(dialogs, "ask_roster_path", lambda _parent: bad)
+    before = read_back(demo_path, "SELECT * FROM participants")
+    roster.import_action.trigger()
+    assert len(errors) == 1 and "Cannot read" in str(errors[0])
+    assert read_back(demo_path, "SELECT * FROM participants") == before

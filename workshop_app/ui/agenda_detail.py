@@ -1,0 +1,151 @@
+"""The form beside the agenda tree: the selected item's or question's fields, saved as you go."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workshop_app.domain.model import AgendaItem, GuidingQuestion, ItemKind
+from workshop_app.ui.edits import AgendaEdits
+from workshop_app.ui.form_widgets import PlainTextField
+
+KIND_LABELS = {ItemKind.SESSION: "Session", ItemKind.BREAK: "Break"}
+
+
+class AgendaDetail(QStackedWidget):
+    """Three pages: nothing selected, an agenda item, a guiding question."""
+
+    def __init__(self, edits: AgendaEdits, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._edits = edits
+        self._row: AgendaItem | GuidingQuestion | None = None
+        self._loading = False
+        empty = QLabel("Select an agenda item or a guiding question to edit it here.")
+        empty.setWordWrap(True)
+        self.addWidget(empty)
+        self.addWidget(self._item_page())
+        self.addWidget(self._question_page())
+        self.setMinimumWidth(300)
+
+    def _item_page(self) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        self.title = QLineEdit()
+        self.title.setMaxLength(500)
+        self.kind = QComboBox()
+        for kind, label in KIND_LABELS.items():
+            self.kind.addItem(label, kind.value)
+        self.minutes = QSpinBox()
+        self.minutes.setRange(0, 1440)
+        self.minutes.setSingleStep(5)
+        self.minutes.setSuffix(" min")
+        self.description = PlainTextField()
+        for label, widget in (
+            ("&Title:", self.title),
+            ("&Kind:", self.kind),
+            ("Planned &minutes:", self.minutes),
+            ("&Description:", self.description),
+        ):
+            form.addRow(label, widget)
+            widget.setAccessibleName(label.replace("&", "").rstrip(":"))
+        self.title.editingFinished.connect(self._save_title)
+        self.kind.currentIndexChanged.connect(self._save_kind)
+        self.minutes.editingFinished.connect(self._save_minutes)
+        self.description.focus_lost.connect(self._save_description)
+        return page
+
+    def _question_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        label = QLabel("Guiding &question:")
+        self.question = PlainTextField()
+        self.question.setAccessibleName("Guiding question")
+        label.setBuddy(self.question)
+        layout.addWidget(label)
+        layout.addWidget(self.question)
+        self.question.focus_lost.connect(self._save_question)
+        return page
+
+    # -- showing --------------------------------------------------------------------------
+
+    def show_row(self, row: AgendaItem | GuidingQuestion | None) -> None:
+        """Show ``row``'s values (what is in the file), unless the user is typing in it."""
+        same = row is not None and self._row is not None and row.id == self._row.id
+        self._row = row
+        self._loading = True
+        try:
+            if isinstance(row, AgendaItem):
+                self.setCurrentIndex(1)
+                if not (same and self.title.hasFocus()):
+                    self.title.setText(row.title)
+                    self.title.setCursorPosition(0)  # show the start of a long title
+                self.kind.setCurrentIndex(self.kind.findData(row.kind.value))
+                if not (same and self.minutes.hasFocus()):
+                    self.minutes.setValue(row.planned_minutes or 0)
+                if not (same and self.description.hasFocus()):
+                    self.description.setPlainText(row.description or "")
+            elif isinstance(row, GuidingQuestion):
+                self.setCurrentIndex(2)
+                if not (same and self.question.hasFocus()):
+                    self.question.setPlainText(row.text)
+            else:
+                self.setCurrentIndex(0)
+        finally:
+            self._loading = False
+
+    def focus_title(self) -> None:
+        widget: QLineEdit | PlainTextField = (
+            self.title if isinstance(self._row, AgendaItem) else self.question
+        )
+        widget.setFocus()
+        widget.selectAll()
+
+    # -- saving ---------------------------------------------------------------------------
+
+    def _item(self) -> AgendaItem | None:
+        return self._row if isinstance(self._row, AgendaItem) and not self._loading else None
+
+    def _save_title(self) -> None:
+        item = self._item()
+        text = self.title.text().strip()
+        if item is None or text == item.title:
+            return
+        if not text:
+            self.title.setText(item.title)  # an item needs a title: keep the old one
+            return
+        self._edits.update_item(item.id, title=text)
+
+    def _save_kind(self) -> None:
+        item = self._item()
+        kind = self.kind.currentData()
+        if item is not None and kind != item.kind.value:
+            self._edits.update_item(item.id, kind=kind)
+
+    def _save_minutes(self) -> None:
+        item = self._item()
+        if item is not None and self.minutes.value() != (item.planned_minutes or 0):
+            self._edits.update_item(item.id, planned_minutes=self.minutes.value())
+
+    def _save_description(self) -> None:
+        item = self._item()
+        text = self.description.toPlainText().rstrip() or None
+        if item is not None and text != item.description:
+            self._edits.update_item(item.id, description=text)
+
+    def _save_question(self) -> None:
+        row = self._row
+        text = self.question.toPlainText().strip()
+        if not isinstance(row, GuidingQuestion) or self._loading or text == row.text:
+            return
+        if not text:
+            self.question.setPlainText(row.text)
+            return
+        self._edits.update_question(row.id, text)

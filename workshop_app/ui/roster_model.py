@@ -1,0 +1,146 @@
+"""The participant roster as a table model, kept in step with the store row by row."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, Protocol
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from workshop_app.domain.model import Participant, Role
+
+(
+    COL_PRESENT,
+    COL_TITLE,
+    COL_NAME,
+    COL_ORGANISATION,
+    COL_GROUP,
+    COL_COUNTRY,
+    COL_EMAIL,
+    COL_ROLE,
+) = range(8)
+HEADERS = ("Present", "Title", "Name", "Organisation", "Group", "Country", "Email", "Role")
+FIELDS = (
+    "present",
+    "title",
+    "name",
+    "organisation",
+    "stakeholder_group",
+    "country",
+    "email",
+    "role",
+)
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class RosterActions(Protocol):
+    def update(self, participant_id: str, **fields: Any) -> bool: ...
+
+
+class RosterModel(QAbstractTableModel):
+    def __init__(self, actions: RosterActions | None = None) -> None:
+        super().__init__()
+        self._actions = actions
+        self._people: list[Participant] = []
+
+    def people(self) -> list[Participant]:
+        return list(self._people)
+
+    def row_of(self, participant_id: str) -> int:
+        return next(i for i, p in enumerate(self._people) if p.id == participant_id)
+
+    def reconcile(self, people: Sequence[Participant]) -> None:
+        """Insert, remove and update rows to match ``people`` (in roster order)."""
+        wanted = {p.id: p for p in people}
+        for row in reversed(range(len(self._people))):
+            if self._people[row].id not in wanted:
+                self.beginRemoveRows(QModelIndex(), row, row)
+                del self._people[row]
+                self.endRemoveRows()
+        for target, person in enumerate(people):
+            ids = [p.id for p in self._people]
+            if target < len(ids) and ids[target] == person.id:
+                if self._people[target] != person:
+                    self._people[target] = person
+                    last = self.index(target, len(HEADERS) - 1)
+                    self.dataChanged.emit(self.index(target, 0), last)
+            elif person.id in ids:
+                source = ids.index(person.id)
+                self.beginMoveRows(QModelIndex(), source, source, QModelIndex(), target)
+                self._people.insert(target, self._people.pop(source))
+                self._people[target] = person
+                self.endMoveRows()
+            else:
+                self.beginInsertRows(QModelIndex(), target, target)
+                self._people.insert(target, person)
+                self.endInsertRows()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._people)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._people):
+            return None
+        person = self._people[index.row()]
+        column = index.column()
+        if role == ROW_ROLE:
+            return person
+        if column == COL_PRESENT:
+            if role == Qt.ItemDataRole.CheckStateRole:
+                return Qt.CheckState.Checked if person.present else Qt.CheckState.Unchecked
+            if role == SORT_ROLE:
+                return int(person.present)
+            if role == Qt.ItemDataRole.AccessibleTextRole:
+                return "present" if person.present else "not present"
+            return None
+        value = getattr(person, FIELDS[column])
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, SORT_ROLE):
+            if isinstance(value, Role):
+                return value.value
+            return value or ""
+        if role == Qt.ItemDataRole.ToolTipRole and value:
+            return str(value)
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() == COL_PRESENT:
+            return flags | Qt.ItemFlag.ItemIsUserCheckable
+        return flags | Qt.ItemFlag.ItemIsEditable
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or self._actions is None:
+            return False
+        person = self._people[index.row()]
+        if index.column() == COL_PRESENT:
+            if role != Qt.ItemDataRole.CheckStateRole:
+                return False
+            present = Qt.CheckState(value) == Qt.CheckState.Checked
+            if present == person.present:
+                return False
+            return self._actions.update(person.id, present=present)
+        if role != Qt.ItemDataRole.EditRole:
+            return False
+        field = FIELDS[index.column()]
+        text = str(value).strip()
+        current = getattr(person, field)
+        if text == (current.value if isinstance(current, Role) else (current or "")):
+            return False
+        if field == "name" and not text:
+            return False
+        return self._actions.update(person.id, **{field: text or None})
