@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QUndoStack
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -93,3 +93,28 @@ def test_edit_in_place_goes_to_the_file_and_undoes(document: Document) -> None:
     assert model.index(0, COL_TITLE).data() == "Opening"
     assert not model.setData(model.index(0, COL_TITLE), "   ")
     assert model.parent(model.index(0, 0)) == QModelIndex()
+
+
+def test_drag_and_drop_moves_items_and_questions(document: Document) -> None:
+    stack = QUndoStack()
+    edits = AgendaEdits(Editor(stack, lambda e: None), document.agenda)
+    model = AgendaModel(edits)
+    connect(document, model)
+    for key in "abc":
+        edits.add_item(AgendaItem(id=key, title=key.upper()))
+    question = edits.add_question("a", "Moved by mouse?")
+    assert question is not None
+    # Drag item C and drop it between A and B (row 1 of the root).
+    data = model.mimeData([model.index(2, COL_TITLE)])
+    model.dropMimeData(data, Qt.DropAction.MoveAction, 1, 0, QModelIndex())
+    assert [i.id for i in document.agenda.items()] == ["a", "c", "b"]
+    # Drag the question onto item B.
+    data = model.mimeData([model.index_of(question)])
+    model.dropMimeData(data, Qt.DropAction.MoveAction, -1, 0, model.index(2, 0))
+    assert [q.text for q in document.agenda.get("b").questions] == ["Moved by mouse?"]
+    assert stack.undoText() == "Move Question"
+    # An item cannot be dropped inside another item's questions.
+    data = model.mimeData([model.index(0, COL_TITLE)])
+    question_index = model.index_of(question)
+    assert not model.dropMimeData(data, Qt.DropAction.MoveAction, 0, 0, question_index)
+    assert [i.id for i in document.agenda.items()] == ["a", "c", "b"]
