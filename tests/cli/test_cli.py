@@ -246,3 +246,18 @@ def test_import_participants_names_ambiguous_headers(demo_path: Path, tmp_path: 
     assert result.returncode == 1
     line = one_line_error(result)
     assert "Company" in line and "Organisation" in line
+
+
+def test_check_finds_a_search_index_out_of_step(demo_path: Path) -> None:
+    import sqlite3
+
+    conn = sqlite3.connect(demo_path)
+    # A write that bypassed the store: the text changed, the index did not.
+    conn.execute("UPDATE contributions SET text = 'Rewritten elsewhere' WHERE id = 'c09'")
+    conn.commit()
+    conn.close()
+    before = demo_path.read_bytes()
+    result = run("check", str(demo_path))
+    assert result.returncode == 1
+    assert "search index does not match" in result.stdout
+    assert demo_path.read_bytes() == before

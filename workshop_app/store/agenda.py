@@ -15,6 +15,7 @@ from sqlite_utils import Database
 
 from workshop_app.domain.model import AgendaItem, GuidingQuestion, ItemKind, ItemStatus, new_id
 from workshop_app.errors import KnownError
+from workshop_app.store import search
 from workshop_app.store.changes import ChangeKind, Entity
 from workshop_app.store.errors import NotFound
 from workshop_app.store.rows import from_row, to_row
@@ -174,6 +175,7 @@ class AgendaStore:
                 [item_id, item_id],
             )
             snap.clear_reference(db, "actions", "agenda_item_id", item_id)
+            search.unindex(db, "agenda_item_id = ?", [item_id])
             db.execute("DELETE FROM agenda_items WHERE id = ?", [item_id])
             _renumber(db, "agenda_items", _ids_in_order(db, "agenda_items", "1", []))
             tx.changed(Entity.AGENDA_ITEM, ChangeKind.REMOVED, item_id)

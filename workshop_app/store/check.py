@@ -58,6 +58,27 @@ class Finding:
     damaged: bool = False
 
 
+def _search_index_matches(conn: sqlite3.Connection) -> bool:
+    """FTS5's own integrity check, run on an in-memory copy (it is an INSERT, which a
+    read-only connection refuses, and the file must not be touched)."""
+    has_index = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE name = 'contributions_fts'"
+    ).fetchone()
+    if not has_index:
+        return True  # an older document, before search: nothing to compare
+    copy = sqlite3.connect(":memory:")
+    try:
+        conn.backup(copy)
+        copy.execute(
+            "INSERT INTO contributions_fts(contributions_fts, rank) VALUES ('integrity-check', 1)"
+        )
+    except sqlite3.DatabaseError:
+        return False
+    finally:
+        copy.close()
+    return True
+
+
 def check_document(path: Path) -> list[Finding]:
     """Everything wrong with the workshop at ``path`` (empty when it is sound).
 
@@ -82,6 +103,8 @@ def check_document(path: Path) -> list[Finding]:
         for sql, text in _DOMAIN_RULES:
             for row in db.query(sql):
                 findings.append(Finding(text.format(**row)))
+        if not _search_index_matches(db.conn):
+            findings.append(Finding("the search index does not match the contributions' text"))
     except sqlite3.DatabaseError as error:
         findings.append(Finding(f"the file could not be read to the end: {error}", damaged=True))
     finally:

@@ -14,9 +14,12 @@ from workshop_app.domain.model import Workshop, WorkshopRecord
 from workshop_app.store import connection
 from workshop_app.store.agenda import AgendaStore
 from workshop_app.store.changes import Listener, Transaction
+from workshop_app.store.contributions import ContributionStore
 from workshop_app.store.errors import ReadOnlyDocument, translate_sqlite_error
 from workshop_app.store.participants import ParticipantStore
 from workshop_app.store.record import read_record, write_record
+from workshop_app.store.run import RunStore
+from workshop_app.store.speeches import SpeechStore
 from workshop_app.store.workshop import WorkshopStore
 
 
@@ -39,6 +42,9 @@ class Document:
         self.workshop = WorkshopStore(self)
         self.participants = ParticipantStore(self)
         self.agenda = AgendaStore(self)
+        self.contributions = ContributionStore(self)
+        self.speeches = SpeechStore(self)
+        self.run = RunStore(self)
 
     # -- opening and closing ------------------------------------------------------------
 

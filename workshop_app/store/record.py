@@ -13,6 +13,7 @@ from workshop_app.domain.model import (
     Speech,
     WorkshopRecord,
 )
+from workshop_app.store import search
 from workshop_app.store.agenda import insert_agenda, read_agenda
 from workshop_app.store.participants import insert_participants, read_participants
 from workshop_app.store.rows import from_row, to_row
@@ -49,6 +50,7 @@ def write_record(db: Database, record: WorkshopRecord) -> None:
     insert_agenda(db, record.agenda)
     db.table("speeches").insert_all(to_row(s) for s in record.speeches)
     db.table("contributions").insert_all(to_row(c) for c in record.contributions)
+    search.rebuild(db)
     db.table("consensus_points").insert_all(
         to_row(p, exclude=("supporting_contribution_ids",)) for p in record.consensus
     )

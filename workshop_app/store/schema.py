@@ -7,6 +7,8 @@ a file from a newer version can be recognised and refused before anything touche
 
 from __future__ import annotations
 
+import sqlite3
+
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
@@ -20,9 +22,15 @@ migrations = Migrations("workshop_app")
 
 
 def _script(db: Database, sql: str) -> None:
-    for statement in sql.split(";\n"):
-        if statement.strip():
-            db.execute(statement)
+    """Run the statements of ``sql`` one by one (trigger bodies hold semicolons too)."""
+    statement = ""
+    for line in sql.splitlines(keepends=True):
+        statement += line
+        if sqlite3.complete_statement(statement):
+            db.execute(statement.strip().rstrip(";"))
+            statement = ""
+    if statement.strip():
+        db.execute(statement)
 
 
 @migrations()
@@ -145,6 +153,35 @@ CREATE TABLE actions (
 CREATE INDEX actions_owner ON actions(owner_participant_id);
 CREATE INDEX actions_item ON actions(agenda_item_id);
 PRAGMA user_version = 1
+""",
+    )
+
+
+@migrations()
+def m002_run_state_and_search(db: Database) -> None:
+    """What the Run view needs: the queue order, the chair's focus, full-text search.
+
+    The search index is kept in step by the store (store/search.py), not by triggers:
+    with trusted_schema=OFF SQLite refuses virtual tables inside triggers.
+    """
+    _script(
+        db,
+        """
+ALTER TABLE speeches ADD COLUMN queue_position INTEGER;
+CREATE INDEX speeches_queue ON speeches(agenda_item_id, status, queue_position);
+CREATE TABLE run_state (
+    singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
+    focus_question_id TEXT REFERENCES guiding_questions(id) ON DELETE SET NULL,
+    speech_limit_seconds INTEGER CHECK (speech_limit_seconds > 0)
+) STRICT;
+INSERT INTO run_state (singleton) VALUES (1);
+CREATE INDEX contributions_recorded ON contributions(agenda_item_id, recorded_at);
+CREATE VIRTUAL TABLE contributions_fts USING fts5(
+    text, content='contributions', content_rowid='seq',
+    tokenize='unicode61 remove_diacritics 2'
+);
+INSERT INTO contributions_fts(contributions_fts) VALUES ('rebuild');
+PRAGMA user_version = 2
 """,
     )
 

@@ -13,6 +13,8 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from workshop_app.store import search
+
 Row = dict[str, Any]
 
 # Parents before children, so foreign keys hold while rows are re-inserted.
@@ -68,6 +70,9 @@ def restore(db: Database, snapshot: Snapshot) -> None:
         rows = snapshot.rows.get(table)
         if rows:
             db.table(table).insert_all(rows)
+            if table == "contributions":
+                seqs = [row["seq"] for row in rows]
+                search.index(db, f"seq IN ({','.join('?' * len(seqs))})", seqs)
     for ref in snapshot.cleared:
         marks = ",".join("?" * len(ref.ids))
         db.execute(

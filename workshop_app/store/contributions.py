@@ -1,0 +1,147 @@
+"""Contributions: who said what about which guiding question, recorded live."""
+
+from __future__ import annotations
+
+import builtins
+import dataclasses
+from typing import TYPE_CHECKING, Any
+
+from sqlite_utils import Database
+
+from workshop_app.domain.clock import format_timestamp, system_now
+from workshop_app.domain.model import Contribution, ContributionKind
+from workshop_app.store import search
+from workshop_app.store.changes import ChangeKind, Entity
+from workshop_app.store.errors import NotFound
+from workshop_app.store.rows import from_row, to_row
+from workshop_app.store.snapshots import Snapshot, restore
+
+if TYPE_CHECKING:
+    from workshop_app.store.document import Document
+
+EDITABLE = ("text", "kind", "question_id", "participant_id", "speech_id", "highlight")
+MAX_TEXT = 100_000
+
+
+def read_contributions(db: Database, agenda_item_id: str | None = None) -> list[Contribution]:
+    if agenda_item_id is None:
+        rows = db.query("SELECT * FROM contributions ORDER BY seq")
+    else:
+        rows = db.query(
+            "SELECT * FROM contributions WHERE agenda_item_id = ? ORDER BY seq", [agenda_item_id]
+        )
+    return [from_row(Contribution, r) for r in rows]
+
+
+def _check_text(text: str) -> str:
+    text = text.strip()
+    if not text:
+        raise ValueError("A contribution needs some text.")
+    if len(text) > MAX_TEXT:
+        raise ValueError(f"A contribution can be at most {MAX_TEXT:,} characters long.")
+    return text
+
+
+class ContributionStore:
+    """Records, edits and finds contributions; each method one transaction."""
+
+    def __init__(self, document: Document) -> None:
+        self._doc = document
+
+    def list(self, agenda_item_id: str | None = None) -> list[Contribution]:
+        return read_contributions(self._doc.db, agenda_item_id)
+
+    def get(self, contribution_id: str) -> Contribution:
+        rows = list(
+            self._doc.db.query("SELECT * FROM contributions WHERE id = ?", [contribution_id])
+        )
+        if not rows:
+            raise NotFound("That contribution is no longer in the workshop.")
+        return from_row(Contribution, rows[0])
+
+    def record(self, contribution: Contribution) -> Contribution:
+        """Add a contribution (stamped now unless it has a time) and index it for search."""
+        contribution = dataclasses.replace(
+            contribution,
+            text=_check_text(contribution.text),
+            recorded_at=contribution.recorded_at or format_timestamp(system_now()),
+        )
+        self._check_question(contribution.agenda_item_id, contribution.question_id)
+        with self._doc.write() as tx:
+            tx.db.table("contributions").insert(to_row(contribution))
+            search.index(tx.db, "id = ?", [contribution.id])
+            tx.changed(Entity.CONTRIBUTION, ChangeKind.ADDED, contribution.id)
+        return contribution
+
+    def update(self, contribution_id: str, **fields: Any) -> dict[str, Any]:
+        """Change some fields; returns their previous values (what an undo sets back)."""
+        unknown = set(fields) - set(EDITABLE)
+        if unknown:
+            raise TypeError(f"not contribution fields: {', '.join(sorted(unknown))}")
+        before = self.get(contribution_id)
+        values = dict(fields)
+        if "text" in values:
+            values["text"] = _check_text(values["text"])
+        if "kind" in values:
+            values["kind"] = ContributionKind(values["kind"]).value
+        if "highlight" in values:
+            values["highlight"] = int(bool(values["highlight"]))
+        if "question_id" in values:
+            self._check_question(before.agenda_item_id, values["question_id"])
+        old = {k: getattr(before, k) for k in fields}
+        with self._doc.write() as tx:
+            if "text" in values:
+                search.unindex(tx.db, "id = ?", [contribution_id])
+            seq = tx.db.execute(
+                "SELECT seq FROM contributions WHERE id = ?", [contribution_id]
+            ).fetchone()[0]
+            tx.db.table("contributions").update(seq, values)
+            if "text" in values:
+                search.index(tx.db, "id = ?", [contribution_id])
+            tx.changed(Entity.CONTRIBUTION, ChangeKind.UPDATED, contribution_id)
+        return old
+
+    def delete(self, contribution_id: str) -> Snapshot:
+        """Remove a contribution; consensus points it supported stay, without the link."""
+        self.get(contribution_id)
+        with self._doc.write() as tx:
+            snap = Snapshot()
+            snap.take(tx.db, "contributions", "id = ?", [contribution_id])
+            snap.take(tx.db, "consensus_support", "contribution_id = ?", [contribution_id])
+            search.unindex(tx.db, "id = ?", [contribution_id])
+            tx.db.execute("DELETE FROM contributions WHERE id = ?", [contribution_id])
+            tx.changed(Entity.CONTRIBUTION, ChangeKind.REMOVED, contribution_id)
+            if snap.count("consensus_support"):
+                tx.changed(Entity.CONSENSUS, ChangeKind.UPDATED)
+        return snap
+
+    def restore(self, snapshot: Snapshot) -> None:
+        """Undo a delete: the contribution returns in its place, with its links."""
+        with self._doc.write() as tx:
+            restore(tx.db, snapshot)
+            ids = [r["id"] for r in snapshot.rows.get("contributions", [])]
+            tx.changed(Entity.CONTRIBUTION, ChangeKind.ADDED, *ids)
+            if snapshot.count("consensus_support"):
+                tx.changed(Entity.CONSENSUS, ChangeKind.UPDATED)
+
+    def search(self, query: str, limit: int = 200) -> builtins.list[search.Hit]:
+        return search.search(self._doc.db, query, limit)
+
+    def supported_points(self, contribution_id: str) -> builtins.list[str]:
+        """Ids of the consensus points this contribution supports."""
+        return [
+            r["consensus_id"]
+            for r in self._doc.db.query(
+                "SELECT consensus_id FROM consensus_support WHERE contribution_id = ?",
+                [contribution_id],
+            )
+        ]
+
+    def _check_question(self, agenda_item_id: str, question_id: str | None) -> None:
+        if question_id is None:
+            return
+        row = self._doc.db.execute(
+            "SELECT agenda_item_id FROM guiding_questions WHERE id = ?", [question_id]
+        ).fetchone()
+        if row is None or row[0] != agenda_item_id:
+            raise ValueError("That guiding question belongs to another agenda item.")

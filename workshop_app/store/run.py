@@ -1,0 +1,185 @@
+"""Running the day: which item is on, the chair's question in focus, the speaking limit.
+
+Times come from the clock passed in and are recorded, so an elapsed time shown after the file
+is reopened is the same as before. ``capture``/``put_back`` let chair actions undo exactly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from workshop_app.domain.clock import format_timestamp
+from workshop_app.domain.model import AgendaItem, ItemStatus
+from workshop_app.errors import KnownError
+from workshop_app.store.changes import ChangeKind, Entity, Transaction
+from workshop_app.store.rowstate import RowState, capture, put_back
+from workshop_app.store.speeches import end_current_speech
+
+if TYPE_CHECKING:
+    from workshop_app.store.document import Document
+
+
+@dataclass(frozen=True)
+class RunSettings:
+    focus_question_id: str | None
+    speech_limit_seconds: int | None
+
+
+@dataclass(frozen=True)
+class RunSnapshot:
+    """The rows a chair action may touch, for the items it concerns."""
+
+    states: tuple[RowState, ...]
+
+
+class RunStore:
+    def __init__(self, document: Document) -> None:
+        self._doc = document
+
+    # -- reading --------------------------------------------------------------------------
+
+    def settings(self) -> RunSettings:
+        row = next(self._doc.db.query("SELECT * FROM run_state WHERE singleton = 1"))
+        return RunSettings(row["focus_question_id"], row["speech_limit_seconds"])
+
+    def current_item(self) -> AgendaItem | None:
+        """The item running now, if any."""
+        for item in self._doc.agenda.items():
+            if item.status == ItemStatus.RUNNING:
+                return item
+        return None
+
+    def next_planned(self, after: str | None = None) -> AgendaItem | None:
+        """The first planned item (after ``after`` in running order, when given)."""
+        items = self._doc.agenda.items()
+        start = 0
+        if after is not None:
+            start = next((i + 1 for i, item in enumerate(items) if item.id == after), 0)
+        return next((i for i in items[start:] if i.status == ItemStatus.PLANNED), None)
+
+    # -- item flow ------------------------------------------------------------------------
+
+    def start_item(self, item_id: str, now: dt.datetime) -> None:
+        """Start an item now; the one running (if another) is finished at the same moment."""
+        with self._doc.write() as tx:
+            for running in self._running_ids(tx):
+                if running != item_id:
+                    self._finish(tx, running, now, ItemStatus.DONE)
+            tx.db.execute(
+                "UPDATE agenda_items SET status = 'running', ended_at = NULL,"
+                " started_at = coalesce(started_at, ?) WHERE id = ?",
+                [format_timestamp(now), item_id],
+            )
+            self._focus_first_question(tx, item_id)
+            tx.changed(Entity.AGENDA_ITEM, ChangeKind.UPDATED, item_id)
+
+    def finish_item(self, item_id: str, now: dt.datetime) -> None:
+        with self._doc.write() as tx:
+            self._finish(tx, item_id, now, ItemStatus.DONE)
+
+    def skip_item(self, item_id: str, now: dt.datetime) -> None:
+        """Mark an item as skipped (ending it if it was running)."""
+        with self._doc.write() as tx:
+            self._finish(tx, item_id, now, ItemStatus.SKIPPED)
+
+    def next_item(self, now: dt.datetime) -> AgendaItem | None:
+        """Finish the running item and start the next planned one; returns it (or None)."""
+        current = self.current_item()
+        following = self.next_planned(current.id if current else None)
+        with self._doc.write() as tx:
+            if current is not None:
+                self._finish(tx, current.id, now, ItemStatus.DONE)
+            if following is not None:
+                self.start_item(following.id, now)
+        return following
+
+    def _running_ids(self, tx: Transaction) -> list[str]:
+        return [
+            r["id"] for r in tx.db.query("SELECT id FROM agenda_items WHERE status = 'running'")
+        ]
+
+    def _finish(self, tx: Transaction, item_id: str, now: dt.datetime, status: ItemStatus) -> None:
+        end_current_speech(tx, item_id, now)
+        stamp = format_timestamp(now)
+        tx.db.execute(
+            "UPDATE agenda_items SET status = ?,"
+            " ended_at = CASE WHEN started_at IS NULL THEN NULL ELSE ? END WHERE id = ?",
+            [status.value, stamp, item_id],
+        )
+        # Waiting requests lapse with the item: they stay on record as withdrawn.
+        tx.db.execute(
+            "UPDATE speeches SET status = 'withdrawn', queue_position = NULL"
+            " WHERE agenda_item_id = ? AND status = 'waiting'",
+            [item_id],
+        )
+        tx.changed(Entity.AGENDA_ITEM, ChangeKind.UPDATED, item_id)
+        tx.changed(Entity.SPEECH, ChangeKind.UPDATED)
+
+    def _focus_first_question(self, tx: Transaction, item_id: str) -> None:
+        row = tx.db.execute(
+            "SELECT id FROM guiding_questions WHERE agenda_item_id = ? ORDER BY position LIMIT 1",
+            [item_id],
+        ).fetchone()
+        tx.db.execute(
+            "UPDATE run_state SET focus_question_id = ? WHERE singleton = 1",
+            [row[0] if row else None],
+        )
+
+    # -- the chair's settings -------------------------------------------------------------
+
+    def set_focus(self, question_id: str | None) -> None:
+        with self._doc.write() as tx:
+            tx.db.execute(
+                "UPDATE run_state SET focus_question_id = ? WHERE singleton = 1", [question_id]
+            )
+            tx.changed(Entity.WORKSHOP, ChangeKind.UPDATED)
+
+    def set_speech_limit(self, seconds: int | None) -> None:
+        if seconds is not None and seconds <= 0:
+            raise KnownError("A speaking-time limit must be at least one second.")
+        with self._doc.write() as tx:
+            tx.db.execute(
+                "UPDATE run_state SET speech_limit_seconds = ? WHERE singleton = 1", [seconds]
+            )
+            tx.changed(Entity.WORKSHOP, ChangeKind.UPDATED)
+
+    def set_planned_minutes(self, minutes: Mapping[str, int]) -> None:
+        """Re-plan: new planned minutes for several items at once."""
+        with self._doc.write() as tx:
+            for item_id, value in minutes.items():
+                if not 0 <= value <= 1440:
+                    raise KnownError("Planned minutes must be between 0 and 1440.")
+                tx.db.execute(
+                    "UPDATE agenda_items SET planned_minutes = ? WHERE id = ?", [value, item_id]
+                )
+            tx.changed(Entity.AGENDA_ITEM, ChangeKind.UPDATED, *minutes)
+
+    # -- exact undo of chair actions ------------------------------------------------------
+
+    def capture(self, item_ids: Sequence[str] = ()) -> RunSnapshot:
+        """The agenda rows, the run state and the speeches of ``item_ids``, as they are."""
+        db = self._doc.db
+        marks = ",".join("?" * len(item_ids)) or "NULL"
+        run_state = RowState("run_state", "1", (), tuple(db.query("SELECT * FROM run_state")))
+        return RunSnapshot(
+            (
+                capture(db, "agenda_items", "1"),
+                capture(db, "speeches", f"agenda_item_id IN ({marks})", item_ids),
+                run_state,
+            )
+        )
+
+    def put_back(self, snapshot: RunSnapshot) -> None:
+        with self._doc.write() as tx:
+            for state in snapshot.states:
+                if state.table == "run_state":
+                    (row,) = state.rows
+                    tx.db.table("run_state").update(1, row)
+                else:
+                    put_back(tx.db, state)
+            tx.changed(Entity.AGENDA_ITEM, ChangeKind.UPDATED)
+            tx.changed(Entity.SPEECH, ChangeKind.UPDATED)
+            tx.changed(Entity.WORKSHOP, ChangeKind.UPDATED)
