@@ -38,6 +38,18 @@ pytest: $(VENV)/.dev
 
 test: lint typecheck pytest
 
+# The desktop build (README, "Packaging"): PyInstaller from the `package` extra, into dist/.
+$(VENV)/.package: $(VENV)/.base
+	$(PY) -m pip install --quiet -e '.[package]'
+	touch $@
+
+package: $(VENV)/.package
+	$(PY) packaging/build.py
+
+# Builds first only if dist/ is older than the sources; then runs the frozen executable.
+test-package: $(VENV)/.dev $(VENV)/.package
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m slow -q tests/packaging
+
 screenshots: $(VENV)/.dev
 	QT_QPA_PLATFORM=offscreen $(PY) -m workshop_app.ui.screenshots screenshots
 

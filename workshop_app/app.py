@@ -9,9 +9,11 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from workshop_app import __version__
+from workshop_app.assets import asset
 from workshop_app.bug_log import log_bug
 
 ORGANIZATION = "workshop-app"
@@ -30,6 +32,7 @@ def configure_application(app: QCoreApplication) -> None:
     if isinstance(app, QApplication):
         app.setApplicationDisplayName(DISPLAY_NAME)
         app.setDesktopFileName("workshop-app")
+        app.setWindowIcon(QIcon(str(asset("icons", "workshop-app.svg"))))
 
 
 def make_excepthook(previous: ExceptHook) -> ExceptHook:
