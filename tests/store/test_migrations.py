@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from pathlib import Path
+
+import pytest
 
 from tests.conftest import read_back
 from workshop_app.store import Document
@@ -36,3 +39,23 @@ def test_a_current_file_is_not_migrated_again(workshop_path: Path) -> None:
     before = read_back(workshop_path, "SELECT name, applied_at FROM _sqlite_migrations")
     Document.open(workshop_path).close()
     assert read_back(workshop_path, "SELECT name, applied_at FROM _sqlite_migrations") == before
+
+
+@pytest.mark.parametrize("version", [1, 2])
+def test_a_file_of_each_earlier_schema_is_upgraded_with_its_content(
+    tmp_path: Path, version: int
+) -> None:
+    """Fixtures written by the code of each earlier schema (never regenerate them)."""
+    path = tmp_path / "old.workshop"
+    shutil.copy(Path(__file__).parent / "fixtures" / f"schema-v{version}.workshop", path)
+    assert read_back(path, "PRAGMA user_version") == [(version,)]
+    with Document.open(path) as doc:
+        assert doc.workshop.get().title == "European Conversation"
+        assert len(doc.contributions.list()) == 19
+        # What later steps added works on the upgraded file.
+        assert [h.contribution_id for h in doc.contributions.search("rabat")] == ["c09"]
+        assert doc.run.settings().day_end is None
+        doc.run.replan({}, "16:30")
+    assert read_back(path, "PRAGMA user_version") == [(SCHEMA_VERSION,)]
+    assert read_back(path, "SELECT day_end FROM run_state") == [("16:30",)]
+    assert read_back(path, "PRAGMA integrity_check") == [("ok",)]

@@ -24,6 +24,10 @@ DIALOGS = (
     "show_about",
     "ask_roster_path",
     "preview_import",
+    "edit_text",
+    "ask_replan",
+    "search_workshop",
+    "show_shortcuts",
 )
 
 

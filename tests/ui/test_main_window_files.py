@@ -47,11 +47,23 @@ def test_start_page_when_nothing_is_open(window: MainWindow) -> None:
 def test_open_shows_prepare_details(opened: MainWindow, workshop_path: Path) -> None:
     assert opened.windowTitle() == "Test workshop — Workshop App"
     assert opened.mode_bar.isVisible()
-    assert list(opened.mode_actions) == ["prepare"]  # no dead buttons for modes to come
+    assert list(opened.mode_actions) == ["prepare", "run"]  # no dead buttons for modes to come
     assert opened.mode_actions["prepare"].isChecked()
     assert opened.stack.currentWidget() is opened.page("prepare")
     assert opened.status.file_label.text() == "test.workshop"
     assert opened.status.saved_label.text() == "All changes saved"
+
+
+def test_menus_follow_the_mode(opened: MainWindow) -> None:
+    def shown() -> list[str]:
+        bar = opened.menuBar()
+        return [a.text().replace("&", "") for a in bar.actions() if a.isVisible()]
+
+    assert shown() == ["File", "Edit", "Details", "Agenda", "Participants", "Help"] or shown() == [
+        "File", "Edit", "Agenda", "Participants", "Help"
+    ]  # fmt: skip
+    opened.show_mode("run")
+    assert "Run" in shown() and "Agenda" not in shown()
 
 
 def test_window_title_follows_the_workshop_title(opened: MainWindow) -> None:

@@ -95,9 +95,20 @@ def project_day(
     items: Sequence[AgendaItem],
     now: dt.datetime,
     timezone: str | None = None,
+    day_end: str | None = None,
 ) -> Projection:
-    """Done items at their recorded times, the running one until at least now, the rest after."""
+    """Done items at their recorded times, the running one until at least now, the rest after.
+
+    The day is measured against ``day_end`` (HH:MM) when the chair has re-planned to one,
+    else against the end that the start time and the planned minutes give.
+    """
     plan = plan_day(date, start_time, items)
+    planned_end = plan.end
+    if day_end:
+        hour, minute = (int(part) for part in day_end.split(":"))
+        planned_end = dt.datetime.combine(plan.start.date(), dt.time(hour, minute))
+        if planned_end < plan.start:
+            planned_end += dt.timedelta(days=1)
     cursor = parse_start(date, start_time)
     now_local = wall_clock(now, timezone)
     starts: dict[str, dt.datetime] = {}
@@ -119,7 +130,7 @@ def project_day(
             end = start + planned
         starts[item.id], ends[item.id] = start, end
         cursor = end
-    return Projection(starts, ends, plan.end, cursor)
+    return Projection(starts, ends, planned_end, cursor)
 
 
 def shorten_remaining(

@@ -26,6 +26,9 @@ if TYPE_CHECKING:
 class RunSettings:
     focus_question_id: str | None
     speech_limit_seconds: int | None
+    #: The end of the day the chair has committed to (HH:MM), once re-planned; else None
+    #: and the end follows from the start time and the planned minutes.
+    day_end: str | None = None
 
 
 @dataclass(frozen=True)
@@ -43,7 +46,7 @@ class RunStore:
 
     def settings(self) -> RunSettings:
         row = next(self._doc.db.query("SELECT * FROM run_state WHERE singleton = 1"))
-        return RunSettings(row["focus_question_id"], row["speech_limit_seconds"])
+        return RunSettings(row["focus_question_id"], row["speech_limit_seconds"], row["day_end"])
 
     def current_item(self) -> AgendaItem | None:
         """The item running now, if any."""
@@ -146,8 +149,15 @@ class RunStore:
             )
             tx.changed(Entity.WORKSHOP, ChangeKind.UPDATED)
 
+    def replan(self, minutes: Mapping[str, int], day_end: str | None) -> None:
+        """Re-plan: new planned minutes for some items and the end of the day held to."""
+        with self._doc.write() as tx:
+            tx.db.execute("UPDATE run_state SET day_end = ? WHERE singleton = 1", [day_end])
+            tx.changed(Entity.WORKSHOP, ChangeKind.UPDATED)
+            self.set_planned_minutes(minutes)
+
     def set_planned_minutes(self, minutes: Mapping[str, int]) -> None:
-        """Re-plan: new planned minutes for several items at once."""
+        """New planned minutes for several items at once."""
         with self._doc.write() as tx:
             for item_id, value in minutes.items():
                 if not 0 <= value <= 1440:

@@ -186,6 +186,18 @@ PRAGMA user_version = 2
     )
 
 
+@migrations()
+def m003_day_end(db: Database) -> None:
+    """The end of the day the chair has re-planned to (HH:MM), if any."""
+    _script(
+        db,
+        """
+ALTER TABLE run_state ADD COLUMN day_end TEXT;
+PRAGMA user_version = 3
+""",
+    )
+
+
 #: The schema version this code writes and reads: one per migration step.
 SCHEMA_VERSION = len(migrations._migrations)
 

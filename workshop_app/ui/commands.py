@@ -61,3 +61,24 @@ class Editor:
         command = StoreCommand(text, do, undo_with, self._report)
         self.stack.push(command)
         return command.error is None
+
+    def run_captured(
+        self,
+        text: str,
+        act: Callable[[], object],
+        capture: Callable[[], Any],
+        put_back: Callable[[Any], object],
+    ) -> bool:
+        """An edit stamped by the clock: the first redo acts; undo and later redos put back
+        the rows as they were before and after, so recorded times never change on redo."""
+        states: dict[str, Any] = {}
+
+        def do() -> None:
+            if "after" in states:
+                put_back(states["after"])
+                return
+            states["before"] = capture()
+            act()
+            states["after"] = capture()
+
+        return self.run(text, do, lambda _result: put_back(states["before"]))

@@ -2,15 +2,28 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QInputDialog,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QWidget,
+)
 
 from workshop_app import __version__
-from workshop_app.domain.model import Participant
+from workshop_app.domain.model import AgendaItem, Participant, Workshop
+from workshop_app.domain.runclock import Projection
 from workshop_app.errors import KnownError
 from workshop_app.roster_import import ImportPlan, RawTable
+
+if TYPE_CHECKING:
+    from workshop_app.ui.session import Session
 
 WORKSHOP_SUFFIX = ".workshop"
 WORKSHOP_FILTER = "Workshops (*.workshop);;All files (*)"
@@ -105,6 +118,57 @@ def preview_import(
     if dialog.exec() != ImportDialog.DialogCode.Accepted:
         return None
     return dialog.plan
+
+
+def edit_text(parent: QWidget | None, title: str, text: str) -> str | None:
+    """The text after the user edited it in a dialog, or None when they cancel."""
+    value, ok = QInputDialog.getMultiLineText(parent, title, "&Text:", text)
+    return value if ok else None
+
+
+def ask_replan(
+    parent: QWidget | None,
+    items: Sequence[AgendaItem],
+    projection: Projection,
+    workshop: Workshop,
+    now: datetime.datetime,
+) -> dict[str, int] | None:
+    """New planned minutes the chair accepted ({} to keep the lengths), or None (cancel)."""
+    from workshop_app.ui.replan_dialog import ReplanDialog
+
+    dialog = ReplanDialog(
+        list(items),
+        projection,
+        workshop.date,
+        workshop.start_time,
+        workshop.timezone,
+        now,
+        parent,
+    )
+    if dialog.exec() != ReplanDialog.DialogCode.Accepted:
+        return None
+    return dialog.result_minutes()
+
+
+def search_workshop(parent: QWidget | None, session: Session) -> str | None:
+    """Search every contribution; the id of the one the user jumped to, or None."""
+    from workshop_app.ui.search_dialog import SearchDialog
+
+    dialog = SearchDialog(session, parent)
+    chosen: list[str] = []
+    dialog.jump_requested.connect(chosen.append)
+    dialog.exec()
+    dialog.deleteLater()
+    return chosen[-1] if chosen else None
+
+
+def show_shortcuts(window: QMainWindow) -> None:
+    """Every action that has a shortcut, by menu (Help > Keyboard Shortcuts)."""
+    from workshop_app.ui.shortcuts_dialog import ShortcutsDialog
+
+    dialog = ShortcutsDialog(window)
+    dialog.exec()
+    dialog.deleteLater()
 
 
 def show_about(parent: QWidget | None) -> None:

@@ -22,6 +22,7 @@ from workshop_app.store import Change, Entity
 from workshop_app.ui import dialogs
 from workshop_app.ui.prepare_page import PreparePage
 from workshop_app.ui.recent import RecentFiles
+from workshop_app.ui.run_page import RunPage
 from workshop_app.ui.session import Session
 from workshop_app.ui.start_page import StartPage
 from workshop_app.ui.status_bar import DocumentStatusBar
@@ -49,6 +50,7 @@ MODES: list[Mode] = [
         QStyle.StandardPixmap.SP_FileDialogDetailedView,
         PreparePage,
     ),
+    Mode("run", "&Run", "Ctrl+2", QStyle.StandardPixmap.SP_MediaPlay, RunPage),
 ]
 
 
@@ -75,6 +77,7 @@ class MainWindow(QMainWindow):
         self.recent = RecentFiles(self._settings)
         self.session: Session | None = None
         self._pages: dict[str, QWidget] = {}
+        self._mode_menus: dict[str, list[QMenu]] = {}
 
         self.stack = QStackedWidget()
         self.start_page = StartPage()
@@ -89,13 +92,18 @@ class MainWindow(QMainWindow):
         self.start_page.new_requested.connect(self.new_workshop)
         self.start_page.open_requested.connect(self.open_dialog)
         self.start_page.recent_chosen.connect(self.open_recent)
-        self.resize(1280, 760)
         geometry = self._settings.value("windowGeometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+        if geometry is None or not self.restoreGeometry(geometry):
+            self._fit_to_screen()
         self._show_session(None)
 
     # -- building -----------------------------------------------------------------------
+
+    def _fit_to_screen(self) -> None:
+        """A first window that fits a 1366x768 laptop, title bar and status bar included."""
+        screen = self.screen().availableGeometry()
+        frame = 40  # the window manager's title bar and borders, not known before showing
+        self.resize(min(1366, screen.width()), min(768, screen.height() - frame))
 
     def _action(
         self, text: str, slot: Callable[[], object], keys: QKeySequence.StandardKey | str
@@ -115,6 +123,9 @@ class MainWindow(QMainWindow):
         self.about_action = QAction("&About Workshop App", self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(lambda: dialogs.show_about(self))
+        self.shortcuts_action = self._action(
+            "&Keyboard Shortcuts", lambda: dialogs.show_shortcuts(self), "Ctrl+/"
+        )
         # One undo group: Edit > Undo always acts on the open workshop's stack.
         self.undo_group = QUndoGroup(self)
         self.undo_action = self.undo_group.createUndoAction(self, "&Undo")
@@ -139,6 +150,7 @@ class MainWindow(QMainWindow):
         self._panel_menus: list[QMenu] = []
         help_menu = self.menuBar().addMenu("&Help")
         self._help_menu_action = help_menu.menuAction()
+        help_menu.addAction(self.shortcuts_action)
         help_menu.addAction(self.about_action)
 
     def _build_mode_bar(self) -> None:
@@ -176,9 +188,13 @@ class MainWindow(QMainWindow):
         return self._pages[key]
 
     def show_mode(self, key: str) -> None:
+        """Show a mode's page; the menu bar shows that mode's menus only."""
         if key in self._pages:
             self.stack.setCurrentWidget(self._pages[key])
             self.mode_actions[key].setChecked(True)
+            for mode_key, menus in self._mode_menus.items():
+                for menu in menus:
+                    menu.menuAction().setVisible(mode_key == key)
 
     def _show_session(self, session: Session | None) -> None:
         """Replace the pages of the previous workshop (already closed) with ``session``'s."""
@@ -186,6 +202,7 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(page)
             page.deleteLater()
         self._pages = {}
+        self._mode_menus = {}
         for menu in self._panel_menus:
             self.menuBar().removeAction(menu.menuAction())
             menu.deleteLater()
@@ -211,20 +228,23 @@ class MainWindow(QMainWindow):
             page = mode.build(session)
             self._pages[mode.key] = page
             self.stack.addWidget(page)
-            self._add_panel_menus(page)
+            self._mode_menus[mode.key] = self._add_panel_menus(page)
         self.show_mode(MODES[0].key)
         self._update_title()
 
-    def _add_panel_menus(self, page: QWidget) -> None:
+    def _add_panel_menus(self, page: QWidget) -> list[QMenu]:
         """Each panel's actions in a menu of its own, so every shortcut is shown somewhere."""
         menus = getattr(page, "menus", None)
+        added: list[QMenu] = []
         if menus is None:
-            return
+            return added
         for title, actions in menus():
             menu = QMenu(title, self)
             menu.addActions(actions)
             self.menuBar().insertMenu(self._help_menu_action, menu)
             self._panel_menus.append(menu)
+            added.append(menu)
+        return added
 
     def _on_changed(self, changes: tuple[Change, ...]) -> None:
         if any(change.entity == Entity.WORKSHOP for change in changes):

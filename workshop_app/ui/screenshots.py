@@ -23,10 +23,12 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QApplication
 
 from workshop_app.app import configure_application
-from workshop_app.demo import write_demo
+from workshop_app.demo import write_demo, write_demo_in_progress
+from workshop_app.domain.clock import parse_timestamp
 from workshop_app.ui.agenda_panel import AgendaPanel
 from workshop_app.ui.main_window import MainWindow
 from workshop_app.ui.prepare_page import PreparePage
+from workshop_app.ui.run_page import RunPage
 
 SIZE = (1366, 768)
 
@@ -97,6 +99,26 @@ def show_prepare_participants(scene: Scene) -> None:
     scene.tab("prepare", "Participants")
 
 
+IN_PROGRESS_AT = "2017-09-21T10:47:20+02:00"
+
+
+def show_run(scene: Scene) -> None:
+    """A realistic day in progress: the main session running, a speech under way."""
+    path = scene.folder / "In progress.workshop"
+    if not path.exists():
+        write_demo_in_progress(path)
+    scene.open(path)
+    session = scene.window.session
+    assert session is not None
+    fixed = parse_timestamp(IN_PROGRESS_AT)
+    session.clock = lambda: fixed
+    session.run.set_focus("q2")
+    scene.window.show_mode("run")
+    page = scene.window.page("run")
+    assert isinstance(page, RunPage)
+    page.capture.text.setPlainText("Capacity development works when partners set the prior")
+
+
 #: One PNG per view: (file name, how to show it). Add a view with one line here.
 VIEWS: list[tuple[str, Callable[[Scene], None]]] = [
     ("start.png", show_start),
@@ -104,6 +126,7 @@ VIEWS: list[tuple[str, Callable[[Scene], None]]] = [
     ("prepare-details-long.png", show_prepare_details_long),
     ("prepare-agenda.png", show_prepare_agenda),
     ("prepare-participants.png", show_prepare_participants),
+    ("run.png", show_run),
 ]
 
 

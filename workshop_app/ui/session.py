@@ -9,10 +9,14 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from workshop_app.domain.clock import Clock, system_now
 from workshop_app.domain.model import Workshop
 from workshop_app.store import Change, Document
 from workshop_app.store.agenda import AgendaStore
+from workshop_app.store.contributions import ContributionStore
 from workshop_app.store.participants import ParticipantStore
+from workshop_app.store.run import RunStore
+from workshop_app.store.speeches import SpeechStore
 from workshop_app.store.workshop import WorkshopStore
 from workshop_app.ui.commands import Editor
 
@@ -36,6 +40,8 @@ class Session(QObject):
         self._document: Document | None = document
         self.path = document.path
         self.last_saved: datetime.datetime | None = None
+        #: What "now" is for the chair's clocks and recorded times (tests fix it).
+        self.clock: Clock = system_now
         #: The document's undo stack, and the one way panels make undoable edits.
         self.undo_stack = QUndoStack(self)
         self.editor = Editor(self.undo_stack, self.edit_failed.emit)
@@ -69,6 +75,18 @@ class Session(QObject):
     @property
     def agenda(self) -> AgendaStore:
         return self._open_document().agenda
+
+    @property
+    def contributions(self) -> ContributionStore:
+        return self._open_document().contributions
+
+    @property
+    def speeches(self) -> SpeechStore:
+        return self._open_document().speeches
+
+    @property
+    def run(self) -> RunStore:
+        return self._open_document().run
 
     @property
     def is_open(self) -> bool:

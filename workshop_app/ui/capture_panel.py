@@ -1,0 +1,400 @@
+"""The rapporteur's side of the Run view: the feed of the current item and the entry box.
+
+The entry box keeps the keyboard: Ctrl+Enter records what was typed (in the file and in the
+feed at once) and leaves the box empty for the next one. The speaker follows the floor and the
+question follows the chair's focus, unless the rapporteur picked another for this entry.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workshop_app.domain.model import (
+    AgendaItem,
+    Contribution,
+    ContributionKind,
+    GuidingQuestion,
+    Participant,
+    Speech,
+    new_id,
+)
+from workshop_app.ui import dialogs
+from workshop_app.ui.feed_model import FROM_THE_FLOOR, KIND_LABELS, ROW_ROLE, FeedFilter, FeedModel
+from workshop_app.ui.feed_view import FeedView
+from workshop_app.ui.form_widgets import PlainTextField
+from workshop_app.ui.run_edits import RunEdits
+
+ALL = "__all__"
+
+
+def _combo(name: str) -> QComboBox:
+    combo = QComboBox()
+    combo.setAccessibleName(name)
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(8)
+    return combo
+
+
+class CapturePanel(QWidget):
+    def __init__(self, edits: RunEdits, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._edits = edits
+        self.item: AgendaItem | None = None
+        self.speaking: Speech | None = None
+        self._people: list[Participant] = []
+        self._speaker_chosen = False
+        self._question_chosen = False
+        self._loading = False
+        self._running = True
+        self.heading = QLabel()
+        self.heading.setObjectName("captureHeading")
+        self.heading.setWordWrap(True)
+        self.model = FeedModel()
+        self.filter = FeedFilter()
+        self.filter.setSourceModel(self.model)
+        self.feed = FeedView()
+        self.feed.setModel(self.filter)
+        self.feed.follow_new_rows()
+        self._build_filters()
+        self._build_entry()
+        self._build_actions()
+        self._layout()
+
+    # -- building -------------------------------------------------------------------------
+
+    def _build_filters(self) -> None:
+        self.filter_question = _combo("Show contributions about")
+        self.filter_kind = _combo("Show contributions of kind")
+        self.filter_kind.addItem("All kinds", ALL)
+        for kind, label in KIND_LABELS.items():
+            self.filter_kind.addItem(label, kind.value)
+        self.filter_speaker = _combo("Show contributions by")
+        for combo in (self.filter_question, self.filter_kind, self.filter_speaker):
+            combo.currentIndexChanged.connect(self._apply_filter)
+
+    def _build_entry(self) -> None:
+        self.speaker = QComboBox()
+        self.speaker.setEditable(True)
+        self.speaker.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.speaker.setAccessibleName("Speaker of this contribution")
+        completer = QCompleter(self.speaker.model(), self.speaker)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.speaker.setCompleter(completer)
+        self.speaker.activated.connect(self._speaker_picked)
+        self.kind = _combo("Kind of contribution")
+        for number, (kind, label) in enumerate(KIND_LABELS.items(), start=1):
+            self.kind.addItem(label, kind.value)
+            self.kind.setItemData(number - 1, f"Alt+{number}", Qt.ItemDataRole.ToolTipRole)
+        self.kind.setToolTip(
+            "  ".join(f"Alt+{n} {label}" for n, label in enumerate(KIND_LABELS.values(), 1))
+        )
+        self.question = _combo("Guiding question of this contribution")
+        self.question.activated.connect(self._question_picked)
+        self.text = PlainTextField()
+        self.text.setObjectName("captureText")
+        self.text.setAccessibleName("Contribution text")
+        self.text.setPlaceholderText("Type what was said; Ctrl+Enter records it.")
+        self.text.setTabChangesFocus(True)
+        self.record_button = QPushButton("&Record")
+        self.record_button.setToolTip("Record this contribution (Ctrl+Enter)")
+        self.record_button.clicked.connect(self.record)
+
+    def _action(self, text: str, keys: list[str], slot: object, target: QWidget) -> QAction:
+        action = QAction(text, self)
+        action.setShortcuts([QKeySequence(k) for k in keys])
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(slot)
+        target.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.record_action = self._action(
+            "&Record Contribution", ["Ctrl+Return", "Ctrl+Enter"], self.record, self
+        )
+        self.kind_actions = []
+        for number, kind in enumerate(KIND_LABELS, start=1):
+            action = self._action(
+                f"Kind: {KIND_LABELS[kind]}",
+                [f"Alt+{number}"],
+                lambda _c=False, k=kind: self.set_kind(k),
+                self,
+            )
+            self.kind_actions.append(action)
+        self.floor_action = self._action(
+            "Speaker: From the &Floor", ["Alt+0"], self.from_the_floor, self
+        )
+        self.highlight_action = self._action(
+            "Toggle &Highlight", ["Ctrl+H"], self.toggle_highlight, self.feed
+        )
+        self.edit_action = self._action(
+            "&Edit Contribution…", ["F2"], self.edit_selected, self.feed
+        )
+        self.delete_action = self._action(
+            "&Delete Contribution", ["Delete"], self.delete_selected, self.feed
+        )
+        self.feed.doubleClicked.connect(lambda _index: self.edit_selected())
+
+    def actions_for_menu(self) -> list[QAction]:
+        return [
+            self.record_action,
+            *self.kind_actions,
+            self.floor_action,
+            self.highlight_action,
+            self.edit_action,
+            self.delete_action,
+        ]
+
+    def _layout(self) -> None:
+        filters = QHBoxLayout()
+        filters.addWidget(QLabel("Show:"))
+        filters.addWidget(self.filter_question, 2)
+        filters.addWidget(self.filter_kind, 1)
+        filters.addWidget(self.filter_speaker, 2)
+        entry = QGridLayout()
+        for column, (text, widget) in enumerate(
+            (("S&peaker", self.speaker), ("&Kind", self.kind), ("&Question", self.question))
+        ):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            entry.addWidget(label, 0, column)
+            entry.addWidget(widget, 1, column)
+        entry.setColumnStretch(0, 3)
+        entry.setColumnStretch(1, 1)
+        entry.setColumnStretch(2, 3)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.text, 1)
+        bottom.addWidget(self.record_button, 0, Qt.AlignmentFlag.AlignBottom)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.heading)
+        layout.addLayout(filters)
+        layout.addWidget(self.feed, 1)
+        layout.addLayout(entry)
+        layout.addLayout(bottom)
+        self.text.setMinimumHeight(72)
+        self.text.setMaximumHeight(140)
+        self.setTabOrder(self.text, self.record_button)
+        self.setTabOrder(self.record_button, self.speaker)
+        self.setTabOrder(self.speaker, self.kind)
+        self.setTabOrder(self.kind, self.question)
+        self.setTabOrder(self.question, self.feed)
+
+    # -- following the session ------------------------------------------------------------
+
+    def show_state(
+        self,
+        item: AgendaItem | None,
+        contributions: list[Contribution],
+        people: list[Participant],
+        speaking: Speech | None,
+        focus_question_id: str | None,
+        *,
+        running: bool = True,
+    ) -> None:
+        """Show an item's feed (the running one, or another one looked up) and point the
+        entry at the floor and the chair's focus."""
+        item_changed = (item.id if item else None) != (self.item.id if self.item else None)
+        self.item, self.speaking, self._people = item, speaking, people
+        self._running = running
+        self._loading = True
+        try:
+            questions = list(item.questions) if item else []
+            self.model.set_context(people, [q.id for q in questions])
+            self.model.reconcile(contributions)
+            self._fill_question_combos(questions, item_changed)
+            self._fill_speakers(people, item_changed)
+            if item_changed:
+                self._speaker_chosen = self._question_chosen = False
+            if not self._speaker_chosen:
+                self._select_speaker(speaking.participant_id if speaking else None)
+            if not self._question_chosen:
+                self.question.setCurrentIndex(max(0, self.question.findData(focus_question_id)))
+        finally:
+            self._loading = False
+        self._show_heading(focus_question_id)
+        enabled = item is not None
+        for widget in (self.text, self.record_button, self.speaker, self.kind, self.question):
+            widget.setEnabled(enabled)
+        self.text.setPlaceholderText(
+            "Type what was said; Ctrl+Enter records it."
+            if enabled
+            else "No item is running: start one (F9) to record contributions."
+        )
+
+    def _show_heading(self, focus_question_id: str | None) -> None:
+        if self.item is None:
+            self.heading.setText("<b>No item running</b>")
+            return
+        focus = self.model.question_label(focus_question_id)
+        suffix = f" · {focus} in focus" if focus else ""
+        count = self.model.rowCount()
+        viewing = "" if self._running else "Looking back at "
+        back = "" if self._running else " · <i>Esc: back to the running item</i>"
+        self.heading.setText(
+            f"{viewing}<b>{_escape(self.item.title)}</b>{suffix} · {count} contribution"
+            f"{'' if count == 1 else 's'}{back}"
+        )
+
+    def _fill_question_combos(self, questions: list[GuidingQuestion], item_changed: bool) -> None:
+        entry_keep = self.question.currentData()
+        filter_keep = self.filter_question.currentData()
+        self.question.clear()
+        self.question.addItem("No particular question", None)
+        self.filter_question.clear()
+        self.filter_question.addItem("All questions", ALL)
+        for number, q in enumerate(questions, start=1):
+            label = f"Q{number}  {q.text}"
+            self.question.addItem(label, q.id)
+            self.question.setItemData(number, q.text, Qt.ItemDataRole.ToolTipRole)
+            self.filter_question.addItem(label, q.id)
+        self.filter_question.addItem("No particular question", None)
+        if not item_changed:
+            self.question.setCurrentIndex(max(0, self.question.findData(entry_keep)))
+            self.filter_question.setCurrentIndex(max(0, self.filter_question.findData(filter_keep)))
+
+    def _fill_speakers(self, people: list[Participant], item_changed: bool) -> None:
+        keep = self.speaker.currentData()
+        ordered = sorted(people, key=lambda p: (not p.present, p.name.casefold()))
+        self.speaker.clear()
+        self.speaker.addItem(FROM_THE_FLOOR, "")
+        for person in ordered:
+            org = f" — {person.organisation}" if person.organisation else ""
+            self.speaker.addItem(f"{person.name}{org}", person.id)
+        filter_keep = self.filter_speaker.currentData()
+        self.filter_speaker.clear()
+        self.filter_speaker.addItem("All speakers", ALL)
+        self.filter_speaker.addItem(FROM_THE_FLOOR, "")
+        for person in ordered:
+            self.filter_speaker.addItem(person.name, person.id)
+        if not item_changed:
+            self.speaker.setCurrentIndex(max(0, self.speaker.findData(keep)))
+            self.filter_speaker.setCurrentIndex(max(0, self.filter_speaker.findData(filter_keep)))
+
+    def _select_speaker(self, participant_id: str | None) -> None:
+        self.speaker.setCurrentIndex(max(0, self.speaker.findData(participant_id or "")))
+        line = self.speaker.lineEdit()
+        if line is not None:
+            line.setCursorPosition(0)  # the name, not the end of a long organisation
+
+    # -- the rapporteur's choices ---------------------------------------------------------
+
+    def _speaker_picked(self) -> None:
+        if not self._loading:
+            self._speaker_chosen = True
+
+    def _question_picked(self) -> None:
+        if not self._loading:
+            self._question_chosen = True
+
+    def set_kind(self, kind: ContributionKind) -> None:
+        self.kind.setCurrentIndex(self.kind.findData(kind.value))
+
+    def from_the_floor(self) -> None:
+        self._select_speaker(None)
+        self._speaker_chosen = True
+
+    def _apply_filter(self) -> None:
+        if self._loading:
+            return
+        question = self.filter_question.currentData()
+        kind = self.filter_kind.currentData()
+        speaker = self.filter_speaker.currentData()
+        self.filter.set_filter(
+            question_id=None if question == ALL else (question or ""),
+            kind=None if kind in (ALL, None) else ContributionKind(kind),
+            speaker_id=None if speaker == ALL else speaker,
+        )
+
+    def _chosen_speaker_id(self) -> str | None:
+        """The participant named in the speaker box (typed or picked), None for the floor."""
+        typed = self.speaker.currentText().strip()
+        index = self.speaker.findText(typed, Qt.MatchFlag.MatchFixedString)
+        if index < 0:
+            index = self.speaker.currentIndex()
+        value = self.speaker.itemData(index)
+        return str(value) if value else None
+
+    # -- recording and editing ------------------------------------------------------------
+
+    def record(self) -> bool:
+        text = self.text.toPlainText().strip()
+        if self.item is None or not text:
+            return False
+        participant_id = self._chosen_speaker_id()
+        speech_id = (
+            self.speaking.id
+            if self.speaking and self.speaking.participant_id == participant_id
+            else None
+        )
+        contribution = Contribution(
+            id=new_id(),
+            agenda_item_id=self.item.id,
+            text=text,
+            question_id=self.question.currentData(),
+            participant_id=participant_id,
+            speech_id=speech_id,
+            kind=ContributionKind(self.kind.currentData()),
+        )
+        if not self._edits.record(contribution):
+            return False  # the window has said why; the text stays in the box
+        self.text.clear()
+        self._speaker_chosen = self._question_chosen = False
+        self.kind.setCurrentIndex(0)
+        self._select_speaker(self.speaking.participant_id if self.speaking else None)
+        self.text.setFocus()
+        return True
+
+    def selected(self) -> list[Contribution]:
+        rows = self.feed.selectionModel().selectedRows() if self.feed.selectionModel() else []
+        found = [index.data(ROW_ROLE) for index in rows]
+        return [c for c in found if isinstance(c, Contribution)]
+
+    def select(self, contribution_id: str) -> None:
+        try:
+            source = self.model.index(self.model.row_of(contribution_id))
+        except StopIteration:
+            return
+        index = self.filter.mapFromSource(source)
+        if not index.isValid():
+            self.filter_question.setCurrentIndex(0)
+            self.filter_kind.setCurrentIndex(0)
+            self.filter_speaker.setCurrentIndex(0)
+            index = self.filter.mapFromSource(source)
+        self.feed.setCurrentIndex(index)
+        self.feed.scrollTo(index)
+        self.feed.setFocus()
+
+    def toggle_highlight(self) -> None:
+        for c in self.selected():
+            self._edits.update(c.id, highlight=not c.highlight)
+
+    def edit_selected(self) -> None:
+        chosen = self.selected()
+        if len(chosen) != 1:
+            return
+        text = dialogs.edit_text(self, "Edit Contribution", chosen[0].text)
+        if text is not None and text.strip() and text.strip() != chosen[0].text:
+            self._edits.update(chosen[0].id, text=text)
+
+    def delete_selected(self) -> None:
+        for c in self.selected():
+            self._edits.delete(c.id)
+
+
+def _escape(text: str) -> str:
+    return html.escape(text, quote=False)

@@ -1,0 +1,176 @@
+"""The chair's clock: now, the current item against its plan, the day against its schedule,
+and the agenda outline with the question in focus."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workshop_app.domain.clock import format_seconds
+from workshop_app.domain.model import AgendaItem, ItemStatus
+from workshop_app.domain.runclock import ClockState, Projection, item_clock
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+STATUS_MARKS = {
+    ItemStatus.DONE: "✓",
+    ItemStatus.RUNNING: "▶",
+    ItemStatus.PLANNED: "○",
+    ItemStatus.SKIPPED: "–",
+}
+STATE_COLOURS = {ClockState.ON_TIME: "", ClockState.WARNING: "#b26a00", ClockState.OVER: "#b3261e"}
+
+
+class ClockPanel(QWidget):
+    """Shows; the run page turns its buttons and clicks into edits."""
+
+    item_activated = Signal(str)  # an agenda item id: start it
+    question_activated = Signal(str)  # a question id: focus it
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.now = QLabel()
+        self.now.setObjectName("nowClock")
+        font = QFont(self.font())
+        font.setPointSizeF(font.pointSizeF() * 1.8)
+        font.setBold(True)
+        self.now.setFont(font)
+        self.title = QLabel()
+        self.title.setObjectName("currentItem")
+        self.title.setWordWrap(True)
+        self.elapsed = QLabel()
+        self.elapsed.setObjectName("itemClock")
+        self.progress = QProgressBar()
+        self.progress.setTextVisible(False)
+        self.progress.setMaximumHeight(10)
+        self.progress.setAccessibleName("Time used of the planned time")
+        self.day = QLabel()
+        self.day.setObjectName("dayStatus")
+        self.day.setWordWrap(True)
+        self.replan_button = QPushButton("Re-&plan…")
+        self.next_button = QPushButton()
+        self.finish_button = QPushButton("&Finish")
+        self.skip_button = QPushButton("S&kip")
+        self.outline = QTreeWidget()
+        self.outline.setObjectName("runOutline")
+        self.outline.setAccessibleName("Agenda: items and guiding questions")
+        self.outline.setHeaderHidden(True)
+        self.outline.setRootIsDecorated(False)
+        self.outline.setIndentation(14)
+        self.outline.itemActivated.connect(self._activated)
+        self._layout()
+        self._items: list[AgendaItem] = []
+        self._focus: str | None = None
+
+    def _layout(self) -> None:
+        day_row = QHBoxLayout()
+        day_row.addWidget(self.day, 1)
+        day_row.addWidget(self.replan_button)
+        buttons = QHBoxLayout()
+        for button in (self.next_button, self.finish_button, self.skip_button):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.now)
+        layout.addWidget(self.title)
+        layout.addWidget(self.elapsed)
+        layout.addWidget(self.progress)
+        layout.addLayout(buttons)
+        layout.addLayout(day_row)
+        outline_label = QLabel("A&genda")
+        outline_label.setBuddy(self.outline)
+        layout.addWidget(outline_label)
+        layout.addWidget(self.outline, 1)
+
+    # -- showing --------------------------------------------------------------------------
+
+    def show_agenda(self, items: list[AgendaItem], focus_question_id: str | None) -> None:
+        """Rebuild the outline (a few dozen rows at most) and the item buttons."""
+        self._items, self._focus = items, focus_question_id
+        current = next((i for i in items if i.status == ItemStatus.RUNNING), None)
+        selected = self.outline.currentItem()
+        keep = selected.data(0, ID_ROLE) if selected else None
+        self.outline.clear()
+        for item in items:
+            row = QTreeWidgetItem([f"{STATUS_MARKS[item.status]}  {item.title}"])
+            row.setData(0, ID_ROLE, ("item", item.id))
+            row.setToolTip(0, item.title)
+            if item.status == ItemStatus.RUNNING:
+                font = row.font(0)
+                font.setBold(True)
+                row.setFont(0, font)
+            self.outline.addTopLevelItem(row)
+            for number, q in enumerate(item.questions, start=1):
+                mark = "●" if q.id == focus_question_id else "·"
+                child = QTreeWidgetItem([f"{mark} Q{number} {q.text}"])
+                child.setData(0, ID_ROLE, ("question", q.id))
+                child.setToolTip(0, q.text)
+                row.addChild(child)
+            row.setExpanded(item.status == ItemStatus.RUNNING)
+            if keep == ("item", item.id):
+                self.outline.setCurrentItem(row)
+        following = next((i for i in items if i.status == ItemStatus.PLANNED), None)
+        if current is None:
+            self.next_button.setText("&Start next item")
+            self.next_button.setEnabled(following is not None)
+        else:
+            self.next_button.setText("&Next item" if following else "&End the day")
+        self.finish_button.setEnabled(current is not None)
+        self.skip_button.setEnabled(current is not None or following is not None)
+
+    def tick(self, now: dt.datetime, projection: Projection | None) -> None:
+        """Update the clocks from recorded times (called every second)."""
+        self.now.setText(f"NOW {now:%H:%M}")
+        current = next((i for i in self._items if i.status == ItemStatus.RUNNING), None)
+        if current is None:
+            self.title.setText("No item running")
+            self.elapsed.setText("Start the next item when the room is ready (F9).")
+            self.progress.setValue(0)
+        else:
+            clock = item_clock(current, now)
+            self.title.setText(f"<b>{html.escape(current.title)}</b>")
+            text = (
+                f"{format_seconds(clock.elapsed_seconds)} / {format_seconds(clock.planned_seconds)}"
+            )
+            if clock.state == ClockState.OVER:
+                text += f"  ·  +{format_seconds(clock.overrun_seconds)} over"
+            self.elapsed.setText(text)
+            colour = STATE_COLOURS[clock.state]
+            style = f"color: {colour}; font-weight: bold;" if colour else ""
+            self.elapsed.setStyleSheet(style)
+            self.progress.setMaximum(1000)
+            self.progress.setValue(int(min(clock.fraction, 1.0) * 1000))
+            bar = f"QProgressBar::chunk {{ background: {colour}; }}" if colour else ""
+            self.progress.setStyleSheet(bar)
+            self.elapsed.setAccessibleDescription(f"{clock.state.value.replace('_', ' ')}")
+        if projection is None:
+            self.day.setText("")
+            return
+        behind = projection.behind_minutes
+        if behind > 0:
+            status = f"Day: {behind} min behind"
+        elif behind < 0:
+            status = f"Day: {-behind} min ahead"
+        else:
+            status = "Day: on schedule"
+        self.day.setText(f"{status} · ends ~{projection.projected_end:%H:%M}")
+        self.replan_button.setEnabled(behind > 0)
+
+    def _activated(self, row: QTreeWidgetItem, _column: int) -> None:
+        kind, row_id = row.data(0, ID_ROLE)
+        if kind == "item":
+            self.item_activated.emit(row_id)
+        else:
+            self.question_activated.emit(row_id)

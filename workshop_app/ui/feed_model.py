@@ -1,0 +1,156 @@
+"""The contributions of one agenda item, oldest first, as a list model with a filter proxy.
+
+New contributions are inserted as rows (never a reset), so a long day stays quick.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+
+from workshop_app.domain.clock import parse_timestamp
+from workshop_app.domain.model import Contribution, ContributionKind, Participant
+
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+HEADER_ROLE = Qt.ItemDataRole.UserRole + 2
+
+KIND_LABELS = {
+    ContributionKind.STATEMENT: "Statement",
+    ContributionKind.QUESTION: "Question",
+    ContributionKind.PROPOSAL: "Proposal",
+    ContributionKind.EXAMPLE: "Example",
+    ContributionKind.CONCERN: "Concern",
+}
+FROM_THE_FLOOR = "From the floor"
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def clock_time(timestamp: str | None) -> str:
+    """``HH:MM`` of a recorded timestamp, as it was on the clock where it was recorded."""
+    if not timestamp:
+        return "--:--"
+    try:
+        return parse_timestamp(timestamp).strftime("%H:%M")
+    except ValueError:
+        return "--:--"
+
+
+class FeedModel(QAbstractListModel):
+    def __init__(self) -> None:
+        super().__init__()
+        self._rows: list[Contribution] = []
+        self._people: dict[str, Participant] = {}
+        self._questions: dict[str, str] = {}  # question id -> "Q1"
+
+    def set_context(self, people: Sequence[Participant], question_ids: Sequence[str]) -> None:
+        """Who can be named and how the item's questions are numbered."""
+        self._people = {p.id: p for p in people}
+        self._questions = {qid: f"Q{n}" for n, qid in enumerate(question_ids, start=1)}
+        if self._rows:
+            self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
+
+    def question_label(self, question_id: str | None) -> str:
+        return self._questions.get(question_id or "", "")
+
+    def speaker(self, contribution: Contribution) -> str:
+        person = self._people.get(contribution.participant_id or "")
+        if person is None:
+            return FROM_THE_FLOOR
+        group = f" ({person.stakeholder_group})" if person.stakeholder_group else ""
+        return f"{person.name}{group}"
+
+    def contributions(self) -> list[Contribution]:
+        return list(self._rows)
+
+    def row_of(self, contribution_id: str) -> int:
+        return next(i for i, c in enumerate(self._rows) if c.id == contribution_id)
+
+    def reconcile(self, contributions: Sequence[Contribution]) -> None:
+        """Follow the item's contributions: new ones are appended or inserted in place."""
+        wanted = {c.id: c for c in contributions}
+        for row in reversed(range(len(self._rows))):
+            if self._rows[row].id not in wanted:
+                self.beginRemoveRows(QModelIndex(), row, row)
+                del self._rows[row]
+                self.endRemoveRows()
+        for target, contribution in enumerate(contributions):
+            if target < len(self._rows) and self._rows[target].id == contribution.id:
+                if self._rows[target] != contribution:
+                    self._rows[target] = contribution
+                    self.dataChanged.emit(self.index(target), self.index(target))
+                continue
+            ids = [c.id for c in self._rows]
+            if contribution.id in ids:
+                source = ids.index(contribution.id)
+                self.beginMoveRows(QModelIndex(), source, source, QModelIndex(), target)
+                self._rows.insert(target, self._rows.pop(source))
+                self.endMoveRows()
+                self._rows[target] = contribution
+            else:
+                self.beginInsertRows(QModelIndex(), target, target)
+                self._rows.insert(target, contribution)
+                self.endInsertRows()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        c = self._rows[index.row()]
+        if role == ROW_ROLE:
+            return c
+        if role == Qt.ItemDataRole.DisplayRole:
+            return c.text
+        if role == HEADER_ROLE:
+            parts = [clock_time(c.recorded_at), self.speaker(c), KIND_LABELS[c.kind].lower()]
+            question = self.question_label(c.question_id)
+            if question:
+                parts.append(question)
+            return "  ·  ".join(parts)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            star = "highlight. " if c.highlight else ""
+            return f"{star}{self.data(index, HEADER_ROLE)}: {c.text}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return c.text if len(c.text) > 200 else None
+        return None
+
+
+class FeedFilter(QSortFilterProxyModel):
+    """Shows contributions about one question, of one kind, by one speaker (each optional)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.question_id: str | None = None
+        self.kind: ContributionKind | None = None
+        self.speaker_id: str | None = None  # "" means "from the floor"
+
+    def set_filter(
+        self,
+        *,
+        question_id: str | None = None,
+        kind: ContributionKind | None = None,
+        speaker_id: str | None = None,
+    ) -> None:
+        self.beginFilterChange()
+        self.question_id, self.kind, self.speaker_id = question_id, kind, speaker_id
+        self.endFilterChange()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        c = self.sourceModel().index(source_row, 0, source_parent).data(ROW_ROLE)
+        if not isinstance(c, Contribution):
+            return False
+        if self.question_id is not None and c.question_id != self.question_id:
+            return False
+        if self.kind is not None and c.kind != self.kind:
+            return False
+        return self.speaker_id is None or (c.participant_id or "") == self.speaker_id

@@ -1,0 +1,320 @@
+"""The Run mode: the chair's clock, the rapporteur's capture and the list of speakers,
+visible together. Every chair action has a shortcut that works while typing in the box."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QShowEvent
+from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
+
+from workshop_app.domain.balance import participation_balance
+from workshop_app.domain.model import AgendaItem, ItemStatus
+from workshop_app.domain.runclock import Projection, project_day
+from workshop_app.store import Change, Entity
+from workshop_app.ui import dialogs
+from workshop_app.ui.capture_panel import CapturePanel
+from workshop_app.ui.clock_panel import ClockPanel
+from workshop_app.ui.run_edits import RunEdits
+from workshop_app.ui.session import Session
+from workshop_app.ui.speakers_panel import SpeakersPanel
+
+WATCHED = {
+    Entity.AGENDA_ITEM,
+    Entity.QUESTION,
+    Entity.SPEECH,
+    Entity.CONTRIBUTION,
+    Entity.PARTICIPANT,
+    Entity.WORKSHOP,
+}
+
+
+class RunPage(QWidget):
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("runPage")
+        self._session = session
+        self.edits = RunEdits(session)
+        self.clock_panel = ClockPanel()
+        self.capture = CapturePanel(self.edits)
+        self.speakers = SpeakersPanel()
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.clock_panel)
+        splitter.addWidget(self.capture)
+        splitter.addWidget(self.speakers)
+        splitter.setChildrenCollapsible(False)
+        splitter.setSizes([270, 680, 320])
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        self.item: AgendaItem | None = None  # the running item
+        self.items: list[AgendaItem] = []
+        #: An item shown in the feed instead of the running one (after a search), or None.
+        self.viewed_item_id: str | None = None
+        self._projection: Projection | None = None
+        self._build_actions()
+        self._connect()
+        self._timer = QTimer(self)
+        self._timer.setInterval(1000)
+        self._timer.timeout.connect(self.tick)
+        session.changed.connect(self._on_changed)
+        self._enable_actions(False)  # until the page is shown
+        self.refresh()
+
+    # -- actions --------------------------------------------------------------------------
+
+    def _action(self, text: str, keys: str, slot: Callable[[], object]) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(keys))
+        # Window-wide, so that they work while the rapporteur types in the entry box;
+        # disabled while the Run page is hidden.
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.next_item_action = self._action("Start/&Next Item", "F9", self.next_item)
+        self.finish_item_action = self._action("&Finish Item", "Shift+F9", self.finish_item)
+        self.skip_item_action = self._action("S&kip Item", "Ctrl+F9", self.skip_item)
+        self.next_speaker_action = self._action("Next &Speaker", "F8", self.next_speaker)
+        self.end_speech_action = self._action("&End Turn", "Shift+F8", self.end_speech)
+        self.add_speaker_action = self._action(
+            "&Add Speaker…", "Ctrl+L", self.speakers.add_box.setFocus
+        )
+        self.next_focus_action = self._action(
+            "Focus Next &Question", "F6", lambda: self.cycle_focus(1)
+        )
+        self.previous_focus_action = self._action(
+            "Focus &Previous Question", "Shift+F6", lambda: self.cycle_focus(-1)
+        )
+        self.replan_action = self._action("&Re-plan the Day…", "Ctrl+Shift+R", self.replan)
+        self.search_action = self._action("Searc&h the Workshop…", "Ctrl+Shift+F", self.search)
+        self.capture_action = self._action("Back to the &Entry Box", "Esc", self.back_to_entry)
+
+    def actions_for_menu(self) -> list[QAction]:
+        return [
+            self.next_item_action,
+            self.finish_item_action,
+            self.skip_item_action,
+            self.next_speaker_action,
+            self.end_speech_action,
+            self.add_speaker_action,
+            self.next_focus_action,
+            self.previous_focus_action,
+            self.replan_action,
+            self.search_action,
+            self.capture_action,
+        ]
+
+    def menus(self) -> list[tuple[str, list[QAction]]]:
+        speakers = self.speakers
+        queue = [speakers.queue_up, speakers.queue_down, speakers.queue_withdraw]
+        return [
+            ("&Run", [*self.actions_for_menu(), *queue, speakers.queue_remove]),
+            ("&Capture", self.capture.actions_for_menu()),
+        ]
+
+    def _connect(self) -> None:
+        clock, speakers = self.clock_panel, self.speakers
+        clock.next_button.clicked.connect(self.next_item)
+        clock.finish_button.clicked.connect(self.finish_item)
+        clock.skip_button.clicked.connect(self.skip_item)
+        clock.replan_button.clicked.connect(self.replan)
+        clock.item_activated.connect(self._item_activated)
+        clock.question_activated.connect(self.edits.set_focus)
+        speakers.next_button.clicked.connect(self.next_speaker)
+        speakers.end_button.clicked.connect(self.end_speech)
+        speakers.add_requested.connect(self._add_speaker)
+        speakers.floor_requested.connect(self._give_floor)
+        speakers.withdraw_requested.connect(lambda sid: self._on_item(self.edits.withdraw, sid))
+        speakers.remove_requested.connect(lambda sid: self._on_item(self.edits.remove_request, sid))
+        speakers.move_requested.connect(
+            lambda sid, index: self.item and self.edits.move_request(self.item.id, sid, index)
+        )
+        speakers.limit_changed.connect(self._limit_changed)
+        speakers.scope_changed.connect(self._show_balance)
+
+    # -- following the session ------------------------------------------------------------
+
+    def _on_changed(self, changes: tuple[Change, ...]) -> None:
+        if any(change.entity in WATCHED for change in changes):
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Read the running state once and show it in the three columns."""
+        session = self._session
+        if not session.is_open:
+            return
+        self.items = session.agenda.items()
+        self.item = next((i for i in self.items if i.status == ItemStatus.RUNNING), None)
+        settings = session.run.settings()
+        people = session.participants.list()
+        item_id = self.item.id if self.item else None
+        speeches = session.speeches.list(item_id) if item_id else []
+        speaking = next((s for s in speeches if s.status == "speaking"), None)
+        queue = session.speeches.queue(item_id) if item_id else []
+        viewed = next((i for i in self.items if i.id == self.viewed_item_id), None)
+        if viewed is None or viewed.id == item_id:
+            self.viewed_item_id, viewed = None, self.item
+        shown_id = viewed.id if viewed else None
+        contributions = session.contributions.list(shown_id) if shown_id else []
+        self.clock_panel.show_agenda(self.items, settings.focus_question_id)
+        self.capture.show_state(
+            viewed,
+            contributions,
+            people,
+            speaking if shown_id == item_id else None,
+            settings.focus_question_id if shown_id == item_id else None,
+            running=shown_id == item_id,
+        )
+        self.speakers.show_floor(
+            speaking, queue, people, settings.speech_limit_seconds, self.item is not None
+        )
+        self._show_balance()
+        self.tick()
+
+    def _show_balance(self) -> None:
+        session = self._session
+        if not session.is_open:
+            return
+        item_id = self.item.id if self.item and self.speakers.balance_scope_is_item() else None
+        speeches = session.speeches.list(item_id)
+        groups = session.workshop.get().stakeholder_groups
+        balance = participation_balance(
+            speeches,
+            session.participants.list(),
+            groups,
+            agenda_item_id=item_id,
+            now=session.clock(),
+        )
+        self.speakers.show_balance(balance)
+
+    def tick(self) -> None:
+        """Every second while shown: clocks from recorded times and the session's clock."""
+        if not self._session.is_open:
+            return
+        now = self._session.clock()
+        workshop = self._session.workshop.get()
+        self._projection = (
+            project_day(
+                workshop.date,
+                workshop.start_time,
+                self.items,
+                now,
+                workshop.timezone,
+                self._session.run.settings().day_end,
+            )
+            if self.items
+            else None
+        )
+        self.clock_panel.tick(now, self._projection)
+        self.speakers.tick(now)
+
+    def _enable_actions(self, enabled: bool) -> None:
+        for action in self.actions() + self.capture.actions_for_menu():
+            action.setEnabled(enabled)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._enable_actions(True)
+        self._timer.start()
+        self.refresh()
+        self.capture.text.setFocus()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        self._timer.stop()
+        self._enable_actions(False)
+
+    # -- the chair's actions --------------------------------------------------------------
+
+    def _on_item(self, edit: Callable[[str, str], bool], speech_id: str) -> None:
+        if self.item is not None:
+            edit(self.item.id, speech_id)
+
+    def next_item(self) -> None:
+        self.edits.next_item()
+
+    def finish_item(self) -> None:
+        if self.item is not None:
+            self.edits.finish_item(self.item.id)
+
+    def skip_item(self) -> None:
+        target = self.item or next((i for i in self.items if i.status == "planned"), None)
+        if target is not None:
+            self.edits.skip_item(target.id)
+
+    def _item_activated(self, item_id: str) -> None:
+        """A planned item starts; a finished one is shown in the feed (to read or add to)."""
+        item = next((i for i in self.items if i.id == item_id), None)
+        if item is None or item.status == ItemStatus.RUNNING:
+            self.back_to_entry()
+        elif item.status == ItemStatus.PLANNED:
+            self.edits.start_item(item_id)
+        else:
+            self.view_item(item_id)
+
+    def view_item(self, item_id: str | None) -> None:
+        self.viewed_item_id = item_id
+        self.refresh()
+
+    def back_to_entry(self) -> None:
+        """Esc: the feed shows the running item again and the entry box has the keyboard."""
+        if self.viewed_item_id is not None:
+            self.view_item(None)
+        self.capture.text.setFocus()
+
+    def next_speaker(self) -> None:
+        if self.item is not None:
+            self.edits.next_speaker(self.item.id)
+
+    def end_speech(self) -> None:
+        if self.item is not None:
+            self.edits.end_speech(self.item.id)
+
+    def _add_speaker(self, participant_id: str) -> None:
+        if self.item is not None:
+            self.edits.request(self.item.id, participant_id)
+
+    def _give_floor(self, speech_id: str) -> None:
+        if self.item is not None:
+            self.edits.give_floor(self.item.id, speech_id)
+
+    def _limit_changed(self, seconds: int | None) -> None:
+        if seconds != self._session.run.settings().speech_limit_seconds:
+            self.edits.set_speech_limit(seconds)
+
+    def cycle_focus(self, step: int) -> None:
+        if self.item is None or not self.item.questions:
+            return
+        ids = [q.id for q in self.item.questions]
+        current = self._session.run.settings().focus_question_id
+        index = ids.index(current) + step if current in ids else 0
+        self.edits.set_focus(ids[index % len(ids)])
+
+    def replan(self) -> None:
+        if self._projection is None:
+            return
+        workshop = self._session.workshop.get()
+        minutes = dialogs.ask_replan(
+            self,
+            self.items,
+            self._projection,
+            workshop,
+            self._session.clock(),
+        )
+        if minutes is None:
+            return
+        # Shortening holds the day to the end it had; keeping the lengths moves the end.
+        end = self._projection.planned_end if minutes else self._projection.projected_end
+        self.edits.replan(minutes, f"{end:%H:%M}")
+
+    def search(self) -> None:
+        contribution_id = dialogs.search_workshop(self, self._session)
+        if contribution_id is None:
+            return
+        contribution = self._session.contributions.get(contribution_id)
+        self.view_item(contribution.agenda_item_id)
+        self.capture.select(contribution_id)
