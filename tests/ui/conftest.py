@@ -28,6 +28,8 @@ DIALOGS = (
     "ask_replan",
     "search_workshop",
     "show_shortcuts",
+    "edit_consensus_point",
+    "edit_action",
 )
 
 

@@ -12,8 +12,10 @@ from sqlite_utils import Database
 
 from workshop_app.domain.model import Workshop, WorkshopRecord
 from workshop_app.store import connection
+from workshop_app.store.actions import ActionStore
 from workshop_app.store.agenda import AgendaStore
 from workshop_app.store.changes import Listener, Transaction
+from workshop_app.store.consensus import ConsensusStore
 from workshop_app.store.contributions import ContributionStore
 from workshop_app.store.errors import ReadOnlyDocument, translate_sqlite_error
 from workshop_app.store.participants import ParticipantStore
@@ -45,6 +47,8 @@ class Document:
         self.contributions = ContributionStore(self)
         self.speeches = SpeechStore(self)
         self.run = RunStore(self)
+        self.consensus = ConsensusStore(self)
+        self.actions = ActionStore(self)
 
     # -- opening and closing ------------------------------------------------------------
 

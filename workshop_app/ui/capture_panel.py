@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -378,6 +378,22 @@ class CapturePanel(QWidget):
         self.feed.setCurrentIndex(index)
         self.feed.scrollTo(index)
         self.feed.setFocus()
+
+    def select_many(self, contribution_ids: tuple[str, ...] | list[str]) -> None:
+        """Select these contributions in the feed (those shown), the first one in view."""
+        selection = self.feed.selectionModel()
+        selection.clearSelection()
+        first = None
+        for cid in contribution_ids:
+            try:
+                index = self.filter.mapFromSource(self.model.index(self.model.row_of(cid)))
+            except StopIteration:
+                continue
+            if index.isValid():
+                selection.select(index, QItemSelectionModel.SelectionFlag.Select)
+                first = first or index
+        if first is not None:
+            self.feed.scrollTo(first)
 
     def toggle_highlight(self) -> None:
         for c in self.selected():

@@ -17,7 +17,14 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app import __version__
-from workshop_app.domain.model import AgendaItem, Participant, Workshop
+from workshop_app.domain.model import (
+    Action,
+    AgendaItem,
+    ConsensusPoint,
+    Contribution,
+    Participant,
+    Workshop,
+)
 from workshop_app.domain.runclock import Projection
 from workshop_app.errors import KnownError
 from workshop_app.roster_import import ImportPlan, RawTable
@@ -169,6 +176,45 @@ def show_shortcuts(window: QMainWindow) -> None:
     dialog = ShortcutsDialog(window)
     dialog.exec()
     dialog.deleteLater()
+
+
+def edit_consensus_point(
+    parent: QWidget | None,
+    item: AgendaItem,
+    point: ConsensusPoint | None,
+    supporting: Sequence[Contribution],
+    describe: dict[str, str],
+) -> ConsensusPoint | None:
+    """A new or edited consensus point as the user left it, or None (cancelled)."""
+    from workshop_app.ui.consensus_dialog import ConsensusDialog
+
+    dialog = ConsensusDialog(item, point, supporting, describe, parent)
+    accepted = dialog.exec() == ConsensusDialog.DialogCode.Accepted
+    result = dialog.point() if accepted else None
+    dialog.deleteLater()
+    return result
+
+
+def edit_action(
+    parent: QWidget | None,
+    action: Action | None,
+    people: Sequence[Participant],
+    items: Sequence[AgendaItem],
+    default_item_id: str | None,
+    today: datetime.date,
+) -> Action | None:
+    """A new or edited next step as the user left it, or None (cancelled)."""
+    from PySide6.QtCore import QDate
+
+    from workshop_app.ui.action_dialog import ActionDialog
+
+    dialog = ActionDialog(
+        action, people, items, default_item_id, QDate(today.year, today.month, today.day), parent
+    )
+    accepted = dialog.exec() == ActionDialog.DialogCode.Accepted
+    result = dialog.action() if accepted else None
+    dialog.deleteLater()
+    return result
 
 
 def show_about(parent: QWidget | None) -> None:

@@ -50,6 +50,7 @@ class FeedModel(QAbstractListModel):
         self._rows: list[Contribution] = []
         self._people: dict[str, Participant] = {}
         self._questions: dict[str, str] = {}  # question id -> "Q1"
+        self._support: dict[str, list[str]] = {}  # contribution id -> ["P1", ...]
 
     def set_context(self, people: Sequence[Participant], question_ids: Sequence[str]) -> None:
         """Who can be named and how the item's questions are numbered."""
@@ -57,6 +58,16 @@ class FeedModel(QAbstractListModel):
         self._questions = {qid: f"Q{n}" for n, qid in enumerate(question_ids, start=1)}
         if self._rows:
             self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
+
+    def set_support(self, support: dict[str, list[str]]) -> None:
+        """Which consensus points (P1, P2, ...) each contribution supports."""
+        changed = set(support) ^ set(self._support) | {
+            k for k in support if self._support.get(k) != support[k]
+        }
+        self._support = support
+        for row, c in enumerate(self._rows):
+            if c.id in changed:
+                self.dataChanged.emit(self.index(row), self.index(row))
 
     def question_label(self, question_id: str | None) -> str:
         return self._questions.get(question_id or "", "")
@@ -116,6 +127,8 @@ class FeedModel(QAbstractListModel):
             question = self.question_label(c.question_id)
             if question:
                 parts.append(question)
+            if c.id in self._support:
+                parts.append(f"supports {', '.join(self._support[c.id])}")
             return "  ·  ".join(parts)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             star = "highlight. " if c.highlight else ""

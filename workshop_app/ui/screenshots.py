@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QApplication
 from workshop_app.app import configure_application
 from workshop_app.demo import write_demo, write_demo_in_progress
 from workshop_app.domain.clock import parse_timestamp
+from workshop_app.domain.model import ConsensusPoint, ConsensusStatus
 from workshop_app.ui.agenda_panel import AgendaPanel
 from workshop_app.ui.main_window import MainWindow
 from workshop_app.ui.prepare_page import PreparePage
@@ -113,6 +114,28 @@ def show_run(scene: Scene) -> None:
     fixed = parse_timestamp(IN_PROGRESS_AT)
     session.clock = lambda: fixed
     session.run.set_focus("q2")
+    if not session.consensus.list("a2"):
+        session.consensus.record(
+            ConsensusPoint(
+                id="k-shot",
+                agenda_item_id="a2",
+                question_id="q1",
+                text="A partnership rests on sharing goals, approaches and responsibility.",
+                status=ConsensusStatus.AGREED,
+                supporting_contribution_ids=("c03",),
+                recorded_at="2017-09-21T10:40:00+02:00",
+            )
+        )
+        session.consensus.record(
+            ConsensusPoint(
+                id="k-shot-2",
+                agenda_item_id="a2",
+                question_id="q2",
+                text="Capacity development is demand-driven.",
+                supporting_contribution_ids=("c06",),
+                recorded_at="2017-09-21T10:46:00+02:00",
+            )
+        )
     scene.window.show_mode("run")
     page = scene.window.page("run")
     assert isinstance(page, RunPage)

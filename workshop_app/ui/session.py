@@ -12,7 +12,9 @@ from PySide6.QtGui import QUndoStack
 from workshop_app.domain.clock import Clock, system_now
 from workshop_app.domain.model import Workshop
 from workshop_app.store import Change, Document
+from workshop_app.store.actions import ActionStore
 from workshop_app.store.agenda import AgendaStore
+from workshop_app.store.consensus import ConsensusStore
 from workshop_app.store.contributions import ContributionStore
 from workshop_app.store.participants import ParticipantStore
 from workshop_app.store.run import RunStore
@@ -87,6 +89,14 @@ class Session(QObject):
     @property
     def run(self) -> RunStore:
         return self._open_document().run
+
+    @property
+    def consensus(self) -> ConsensusStore:
+        return self._open_document().consensus
+
+    @property
+    def actions(self) -> ActionStore:
+        return self._open_document().actions
 
     @property
     def is_open(self) -> bool:

@@ -1,0 +1,95 @@
+"""Next steps: what will be done, by whom, by when."""
+
+from __future__ import annotations
+
+import builtins
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+from sqlite_utils import Database
+
+from workshop_app.domain.model import Action, ActionStatus
+from workshop_app.store.changes import ChangeKind, Entity
+from workshop_app.store.errors import NotFound
+from workshop_app.store.rows import from_row, to_row
+from workshop_app.store.snapshots import Snapshot, restore
+
+if TYPE_CHECKING:
+    from workshop_app.store.document import Document
+
+EDITABLE = ("text", "agenda_item_id", "owner", "owner_participant_id", "due", "status")
+MAX_TEXT = 20_000
+MAX_LINE = 500
+
+
+def read_actions(db: Database) -> list[Action]:
+    return [from_row(Action, r) for r in db.query("SELECT * FROM actions ORDER BY seq")]
+
+
+def _values(fields: dict[str, Any]) -> dict[str, Any]:
+    unknown = set(fields) - set(EDITABLE)
+    if unknown:
+        raise TypeError(f"not action fields: {', '.join(sorted(unknown))}")
+    values = dict(fields)
+    if "text" in values:
+        values["text"] = (values["text"] or "").strip()
+        if not values["text"]:
+            raise ValueError("A next step needs some text.")
+        if len(values["text"]) > MAX_TEXT:
+            raise ValueError(f"A next step can be at most {MAX_TEXT:,} characters long.")
+    if "owner" in values:
+        values["owner"] = (values["owner"] or "").strip() or None
+        if values["owner"] and len(values["owner"]) > MAX_LINE:
+            raise ValueError(f"An owner can be at most {MAX_LINE} characters long.")
+    if values.get("due"):
+        dt.date.fromisoformat(values["due"])  # raises ValueError on a bad date
+    if "status" in values:
+        values["status"] = ActionStatus(values["status"]).value
+    return values
+
+
+class ActionStore:
+    def __init__(self, document: Document) -> None:
+        self._doc = document
+
+    def list(self) -> builtins.list[Action]:
+        return read_actions(self._doc.db)
+
+    def get(self, action_id: str) -> Action:
+        rows = list(self._doc.db.query("SELECT * FROM actions WHERE id = ?", [action_id]))
+        if not rows:
+            raise NotFound("That next step is no longer in the workshop.")
+        return from_row(Action, rows[0])
+
+    def add(self, action: Action) -> Action:
+        _values({k: getattr(action, k) for k in ("text", "owner", "due", "status")})
+        with self._doc.write() as tx:
+            tx.db.table("actions").insert(to_row(action))
+            tx.changed(Entity.ACTION, ChangeKind.ADDED, action.id)
+        return action
+
+    def update(self, action_id: str, **fields: Any) -> dict[str, Any]:
+        """Change some fields; returns their previous values."""
+        values = _values(fields)
+        before = self.get(action_id)
+        old = {k: getattr(before, k) for k in fields}
+        with self._doc.write() as tx:
+            seq = tx.db.execute("SELECT seq FROM actions WHERE id = ?", [action_id]).fetchone()[0]
+            tx.db.table("actions").update(seq, values)
+            tx.changed(Entity.ACTION, ChangeKind.UPDATED, action_id)
+        return old
+
+    def delete(self, action_id: str) -> Snapshot:
+        self.get(action_id)
+        with self._doc.write() as tx:
+            snap = Snapshot()
+            snap.take(tx.db, "actions", "id = ?", [action_id])
+            tx.db.execute("DELETE FROM actions WHERE id = ?", [action_id])
+            tx.changed(Entity.ACTION, ChangeKind.REMOVED, action_id)
+        return snap
+
+    def restore(self, snapshot: Snapshot) -> None:
+        with self._doc.write() as tx:
+            restore(tx.db, snapshot)
+            ids = [r["id"] for r in snapshot.rows.get("actions", [])]
+            tx.changed(Entity.ACTION, ChangeKind.ADDED, *ids)

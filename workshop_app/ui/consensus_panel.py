@@ -1,0 +1,102 @@
+"""The points of consensus of the item on the floor, always in view of the chair."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QColor
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workshop_app.domain.model import ConsensusPoint, ConsensusStatus
+from workshop_app.domain.outcomes import STATUS_LABELS
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+MARKS = {
+    ConsensusStatus.PROPOSED: ("?", ""),
+    ConsensusStatus.AGREED: ("✓", "#1b6e20"),
+    ConsensusStatus.AGREED_WITH_RESERVATIONS: ("✓*", "#8a5a00"),
+    ConsensusStatus.NO_CONSENSUS: ("✗", "#b3261e"),
+    ConsensusStatus.WITHDRAWN: ("–", "#757575"),
+}
+
+
+def point_label(number: int, point: ConsensusPoint) -> str:
+    mark, _colour = MARKS[point.status]
+    return f"{mark} P{number}  {point.text}"
+
+
+class ConsensusPanel(QWidget):
+    """Lists the item's points; emits what the user asks for."""
+
+    edit_requested = Signal(str)  # point id
+    selection_changed = Signal(object)  # the selected point, or None
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.points = QListWidget()
+        self.points.setObjectName("itemConsensus")
+        self.points.setAccessibleName("Consensus points of this item")
+        self.points.setWordWrap(True)
+        self.points.itemActivated.connect(lambda row: self.edit_requested.emit(row.data(ID_ROLE)))
+        self.points.currentItemChanged.connect(self._selected)
+        self.propose_button = QPushButton("Propose &point…")
+        self.action_button = QPushButton("Next ste&p…")
+        self.heading = QLabel("<b>Consensus</b>")
+        self.heading.setBuddy(self.points)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.heading, 1)
+        buttons.addWidget(self.propose_button)
+        buttons.addWidget(self.action_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(buttons)
+        layout.addWidget(self.points, 1)
+        self._points: dict[str, ConsensusPoint] = {}
+
+    def add_status_actions(self, actions: list[QAction]) -> None:
+        """The quick status changes, in the list's context menu."""
+        self.points.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.points.addActions(actions)
+
+    def show_points(self, points: list[ConsensusPoint]) -> None:
+        keep = self.current()
+        self._points = {p.id: p for p in points}
+        self.points.blockSignals(True)
+        self.points.clear()
+        for number, point in enumerate(points, start=1):
+            row = QListWidgetItem(point_label(number, point))
+            row.setData(ID_ROLE, point.id)
+            mark_colour = MARKS[point.status][1]
+            if mark_colour:
+                row.setForeground(QColor(mark_colour))
+            tip = f"{STATUS_LABELS[point.status]}: {point.text}"
+            if point.reservations:
+                tip += f"\n\nReservations: {point.reservations}"
+            row.setToolTip(tip)
+            row.setData(Qt.ItemDataRole.AccessibleTextRole, tip)
+            self.points.addItem(row)
+            if keep is not None and keep.id == point.id:
+                self.points.setCurrentItem(row)
+        self.points.blockSignals(False)
+        agreed = sum(p.status == ConsensusStatus.AGREED for p in points)
+        self.heading.setText(
+            f"<b>Consensus</b> ({agreed} agreed of {len(points)})" if points else "<b>Consensus</b>"
+        )
+
+    def current(self) -> ConsensusPoint | None:
+        row = self.points.currentItem()
+        return self._points.get(str(row.data(ID_ROLE))) if row else None
+
+    def numbers(self) -> dict[str, int]:
+        """Each point's number on this item (P1, P2, ...), for the feed to show."""
+        return {str(self.points.item(i).data(ID_ROLE)): i + 1 for i in range(self.points.count())}
+
+    def _selected(self, *_args: object) -> None:
+        self.selection_changed.emit(self.current())
