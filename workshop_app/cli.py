@@ -9,10 +9,11 @@ from pathlib import Path
 
 from workshop_app import __version__
 from workshop_app.errors import KnownError
+from workshop_app.fileio import write_atomically
 
 PROG = "workshop-app"
 FORMATS = ("json", "md", "html", "docx", "pdf", "csv")
-AVAILABLE_FORMATS = ("json",)
+AVAILABLE_FORMATS = FORMATS  # every format of the spec is built
 ATTRIBUTIONS = ("named", "organisation", "group", "anonymous")
 STDOUT_FORMATS = ("md", "html", "csv", "json")
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
@@ -45,30 +46,92 @@ def _cmd_import_json(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from workshop_app.interchange import dumps
-    from workshop_app.store import Document
+    from workshop_app.minutes.export import (
+        AGENDA_FORMATS,
+        TEMPLATE_FORMATS,
+        IdentitiesFound,
+        default_output,
+    )
     from workshop_app.store.errors import DocumentExists
 
-    if args.format not in AVAILABLE_FORMATS:
-        raise UsageError(
-            f"export to {args.format} is not available in this version yet "
-            f"(available: {', '.join(AVAILABLE_FORMATS)})"
-        )
-    if args.output == "-" and args.format not in STDOUT_FORMATS:
-        raise UsageError(f"{args.format} cannot be written to standard output; give -o FILE")
+    fmt = args.format
+    if args.output == "-" and fmt not in STDOUT_FORMATS:
+        raise UsageError(f"{fmt} cannot be written to standard output; give -o FILE")
+    _check_export_options(args, AGENDA_FORMATS, TEMPLATE_FORMATS)
     source = Path(args.file)
-    target = Path(args.output) if args.output else source.with_suffix(f".{args.format}")
-    if args.output != "-" and target.exists() and not args.force:
-        raise DocumentExists(target)
-    with Document.open(source, readonly=True) as doc:
-        text = dumps(doc.record())
+    target = Path(args.output) if args.output else default_output(source, fmt, agenda=args.agenda)
+    if args.output != "-":
+        if target.resolve() == source.resolve():
+            raise KnownError(f"{target} is the workshop itself; choose another output file.")
+        if target.exists() and not args.force:
+            raise DocumentExists(target)
+    if fmt == "json":
+        data = _export_json(source).encode("utf-8")
+    else:
+        try:
+            data = _export_minutes(args, source)
+        except IdentitiesFound as error:
+            # Anonymous output that would name someone: list the places, write nothing.
+            raise KnownError(f"{error.message}; use --force to write anyway") from error
     if args.output == "-":
-        sys.stdout.write(text)
+        sys.stdout.buffer.write(data)
         sys.stdout.flush()
     else:
-        _write_atomically(target, text)
+        write_atomically(target, data)
         print(f"Exported {source} to {target}", file=sys.stderr)
     return EXIT_OK
+
+
+def _check_export_options(
+    args: argparse.Namespace, agenda_formats: Sequence[str], template_formats: Sequence[str]
+) -> None:
+    """Options that do not apply to the chosen format are usage errors, not silently ignored."""
+    fmt = args.format
+    if fmt == "json" and args.attribution not in (None, "named"):
+        raise UsageError(
+            "--attribution applies to minutes and csv; the json interchange file holds the "
+            "whole record"
+        )
+    if fmt == "json" and (args.agenda or args.template or args.reference_docx or args.record):
+        raise UsageError("minutes options (--agenda, --template, --full, ...) do not apply to json")
+    if args.agenda and fmt not in agenda_formats:
+        raise UsageError(f"the agenda handout is made as {', '.join(agenda_formats)}, not {fmt}")
+    if args.template and fmt not in template_formats:
+        raise UsageError(f"--template applies to {' and '.join(template_formats)}, not {fmt}")
+    if args.reference_docx and fmt != "docx":
+        raise UsageError("--reference-docx applies to docx only")
+    if args.reference_docx and not Path(args.reference_docx).is_file():
+        raise KnownError(f"There is no reference document at {args.reference_docx}.")
+
+
+def _export_json(source: Path) -> str:
+    from workshop_app.interchange import dumps
+    from workshop_app.store import Document
+
+    with Document.open(source, readonly=True) as doc:
+        return dumps(doc.record())
+
+
+def _export_minutes(args: argparse.Namespace, source: Path) -> bytes:
+    from workshop_app.domain.attribution import Attribution
+    from workshop_app.minutes.export import produce, read_record
+    from workshop_app.minutes.options import MinutesOptions, Paper, RecordMode
+
+    options = MinutesOptions(
+        attribution=Attribution(args.attribution or "named"),
+        record=RecordMode(args.record or "full"),
+        annex=not args.no_annex,
+        paper=Paper(args.paper),
+    )
+    return produce(
+        read_record(source),
+        options,
+        args.format,
+        agenda=args.agenda,
+        template=Path(args.template) if args.template else None,
+        reference_docx=Path(args.reference_docx) if args.reference_docx else None,
+        allow_identities=args.force,
+    )
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
@@ -100,22 +163,6 @@ def _cmd_import_participants(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _write_atomically(target: Path, text: str) -> None:
-    import os
-    import tempfile
-
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or ".")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=PROG,
@@ -139,9 +186,44 @@ def build_parser() -> argparse.ArgumentParser:
     exp = sub.add_parser("export", help="export a workshop (interchange JSON or minutes)")
     exp.add_argument("file", metavar="FILE.workshop")
     exp.add_argument("--format", "-f", required=True, choices=FORMATS)
-    exp.add_argument("--attribution", "-a", default="named", choices=ATTRIBUTIONS)
+    exp.add_argument(
+        "--attribution",
+        "-a",
+        choices=ATTRIBUTIONS,
+        help="whom contributions are attributed to in minutes and csv (default: named)",
+    )
     exp.add_argument("-o", "--output", metavar="OUT", help="output file, or - for stdout")
-    exp.add_argument("--force", action="store_true", help="replace OUT if it exists")
+    exp.add_argument(
+        "--force",
+        action="store_true",
+        help="replace OUT if it exists; write an anonymous export even if it names participants",
+    )
+    record = exp.add_mutually_exclusive_group()
+    record.add_argument(
+        "--full",
+        dest="record",
+        action="store_const",
+        const="full",
+        help="print every contribution (the default)",
+    )
+    record.add_argument(
+        "--highlights",
+        dest="record",
+        action="store_const",
+        const="highlights",
+        help="print only contributions marked as highlights (examples are always listed)",
+    )
+    exp.add_argument("--no-annex", action="store_true", help="leave out the annex")
+    exp.add_argument("--paper", choices=("a4", "letter"), default="a4", help="default: a4")
+    exp.add_argument("--template", metavar="FILE", help="your own Jinja2 template (md, html)")
+    exp.add_argument(
+        "--reference-docx", metavar="FILE", help="take the Word styles from this .docx"
+    )
+    exp.add_argument(
+        "--agenda",
+        action="store_true",
+        help="export the agenda handout alone (md, html, docx, pdf)",
+    )
     exp.set_defaults(run=_cmd_export)
 
     ppl = sub.add_parser(

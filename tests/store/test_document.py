@@ -289,3 +289,16 @@ def test_a_failed_creation_leaves_no_file(tmp_path: Path) -> None:
     with pytest.raises(sqlite3.IntegrityError):
         Document.create(path, Workshop(title=""))
     assert list(tmp_path.iterdir()) == []
+
+
+def test_new_files_get_ordinary_permissions(tmp_path: Path) -> None:
+    """Not the private 0600 of a temporary file: a workshop is shared like any document."""
+    import os
+
+    old = os.umask(0o022)
+    try:
+        path = tmp_path / "shared.workshop"
+        Document.create(path, Workshop(title="Shared")).close()
+    finally:
+        os.umask(old)
+    assert path.stat().st_mode & 0o777 == 0o644

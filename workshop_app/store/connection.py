@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
@@ -17,6 +16,7 @@ from urllib.parse import quote
 from filelock import FileLock, Timeout
 from sqlite_utils import Database
 
+from workshop_app.fileio import temp_beside
 from workshop_app.store.errors import (
     AlreadyOpen,
     DamagedDocument,
@@ -155,9 +155,7 @@ def new_file(path: Path, *, overwrite: bool = False) -> Iterator[Database]:
     if not path.parent.is_dir():
         raise DocumentNotFound(path.parent)
     lock = acquire_lock(path)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
+    tmp = temp_beside(path)
     try:
         conn = sqlite3.connect(str(tmp))
         db = Database(conn, execute_plugins=False)

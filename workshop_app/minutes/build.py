@@ -1,0 +1,380 @@
+"""Building the Minutes value from a WorkshopRecord and the export options."""
+
+from __future__ import annotations
+
+import datetime as dt
+import zoneinfo
+from collections.abc import Sequence
+
+from workshop_app import __version__
+from workshop_app.domain.attribution import Attribution, attribute, person_label
+from workshop_app.domain.balance import counted, participation_balance, speech_seconds
+from workshop_app.domain.clock import format_seconds, parse_timestamp
+from workshop_app.domain.model import (
+    Action,
+    AgendaItem,
+    ConsensusPoint,
+    ConsensusStatus,
+    Contribution,
+    ContributionKind,
+    ItemKind,
+    ItemStatus,
+    Participant,
+    Role,
+    WorkshopRecord,
+)
+from workshop_app.domain.roster import NO_GROUP, checkin_counts
+from workshop_app.domain.timeplan import format_duration, plan_day
+from workshop_app.minutes.identities import find_identities
+from workshop_app.minutes.labels import (
+    ACTION_LABELS,
+    ATTRIBUTION_NOTES,
+    KIND_LABELS,
+    ROLE_LABELS,
+    STATUS_LABELS,
+    labels_for,
+    long_date,
+)
+from workshop_app.minutes.model import (
+    Annex,
+    Attendee,
+    BalanceRow,
+    ConsensusEntry,
+    GroupPresence,
+    ItemMinutes,
+    LogEntry,
+    Minutes,
+    NextStep,
+    Section,
+    Statement,
+)
+from workshop_app.minutes.options import MinutesOptions, RecordMode
+from workshop_app.minutes.text import clean, one_line, paragraphs
+
+AGREED = (ConsensusStatus.AGREED, ConsensusStatus.AGREED_WITH_RESERVATIONS)
+# Withdrawn points were taken back in the room; minutes do not report them.
+HIDDEN_CONSENSUS = (ConsensusStatus.WITHDRAWN,)
+
+
+class _Context:
+    """What every part of the build needs: people, mode, the venue's time zone."""
+
+    def __init__(self, record: WorkshopRecord, options: MinutesOptions) -> None:
+        self.record = record
+        self.options = options
+        self.mode = options.attribution
+        self.people = {p.id: p for p in record.participants}
+        self.zone = _zone(record.workshop.timezone)
+
+    def who(self, participant_id: str | None) -> str | None:
+        person = self.people.get(participant_id) if participant_id else None
+        return attribute(person, self.mode)
+
+    def local(self, timestamp: str | None) -> dt.datetime | None:
+        """A recorded moment as the venue's wall-clock time (or as recorded, without a zone)."""
+        if not timestamp:
+            return None
+        try:
+            moment = parse_timestamp(timestamp)
+        except ValueError:
+            return None
+        return moment.astimezone(self.zone) if self.zone else moment
+
+
+def _zone(name: str | None) -> zoneinfo.ZoneInfo | None:
+    try:
+        return zoneinfo.ZoneInfo(name) if name else None
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return None
+
+
+def _hhmm(moment: dt.datetime | None) -> str:
+    return moment.strftime("%H:%M") if moment else ""
+
+
+def build_minutes(record: WorkshopRecord, options: MinutesOptions | None = None) -> Minutes:
+    """The minutes of ``record`` as the options ask for them (attribution already applied)."""
+    options = options or MinutesOptions()
+    ctx = _Context(record, options)
+    workshop = record.workshop
+    items = _items(ctx)
+    plan = plan_day(workshop.date, workshop.start_time, record.agenda)
+    present = [p for p in record.participants if p.present]
+    presence = tuple(
+        GroupPresence(one_line(c.group), c.present)
+        for c in checkin_counts(present, workshop.stakeholder_groups)
+    )
+    attendance_shown = ctx.mode in (Attribution.NAMED, Attribution.ORGANISATION)
+    chairs = tuple(
+        one_line(text)
+        for p in record.participants
+        if p.role == Role.CHAIR and (text := ctx.who(p.id))
+    )
+    return Minutes(
+        options=options,
+        labels=labels_for(options.language or workshop.language),
+        language=one_line(options.language or workshop.language) or "en",
+        generator=f"Workshop App {__version__}",
+        author=_author(ctx),
+        title=one_line(workshop.title),
+        subtitle=one_line(workshop.subtitle),
+        date=long_date(one_line(workshop.date)),
+        date_iso=one_line(workshop.date),
+        venue=one_line(workshop.venue),
+        organiser=one_line(workshop.organiser),
+        chairs=chairs,
+        purpose=tuple(paragraphs(workshop.purpose)),
+        attribution_note=ATTRIBUTION_NOTES[ctx.mode],
+        presence=presence,
+        total_present=len(present),
+        attendance_shown=attendance_shown,
+        attendance_has_names=ctx.mode is Attribution.NAMED,
+        attendance=_attendance(ctx, present) if attendance_shown else (),
+        day_start=_hhmm(plan.start),
+        day_end=_hhmm(plan.end),
+        items=items,
+        agreed=tuple(
+            entry
+            for item in items
+            for section in item.sections
+            for entry in section.consensus
+            if entry.status in AGREED
+        ),
+        next_steps=tuple(_next_step(ctx, action, items) for action in record.actions),
+        annex=_annex(ctx) if options.annex else None,
+    )
+
+
+def _author(ctx: _Context) -> str:
+    """The organiser, as the documents' author; never a participant's identity when anonymous."""
+    organiser = one_line(ctx.record.workshop.organiser)
+    if ctx.mode is Attribution.ANONYMOUS and find_identities(
+        organiser, ctx.record.participants, organiser=organiser
+    ):
+        return ""
+    return organiser
+
+
+def _items(ctx: _Context) -> tuple[ItemMinutes, ...]:
+    workshop = ctx.record.workshop
+    plan = plan_day(workshop.date, workshop.start_time, ctx.record.agenda)
+    result = []
+    number = 0
+    for item in ctx.record.agenda:
+        is_break = item.kind == ItemKind.BREAK
+        if not is_break:
+            number += 1
+        slot = plan.slot(item.id)
+        result.append(
+            ItemMinutes(
+                id=item.id,
+                number=None if is_break else number,
+                title=one_line(item.title),
+                is_break=is_break,
+                skipped=item.status == ItemStatus.SKIPPED,
+                description=tuple(paragraphs(item.description)),
+                planned_start=_hhmm(slot.start),
+                planned_end=_hhmm(slot.end),
+                duration=format_duration(item.planned_minutes) if item.planned_minutes else "",
+                actual_start=_hhmm(ctx.local(item.started_at)),
+                actual_end=_hhmm(ctx.local(item.ended_at)),
+                summary=tuple(paragraphs(item.summary)),
+                questions=tuple(one_line(q.text) for q in item.questions),
+                sections=_sections(ctx, item, None if is_break else number),
+            )
+        )
+    return tuple(result)
+
+
+def _sections(ctx: _Context, item: AgendaItem, number: int | None) -> tuple[Section, ...]:
+    contributions = [c for c in ctx.record.contributions if c.agenda_item_id == item.id]
+    points = [
+        p
+        for p in ctx.record.consensus
+        if p.agenda_item_id == item.id and p.status not in HIDDEN_CONSENSUS
+    ]
+    asked = {q.id for q in item.questions}
+    sections = []
+    for index, question in enumerate(item.questions, start=1):
+        sections.append(
+            _section(
+                ctx,
+                item,
+                number,
+                one_line(question.text),
+                index,
+                [c for c in contributions if c.question_id == question.id],
+                [p for p in points if p.question_id == question.id],
+            )
+        )
+    other = _section(
+        ctx,
+        item,
+        number,
+        None,
+        None,
+        [c for c in contributions if c.question_id not in asked],
+        [p for p in points if p.question_id not in asked],
+    )
+    if not other.empty:
+        sections.append(other)
+    return tuple(sections)
+
+
+def _section(
+    ctx: _Context,
+    item: AgendaItem,
+    item_number: int | None,
+    question: str | None,
+    number: int | None,
+    contributions: Sequence[Contribution],
+    points: Sequence[ConsensusPoint],
+) -> Section:
+    statements = [_statement(ctx, c, item, question or "") for c in contributions]
+    examples = tuple(s for s in statements if s.kind == ContributionKind.EXAMPLE)
+    said = [s for s in statements if s.kind != ContributionKind.EXAMPLE]
+    shown = said
+    # Examples are always listed: they are short, and what readers of minutes look for.
+    if ctx.options.record is RecordMode.HIGHLIGHTS:
+        shown = [s for s in said if s.highlight]
+    consensus = tuple(
+        ConsensusEntry(
+            id=p.id,
+            text=one_line(p.text),
+            status=p.status.value,
+            status_label=STATUS_LABELS[p.status],
+            reservations=one_line(p.reservations),
+            item_number=item_number,
+            item_title=one_line(item.title),
+            question=question or "",
+        )
+        for p in points
+    )
+    return Section(question, number, tuple(shown), examples, consensus, len(said) - len(shown))
+
+
+def _statement(ctx: _Context, c: Contribution, item: AgendaItem, question: str) -> Statement:
+    moment = ctx.local(c.recorded_at)
+    return Statement(
+        id=c.id,
+        text=clean(c.text),
+        attribution=ctx.who(c.participant_id),
+        kind=c.kind.value,
+        kind_label=KIND_LABELS[c.kind],
+        time=_hhmm(moment),
+        timestamp=moment.strftime("%Y-%m-%d %H:%M") if moment else "",
+        item_title=one_line(item.title),
+        question=question,
+        highlight=c.highlight,
+    )
+
+
+def _attendance(ctx: _Context, present: Sequence[Participant]) -> tuple[Attendee, ...]:
+    """Named mode: the people; organisation mode: each organisation once, per group."""
+    order = {g: i for i, g in enumerate(ctx.record.workshop.stakeholder_groups)}
+
+    def group_of(p: Participant) -> str:
+        return one_line(p.stakeholder_group) or NO_GROUP
+
+    people = sorted(present, key=lambda p: order.get(group_of(p), len(order)))
+    if ctx.mode is Attribution.NAMED:
+        return tuple(
+            Attendee(
+                one_line(person_label(p)),
+                one_line(p.organisation),
+                group_of(p),
+                ROLE_LABELS[p.role],
+            )
+            for p in people
+        )
+    seen: dict[tuple[str, str], Attendee] = {}
+    for p in people:
+        organisation = one_line(p.organisation)
+        if organisation:
+            seen.setdefault(
+                (organisation.casefold(), group_of(p)), Attendee("", organisation, group_of(p), "")
+            )
+    return tuple(seen.values())
+
+
+def _owner(ctx: _Context, action: Action) -> str:
+    person = ctx.people.get(action.owner_participant_id or "") or _named_in(ctx, action.owner)
+    if person is not None:
+        return one_line(attribute(person, ctx.mode))
+    owner = one_line(action.owner)
+    if ctx.mode is Attribution.ANONYMOUS and find_identities(
+        owner, ctx.record.participants, organiser=one_line(ctx.record.workshop.organiser)
+    ):
+        return ""
+    return owner
+
+
+def _named_in(ctx: _Context, owner: str | None) -> Participant | None:
+    """The participant a free-text owner is exactly (name or email), if any."""
+    wanted = one_line(owner).casefold()
+    if not wanted:
+        return None
+    for person in ctx.record.participants:
+        if wanted in (one_line(person.name).casefold(), one_line(person.email).casefold()):
+            return person
+    return None
+
+
+def _next_step(ctx: _Context, action: Action, items: Sequence[ItemMinutes]) -> NextStep:
+    titles = {item.id: item.title for item in items}
+    return NextStep(
+        id=action.id,
+        text=one_line(action.text),
+        owner=_owner(ctx, action),
+        due=long_date(one_line(action.due)),
+        due_iso=one_line(action.due),
+        status=action.status.value,
+        status_label=ACTION_LABELS[action.status],
+        item_title=titles.get(action.agenda_item_id or "", ""),
+    )
+
+
+def _annex(ctx: _Context) -> Annex:
+    record = ctx.record
+    balance = participation_balance(
+        record.speeches, record.participants, record.workshop.stakeholder_groups
+    )
+    longest = max((share.seconds for share in balance.groups), default=0.0)
+    total = balance.total_seconds
+    rows = tuple(
+        BalanceRow(
+            group=one_line(share.name),
+            turns=share.turns,
+            seconds=share.seconds,
+            time=format_seconds(share.seconds),
+            percent=round(100 * share.seconds / total) if total else 0,
+            bar=round(100 * share.seconds / longest, 1) if longest else 0.0,
+        )
+        for share in balance.groups
+    )
+    log_shown = ctx.mode is not Attribution.ANONYMOUS
+    return Annex(
+        balance=rows,
+        total_turns=balance.total_turns,
+        total_time=format_seconds(total),
+        speakers_log=_speakers_log(ctx) if log_shown else (),
+        log_shown=log_shown,
+    )
+
+
+def _speakers_log(ctx: _Context) -> tuple[LogEntry, ...]:
+    titles = {item.id: one_line(item.title) for item in ctx.record.agenda}
+    far_past = dt.datetime.min.replace(tzinfo=dt.UTC)
+    speeches = sorted(
+        (s for s in ctx.record.speeches if counted(s)),
+        key=lambda s: ctx.local(s.started_at) or far_past,
+    )
+    return tuple(
+        LogEntry(
+            time=_hhmm(ctx.local(s.started_at)),
+            item_title=titles.get(s.agenda_item_id, ""),
+            speaker=one_line(ctx.who(s.participant_id)),
+            duration=format_seconds(speech_seconds(s)),
+        )
+        for s in speeches
+    )

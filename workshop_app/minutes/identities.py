@@ -1,0 +1,304 @@
+"""The anonymity check: does text about to be written name a participant?
+
+A rapporteur may type "as Ms Rusu said" into a summary. Before an anonymous export the text is
+scanned for each participant's full name, title with surname ("Ms. Rusu", "Dr Kalnina"),
+initial with surname ("N. Rusu"), email and organisation, ignoring case and accents. A surname
+or first name alone is not searched for: too many ordinary words are also someone's name.
+The organiser's own name is public (it heads the minutes), so organisations named in it are
+not reported.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from workshop_app.domain.model import Participant
+
+if TYPE_CHECKING:
+    from workshop_app.minutes.model import Minutes
+
+# Forms of address a rapporteur may put before a surname (compared without the dot).
+TITLES = (
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "mx",
+    "dr",
+    "prof",
+    "professor",
+    "sir",
+    "dame",
+    "madam",
+    "mme",
+    "mlle",
+    "herr",
+    "frau",
+    "sr",
+    "sra",
+    "h.e",
+    "hon",
+    "ambassador",
+    "minister",
+    "judge",
+    "rev",
+)
+# Lower-case particles that belong to a surname: "van Dam", "El Amrani", "da Silva".
+_PARTICLE_WORDS = (
+    "van von de der den da di du del della la le el al bin ben ibn dos das do ter ten zu af"
+)
+PARTICLES = frozenset(_PARTICLE_WORDS.split(" "))
+CONTEXT_CHARS = 30
+MIN_ORGANISATION_HEAD = 10  # "European Commission" from "European Commission, DG X"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One place where output would name a participant."""
+
+    found: str  # the words as they stand in the text
+    what: str  # "name", "email" or "organisation"
+    participant_id: str
+    where: str  # "item 2, summary"
+    context: str  # the words around it
+    ref: tuple[str, str] | None = None  # ("contribution", "c07"): what to open to edit it
+
+    def describe(self) -> str:
+        """``'Ms. Rusu' in item 2, summary ("…as Ms. Rusu said…")``."""
+        where = f" in {self.where}" if self.where else ""
+        return f"'{self.found}'{where} (\"{self.context}\")"
+
+
+def fold(text: str) -> tuple[str, list[int]]:
+    """Text without accents, case-folded, with the index in ``text`` of each folded char."""
+    out: list[str] = []
+    index: list[int] = []
+    for i, char in enumerate(text):
+        for part in unicodedata.normalize("NFKD", char):
+            if unicodedata.combining(part):
+                continue
+            for folded in part.casefold():
+                out.append(folded)
+                index.append(i)
+    return "".join(out), index
+
+
+def _words(text: str) -> str:
+    """A folded phrase as a pattern whose words may be separated by any whitespace."""
+    return r"\s+".join(re.escape(word) for word in fold(text)[0].split())
+
+
+# Scripts written without spaces between words: a name there has no word boundary around it.
+_UNSPACED_SCRIPTS = ("CJK", "HIRAGANA", "KATAKANA", "HANGUL", "THAI", "LAO", "KHMER", "MYANMAR")
+_WORD = re.compile(r"\w+")
+
+
+def _unspaced(char: str) -> bool:
+    return unicodedata.name(char, "").startswith(_UNSPACED_SCRIPTS)
+
+
+def _bounded(pattern: str, needle: str) -> str:
+    """``pattern`` as a whole word, except beside characters of unspaced scripts."""
+    needle = needle.strip()
+    before = "" if not needle or _unspaced(needle[0]) else r"(?<!\w)"
+    after = "" if not needle or _unspaced(needle[-1]) else r"(?!\w)"
+    return f"{before}{pattern}{after}"
+
+
+def _key(needle: str) -> str:
+    """The longest word of a needle: text without it cannot match, so its pattern is skipped."""
+    return max(_WORD.findall(fold(needle)[0]), key=len, default="")
+
+
+def _surnames(tokens: Sequence[str]) -> list[str]:
+    """``["Pieter", "van", "Dam"]`` → ``["Dam", "van Dam"]``."""
+    last = len(tokens) - 1
+    found = [tokens[last]]
+    start = last
+    while start > 1 and tokens[start - 1].casefold() in PARTICLES:
+        start -= 1
+        found.append(" ".join(tokens[start:]))
+    return found
+
+
+def _name_patterns(person: Participant) -> Iterator[tuple[str, str]]:
+    """(pattern, key) for the full name, title with surname, initial with surname."""
+    name = person.name.strip()
+    tokens = name.split()
+    if not tokens:
+        return
+    # A name of one or two letters ("Li") is only searched for after a title.
+    if sum(ch.isalpha() for ch in name) >= 3:
+        yield _bounded(_words(name), name), _key(name)
+    own = fold((person.title or "").strip().rstrip("."))[0]
+    titles = "|".join(re.escape(t) for t in dict.fromkeys([*TITLES, own]) if t)
+    for surname in _surnames(tokens):
+        key = _key(surname)
+        yield _bounded(rf"(?<!\w)(?:{titles})(?:\.\s*|\s+){_words(surname)}", surname), key
+        if len(tokens) > 1 and tokens[0][0].isalpha():
+            initial = re.escape(fold(tokens[0][0])[0])
+            yield _bounded(rf"(?<!\w){initial}\.\s*{_words(surname)}", surname), key
+
+
+def _organisation_needles(organisation: str) -> list[str]:
+    whole = " ".join(organisation.split())
+    head = re.split(r",|\s\(", whole, maxsplit=1)[0].strip()
+    needles = [whole]
+    if head != whole and len(head.split()) >= 2 and len(head) >= MIN_ORGANISATION_HEAD:
+        needles.append(head)
+    return [n for n in needles if sum(ch.isalnum() for ch in n) >= 3]
+
+
+@dataclass(frozen=True)
+class _Pattern:
+    regex: re.Pattern[str]
+    key: str
+    what: str
+    participant_id: str
+
+
+class IdentityScanner:
+    """Compiled patterns for a roster; ``scan`` finds them in any text."""
+
+    def __init__(self, participants: Sequence[Participant], organiser: str | None = None):
+        public = fold(organiser or "")[0]
+        self._patterns: list[_Pattern] = []
+        for person in participants:
+            for pattern, key in _name_patterns(person):
+                self._add(pattern, key, "name", person.id)
+            email = (person.email or "").strip()
+            if email:
+                address = fold(email)[0]
+                pattern = rf"(?<![\w.+-]){re.escape(address)}(?![\w-]|\.\w)"
+                self._add(pattern, address, "email", person.id)
+            for needle in _organisation_needles(person.organisation or ""):
+                pattern = _bounded(_words(needle), needle)
+                if public and re.search(pattern, public):
+                    continue
+                self._add(pattern, _key(needle), "organisation", person.id)
+
+    def _add(self, pattern: str, key: str, what: str, participant_id: str) -> None:
+        self._patterns.append(_Pattern(re.compile(pattern), key, what, participant_id))
+
+    def scan(self, text: str, where: str = "", ref: tuple[str, str] | None = None) -> list[Finding]:
+        """Every place in ``text`` that names a participant (overlaps reported once)."""
+        if not text or not self._patterns:
+            return []
+        folded, index = fold(text)
+        spans: list[tuple[int, int, str, str]] = []
+        for pattern in self._patterns:
+            if pattern.key not in folded:
+                continue  # a cheap test first: rosters of hundreds meet pages of text
+            for match in pattern.regex.finditer(folded):
+                if match.end() > match.start():
+                    start = index[match.start()]
+                    end = index[match.end() - 1] + 1
+                    spans.append((start, end, pattern.what, pattern.participant_id))
+        spans.sort(key=lambda s: (s[0], -s[1]))
+        findings: list[Finding] = []
+        reach = -1
+        for start, end, what, pid in spans:
+            if end <= reach:
+                continue  # inside a longer match already reported
+            reach = end
+            findings.append(
+                Finding(text[start:end], what, pid, where, _context(text, start, end), ref)
+            )
+        return findings
+
+
+def _context(text: str, start: int, end: int) -> str:
+    before = max(0, start - CONTEXT_CHARS)
+    after = min(len(text), end + CONTEXT_CHARS)
+    snippet = " ".join(text[before:after].split())
+    return f"{'…' if before else ''}{snippet}{'…' if after < len(text) else ''}"
+
+
+@functools.lru_cache(maxsize=8)
+def scanner_for(participants: tuple[Participant, ...], organiser: str | None) -> IdentityScanner:
+    """The compiled scanner for a roster, kept while exports of one workshop follow each other."""
+    return IdentityScanner(participants, organiser)
+
+
+def find_identities(
+    text: str, participants: Sequence[Participant], *, organiser: str | None = None
+) -> list[Finding]:
+    """Places in ``text`` that name one of ``participants`` (name, email or organisation)."""
+    return scanner_for(tuple(participants), organiser).scan(text)
+
+
+def passages(
+    minutes: Minutes, *, handout: bool = False
+) -> Iterator[tuple[str, str, tuple[str, str] | None]]:
+    """Every piece of workshop text the minutes (or the agenda handout) print: text, where, ref."""
+    for field in ("title", "subtitle", "date", "venue", "organiser"):
+        yield getattr(minutes, field), "the title block", ("workshop", field)
+    for chair in minutes.chairs:
+        yield chair, "the title block (chair)", None
+    for item in minutes.items:
+        name = f"item {item.number}" if item.number else f"the break at {item.planned_start}"
+        ref = ("agenda_item", item.id)
+        yield item.title, f"{name}, title", ref
+        for number, question in enumerate(item.questions, start=1):
+            yield question, f"{name}, question {number}", ref
+        if handout:
+            for paragraph in item.description:
+                yield paragraph, f"{name}, description", ref
+    if not handout:
+        yield from _record_passages(minutes)
+
+
+def _record_passages(minutes: Minutes) -> Iterator[tuple[str, str, tuple[str, str] | None]]:
+    for paragraph in minutes.purpose:
+        yield paragraph, "the purpose", ("workshop", "purpose")
+    for presence in minutes.presence:
+        yield presence.group, "who took part", ("workshop", "stakeholder_groups")
+    for attendee in minutes.attendance:
+        yield f"{attendee.name} {attendee.organisation}", "the attendance list", None
+    for item in minutes.items:
+        name = f"item {item.number}" if item.number else f"the break at {item.planned_start}"
+        for paragraph in item.summary:
+            yield paragraph, f"{name}, summary", ("agenda_item", item.id)
+        for section in item.sections:
+            part = f"{name}, question {section.number}" if section.number else f"{name}, other"
+            for statement in (*section.said, *section.examples):
+                at = f" at {statement.time}" if statement.time else ""
+                yield statement.text, f"{part}, contribution{at}", ("contribution", statement.id)
+                yield statement.attribution or "", f"{part}, contribution{at}", None
+            for entry in section.consensus:
+                where = f"{part}, consensus point"
+                yield f"{entry.text}\n{entry.reservations}", where, ("consensus", entry.id)
+    for number, step in enumerate(minutes.next_steps, start=1):
+        yield f"{step.text}\n{step.owner}", f"next steps, action {number}", ("action", step.id)
+    if minutes.annex is not None:
+        for row in minutes.annex.balance:
+            yield row.group, "the annex (participation balance)", None
+        for log in minutes.annex.speakers_log:
+            yield log.speaker, "the annex (speakers' log)", None
+
+
+def scan_minutes(
+    minutes: Minutes,
+    participants: Sequence[Participant],
+    *,
+    handout: bool = False,
+    extra: Iterable[str] = (),
+) -> list[Finding]:
+    """Every place in ``minutes`` (and in ``extra``, e.g. a template's output) naming someone."""
+    scanner = scanner_for(tuple(participants), minutes.organiser)
+    findings: list[Finding] = []
+    for text, where, ref in passages(minutes, handout=handout):
+        findings.extend(scanner.scan(text, where, ref))
+    known = {f.found.casefold() for f in findings}
+    for text in extra:
+        # The template's output repeats every passage; report only what they do not hold.
+        for finding in scanner.scan(text, "the template's own text"):
+            if finding.found.casefold() not in known:
+                known.add(finding.found.casefold())
+                findings.append(finding)
+    return findings

@@ -1,0 +1,128 @@
+"""The fixed words of the minutes (headings, captions), in one place so they can be translated."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from workshop_app.domain.attribution import Attribution
+from workshop_app.domain.model import ActionStatus, ConsensusStatus, ContributionKind, Role
+
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+@dataclass(frozen=True)
+class Labels:
+    """Headings and captions; templates reach them as ``labels.<name>``."""
+
+    minutes: str = "Minutes"
+    agenda_handout: str = "Agenda"
+    date: str = "Date"
+    venue: str = "Venue"
+    organiser: str = "Organiser"
+    chair: str = "Chair"
+    purpose: str = "Why the event was convened"
+    who_took_part: str = "Who took part"
+    stakeholder_group: str = "Stakeholder group"
+    present: str = "Present"
+    total: str = "Total"
+    attendance_list: str = "Attendance list"
+    organisations_represented: str = "Organisations represented"
+    name: str = "Name"
+    organisation: str = "Organisation"
+    agenda: str = "Agenda"
+    planned: str = "Planned"
+    actual: str = "Actual"
+    item: str = "Item"
+    duration: str = "Duration"
+    guiding_questions: str = "Guiding questions"
+    other_contributions: str = "Other contributions"
+    examples_named: str = "Examples named"
+    consensus: str = "Consensus"
+    reservations: str = "Reservations"
+    nothing_recorded: str = "Nothing was recorded on this question."
+    not_shown: str = "further contributions are in the full record."
+    points_agreed: str = "Points agreed"
+    no_points_agreed: str = "No points were agreed."
+    next_steps: str = "Next steps"
+    no_next_steps: str = "No next steps were recorded."
+    action: str = "Action"
+    owner: str = "Owner"
+    due: str = "Due"
+    status: str = "Status"
+    annex: str = "Annex"
+    participation_balance: str = "Participation balance"
+    turns: str = "Turns"
+    speaking_time: str = "Speaking time"
+    share: str = "Share of time"
+    speakers_log: str = "Speakers' log"
+    time: str = "Time"
+    speaker: str = "Speaker"
+    page: str = "Page"
+    of: str = "of"
+    skipped: str = "skipped"
+
+
+STATUS_LABELS = {
+    ConsensusStatus.PROPOSED: "Proposed",
+    ConsensusStatus.AGREED: "Agreed",
+    ConsensusStatus.AGREED_WITH_RESERVATIONS: "Agreed with reservations",
+    ConsensusStatus.NO_CONSENSUS: "No consensus",
+    ConsensusStatus.WITHDRAWN: "Withdrawn",
+}
+ACTION_LABELS = {
+    ActionStatus.OPEN: "Open",
+    ActionStatus.DONE: "Done",
+    ActionStatus.DROPPED: "Dropped",
+}
+KIND_LABELS = {
+    ContributionKind.STATEMENT: "statement",
+    ContributionKind.QUESTION: "question",
+    ContributionKind.PROPOSAL: "proposal",
+    ContributionKind.EXAMPLE: "example",
+    ContributionKind.CONCERN: "concern",
+}
+ROLE_LABELS = {
+    Role.CHAIR: "chair",
+    Role.FACILITATOR: "facilitator",
+    Role.RAPPORTEUR: "rapporteur",
+    Role.ORGANISER: "organiser",
+    Role.SPEAKER: "speaker",
+    Role.PARTICIPANT: "",
+    Role.OBSERVER: "observer",
+}
+ATTRIBUTION_NOTES = {
+    Attribution.NAMED: "",
+    Attribution.ORGANISATION: "Contributions are attributed to organisations.",
+    Attribution.GROUP: "Contributions are attributed to stakeholder groups.",
+    Attribution.ANONYMOUS: "Held under the Chatham House Rule: contributions are not attributed.",
+}
+
+
+def labels_for(language: str | None) -> Labels:
+    """The labels for ``language``; English until translations exist."""
+    del language  # one language so far; the argument keeps callers ready for more
+    return Labels()
+
+
+def long_date(iso: str | None) -> str:
+    """``2017-09-21`` → ``21 September 2017``; text that is not a date is shown as typed."""
+    if not iso:
+        return ""
+    try:
+        year, month, day = (int(part) for part in iso.split("-"))
+        return f"{day} {MONTHS[month - 1]} {year}"
+    except (ValueError, IndexError):
+        return iso

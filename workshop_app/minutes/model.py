@@ -1,0 +1,188 @@
+"""The minutes as one plain value: what every renderer (and every template) receives.
+
+Built once from a WorkshopRecord and the export options; attribution is already applied, so a
+renderer cannot name a participant the chosen mode hides. No Qt, no file format.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from workshop_app.minutes.labels import Labels
+from workshop_app.minutes.options import MinutesOptions
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One contribution as the minutes print it."""
+
+    id: str
+    text: str
+    attribution: str | None  # None: printed without attribution (anonymous mode)
+    kind: str  # a ContributionKind value
+    kind_label: str
+    time: str  # "10:45" local, "" when not recorded
+    timestamp: str  # "2017-09-21 10:45" local, "" when not recorded
+    item_title: str
+    question: str  # "" when about no guiding question
+    highlight: bool
+
+
+@dataclass(frozen=True)
+class ConsensusEntry:
+    """A consensus point with its status and recorded reservations."""
+
+    id: str
+    text: str
+    status: str  # a ConsensusStatus value
+    status_label: str
+    reservations: str
+    item_number: int | None
+    item_title: str
+    question: str
+
+
+@dataclass(frozen=True)
+class Section:
+    """What was said on one guiding question (or, with ``question`` None, on none)."""
+
+    question: str | None
+    number: int | None
+    said: tuple[Statement, ...]
+    examples: tuple[Statement, ...]
+    consensus: tuple[ConsensusEntry, ...]
+    not_shown: int  # contributions left out because only highlights are printed
+
+    @property
+    def empty(self) -> bool:
+        return not (self.said or self.examples or self.consensus or self.not_shown)
+
+
+@dataclass(frozen=True)
+class ItemMinutes:
+    """One agenda item: its line in the agenda, and its part of the record."""
+
+    id: str
+    number: int | None  # sessions are numbered, breaks are not
+    title: str
+    is_break: bool
+    skipped: bool
+    description: tuple[str, ...]
+    planned_start: str  # "09:30"
+    planned_end: str
+    duration: str  # "1h30", "" when no planned length
+    actual_start: str  # "" when not recorded
+    actual_end: str
+    summary: tuple[str, ...]  # paragraphs
+    questions: tuple[str, ...]
+    sections: tuple[Section, ...]  # the guiding questions in order, then "other" if any
+
+    @property
+    def has_body(self) -> bool:
+        """Whether the item gets its own part in the minutes (not just a line in the agenda)."""
+        if self.summary or any(not s.empty for s in self.sections):
+            return True
+        return not self.is_break and not self.skipped
+
+
+@dataclass(frozen=True)
+class GroupPresence:
+    group: str
+    present: int
+
+
+@dataclass(frozen=True)
+class Attendee:
+    """A line of the attendance list; ``name`` is empty when only organisations are listed."""
+
+    name: str
+    organisation: str
+    group: str
+    role: str
+
+
+@dataclass(frozen=True)
+class NextStep:
+    id: str
+    text: str
+    owner: str  # attributed per mode; "" when none or hidden
+    due: str  # "31 December 2018"
+    due_iso: str
+    status: str  # an ActionStatus value
+    status_label: str
+    item_title: str
+
+
+@dataclass(frozen=True)
+class BalanceRow:
+    """One stakeholder group's turns and speaking time; ``bar`` is 0–100 of the longest."""
+
+    group: str
+    turns: int
+    seconds: float
+    time: str
+    percent: int
+    bar: float
+
+
+@dataclass(frozen=True)
+class LogEntry:
+    time: str
+    item_title: str
+    speaker: str
+    duration: str
+
+
+@dataclass(frozen=True)
+class Annex:
+    balance: tuple[BalanceRow, ...]
+    total_turns: int
+    total_time: str
+    speakers_log: tuple[LogEntry, ...]
+    log_shown: bool  # False in anonymous mode
+
+
+@dataclass(frozen=True)
+class Minutes:
+    """Everything the minutes say, in the order they say it."""
+
+    options: MinutesOptions
+    labels: Labels
+    language: str
+    generator: str  # "Workshop App 0.1.0": the creator in file metadata
+    author: str  # the organiser for file metadata; "" when it would name a participant
+    title: str
+    subtitle: str
+    date: str  # "21 September 2017"
+    date_iso: str
+    venue: str
+    organiser: str
+    chairs: tuple[str, ...]  # attributed per mode; empty in anonymous mode
+    purpose: tuple[str, ...]  # paragraphs
+    attribution_note: str
+    presence: tuple[GroupPresence, ...]
+    total_present: int
+    attendance_shown: bool  # named and organisation modes only
+    attendance_has_names: bool  # named mode: people; organisation mode: organisations
+    attendance: tuple[Attendee, ...]
+    day_start: str
+    day_end: str
+    items: tuple[ItemMinutes, ...]
+    agreed: tuple[ConsensusEntry, ...]
+    next_steps: tuple[NextStep, ...]
+    annex: Annex | None  # None when the annex is switched off
+
+    @property
+    def statements(self) -> tuple[Statement, ...]:
+        """Every contribution printed, in recorded order (what the CSV lists)."""
+        found = [
+            statement
+            for item in self.items
+            for section in item.sections
+            for statement in (*section.said, *section.examples)
+        ]
+        return tuple(sorted(found, key=lambda s: (s.timestamp == "", s.timestamp)))
+
+    @property
+    def body_items(self) -> tuple[ItemMinutes, ...]:
+        return tuple(item for item in self.items if item.has_body)

@@ -1,0 +1,123 @@
+"""Word (OOXML) details python-docx has no API for: shading, fields, table looks, scrubbing."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import docx
+from docx.document import Document as DocxDocument
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.exceptions import PackageNotFoundError
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.table import Table, _Cell
+from docx.text.paragraph import Paragraph
+
+from workshop_app.errors import KnownError
+
+# Parts a reference document may bring that say who made it: never carried over.
+DROPPED_RELATIONSHIPS = (
+    RT.CUSTOM_PROPERTIES,
+    RT.THUMBNAIL,
+    RT.COMMENTS,
+    "http://schemas.microsoft.com/office/2011/relationships/people",
+    "http://schemas.microsoft.com/office/2011/relationships/commentsExtended",
+    "http://schemas.microsoft.com/office/2016/09/relationships/commentsIds",
+    "http://schemas.microsoft.com/office/2018/08/relationships/commentsExtensible",
+)
+_APP_IDENTITY = re.compile(rb"<(Company|Manager)>[^<]*</\1>")
+
+
+class ReferenceProblem(KnownError):
+    """The reference .docx cannot be used for its styles."""
+
+
+def open_document(reference: Path | None) -> DocxDocument:
+    """python-docx's default document, or the user's reference (refused in words if unusable)."""
+    if reference is None:
+        return docx.Document()
+    try:
+        return docx.Document(str(reference))
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile, PackageNotFoundError) as error:
+        raise ReferenceProblem(
+            f"{reference} is not a Word document whose styles can be used ({error})."
+        ) from error
+
+
+def clear_body(doc: DocxDocument) -> None:
+    """Remove the reference's own text, keeping its page setup (the last sectPr)."""
+    body = doc.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+
+
+def scrub(doc: DocxDocument) -> None:
+    """Drop what a reference document says about its makers (unreferenced parts are not saved)."""
+    for rels in (doc.part.package.rels, doc.part.rels):
+        for rid, rel in list(rels.items()):
+            if rel.reltype in DROPPED_RELATIONSHIPS:
+                del rels[rid]
+    settings = doc.settings.element
+    for template in settings.findall(qn("w:attachedTemplate")):
+        settings.remove(template)
+    for part in doc.part.package.iter_parts():
+        if str(part.partname) == "/docProps/app.xml":
+            blob: Any = part.blob
+            part._blob = _APP_IDENTITY.sub(rb"<\1></\1>", blob)
+
+
+def repeat_header(table: Table) -> None:
+    """Repeat the first row at the top of each page the table runs onto."""
+    properties = table.rows[0]._tr.get_or_add_trPr()
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    properties.append(header)
+
+
+def emphasise_header_only(table: Table) -> None:
+    """Apply the table style's header row and banding, not its bold first column."""
+    properties = table._tbl.tblPr
+    for old in properties.findall(qn("w:tblLook")):
+        properties.remove(old)
+    look = OxmlElement("w:tblLook")
+    for name, value in (
+        ("w:val", "0420"),
+        ("w:firstRow", "1"),
+        ("w:lastRow", "0"),
+        ("w:firstColumn", "0"),
+        ("w:lastColumn", "0"),
+        ("w:noHBand", "0"),
+        ("w:noVBand", "1"),
+    ):
+        look.set(qn(name), value)
+    properties.append(look)
+
+
+def shade(cell: _Cell, fill: str) -> None:
+    """Fill a cell with a colour (``"3B6EA5"``)."""
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), fill)
+    cell._tc.get_or_add_tcPr().append(shading)
+
+
+def add_field(paragraph: Paragraph, code: str) -> None:
+    """A Word field (PAGE, NUMPAGES) that Word fills in when it lays out the pages."""
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), code)
+    run = OxmlElement("w:r")
+    properties = OxmlElement("w:rPr")
+    size = OxmlElement("w:sz")
+    size.set(qn("w:val"), "16")  # half-points: 8 pt like the words around it
+    properties.append(size)
+    run.append(properties)
+    text = OxmlElement("w:t")
+    text.text = "1"
+    run.append(text)
+    field.append(run)
+    paragraph._p.append(field)

@@ -1,0 +1,34 @@
+"""What the person exporting chooses: attribution, how much of the record, annex, paper."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from workshop_app.domain.attribution import Attribution
+
+
+class RecordMode(StrEnum):
+    """Every contribution, or only those marked as highlights."""
+
+    FULL = "full"
+    HIGHLIGHTS = "highlights"
+
+
+class Paper(StrEnum):
+    A4 = "a4"
+    LETTER = "letter"
+
+
+@dataclass(frozen=True)
+class MinutesOptions:
+    """The choices of the export dialog (and of the CLI's export options)."""
+
+    attribution: Attribution = Attribution.NAMED
+    # The full record loses nothing, and a workshop where nobody marked highlights would
+    # otherwise give empty minutes; highlights are a deliberate choice.
+    record: RecordMode = RecordMode.FULL
+    annex: bool = True
+    paper: Paper = Paper.A4
+    # BCP 47 tag of the document (HTML lang, DOCX language); None means the workshop's own.
+    language: str | None = None
