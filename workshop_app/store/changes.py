@@ -18,6 +18,7 @@ class Entity(StrEnum):
     CONTRIBUTION = "contribution"
     CONSENSUS = "consensus"
     ACTION = "action"
+    DRAFT = "draft"
 
 
 class ChangeKind(StrEnum):

@@ -17,6 +17,7 @@ from workshop_app.store.agenda import AgendaStore
 from workshop_app.store.changes import Listener, Transaction
 from workshop_app.store.consensus import ConsensusStore
 from workshop_app.store.contributions import ContributionStore
+from workshop_app.store.drafts import DraftStore
 from workshop_app.store.errors import ReadOnlyDocument, translate_sqlite_error
 from workshop_app.store.participants import ParticipantStore
 from workshop_app.store.record import read_record, write_record
@@ -49,6 +50,7 @@ class Document:
         self.run = RunStore(self)
         self.consensus = ConsensusStore(self)
         self.actions = ActionStore(self)
+        self.drafts = DraftStore(self)
 
     # -- opening and closing ------------------------------------------------------------
 

@@ -198,6 +198,22 @@ PRAGMA user_version = 3
     )
 
 
+@migrations()
+def m004_drafts(db: Database) -> None:
+    """Text being typed, kept every few seconds so that a crash does not take it."""
+    _script(
+        db,
+        """
+CREATE TABLE drafts (
+    key TEXT PRIMARY KEY,
+    text TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+) STRICT;
+PRAGMA user_version = 4
+""",
+    )
+
+
 #: The schema version this code writes and reads: one per migration step.
 SCHEMA_VERSION = len(migrations._migrations)
 
