@@ -50,6 +50,11 @@ package: $(VENV)/.package
 test-package: $(VENV)/.dev $(VENV)/.package
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m slow -q tests/packaging
 
+# Measures what users feel on a very large workshop (benchmarks/); prints a table and writes
+# bench-results.json. Never part of make test, never fails on a missed target.
+bench: $(VENV)/.dev
+	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks.bench
+
 screenshots: $(VENV)/.dev
 	QT_QPA_PLATFORM=offscreen $(PY) -m workshop_app.ui.screenshots screenshots
 

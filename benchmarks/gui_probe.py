@@ -1,0 +1,76 @@
+"""The GUI on a large workshop, in a fresh process: prints JSON with the seconds to open it
+until the Run view is painted, the p95 of recording a contribution through the UI path, and
+the peak resident memory. ``python benchmarks/gui_probe.py FILE [--records N]``."""
+
+from __future__ import annotations
+
+import json
+import resource
+import statistics
+import sys
+import time
+from pathlib import Path
+
+
+def main() -> int:
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication
+
+    from workshop_app.app import configure_application
+    from workshop_app.ui.main_window import MainWindow
+    from workshop_app.ui.run_page import RunPage
+
+    path = Path(sys.argv[1])
+    records = int(sys.argv[sys.argv.index("--records") + 1]) if "--records" in sys.argv else 200
+    app = QApplication(sys.argv[:1])
+    configure_application(app)
+    window = MainWindow()
+    window.resize(1366, 768)
+    window.show()
+    app.processEvents()
+
+    painted: list[float] = []
+
+    class Paint(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint and not painted:
+                painted.append(time.perf_counter())
+            return False
+
+    start = time.perf_counter()
+    window.open_path(path)
+    window.show_mode("run")
+    page = window.page("run")
+    assert isinstance(page, RunPage)
+    probe = Paint()
+    page.capture.feed.viewport().installEventFilter(probe)
+    while not painted:
+        app.processEvents()
+    open_s = painted[0] - start
+
+    timings = []
+    for n in range(records):
+        page.capture.text.setPlainText(f"Benchmark contribution {n}: partnership and trust")
+        t0 = time.perf_counter()
+        if not page.capture.record():
+            raise SystemExit("recording failed")
+        timings.append((time.perf_counter() - t0) * 1000)
+        app.processEvents()
+    timings.sort()
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(
+        json.dumps(
+            {
+                "open_large_s": round(open_s, 3),
+                "record_p95_ms": round(timings[int(len(timings) * 0.95) - 1], 2),
+                "record_median_ms": round(statistics.median(timings), 2),
+                "peak_rss_mb": round(peak_kb / 1024, 1),
+            }
+        )
+    )
+    window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
