@@ -28,9 +28,14 @@ def _converters(cls: type) -> dict[str, Any]:
     return converters
 
 
+@functools.cache
+def _field_names(cls: type) -> frozenset[str]:
+    return frozenset(f.name for f in dataclasses.fields(cls))
+
+
 def from_row(cls: type[T], row: dict[str, Any], **extra: Any) -> T:
     """Build ``cls`` from a row, ignoring columns it has no field for."""
-    names = {f.name for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
+    names = _field_names(typing.cast(type, cls))
     convert = _converters(typing.cast(type, cls))
     values = {}
     for name, value in row.items():

@@ -19,7 +19,7 @@ from PySide6.QtCore import (
 )
 
 from workshop_app.domain.model import AgendaItem, GuidingQuestion, ItemKind
-from workshop_app.domain.timeplan import DayPlan, plan_day
+from workshop_app.domain.timeplan import DayPlan, Slot, plan_day
 
 COL_START, COL_END, COL_TITLE, COL_KIND, COL_MINUTES = range(5)
 HEADERS = ("Start", "End", "Title", "Kind", "Minutes")
@@ -44,6 +44,8 @@ class AgendaModel(QAbstractItemModel):
         self._actions = actions
         self._items: list[AgendaItem] = []
         self._keys: dict[str, int] = {}  # item id -> stable internal id of its questions
+        self._key_rows: dict[int, int] | None = None  # rebuilt after rows are added or moved
+        self._slots: dict[str, Slot] = {}
         self._plan = plan_day(None, None, [])
         self._date: str | None = None
         self._start: str | None = None
@@ -63,6 +65,7 @@ class AgendaModel(QAbstractItemModel):
             if self._items[row].id not in by_id:
                 self.beginRemoveRows(QModelIndex(), row, row)
                 del self._items[row]
+                self._key_rows = None
                 self.endRemoveRows()
         for target, item_id in enumerate(new_ids):
             current = [item.id for item in self._items]
@@ -72,11 +75,13 @@ class AgendaModel(QAbstractItemModel):
                 source = current.index(item_id)
                 self.beginMoveRows(QModelIndex(), source, source, QModelIndex(), target)
                 self._items.insert(target, self._items.pop(source))
+                self._key_rows = None
                 self.endMoveRows()
             else:
+                self._keys.setdefault(item_id, len(self._keys) + 1)
                 self.beginInsertRows(QModelIndex(), target, target)
                 self._items.insert(target, AgendaItem(id=item_id, title=by_id[item_id].title))
-                self._keys.setdefault(item_id, len(self._keys) + 1)
+                self._key_rows = None
                 self.endInsertRows()
         for row, item in enumerate(items):
             self._update_item_row(row, item)
@@ -130,6 +135,7 @@ class AgendaModel(QAbstractItemModel):
     def _replan(self) -> None:
         old = self._plan
         self._plan = plan_day(self._date, self._start, self._items)
+        self._slots = {slot.item_id: slot for slot in self._plan.slots}
         if old != self._plan and self._items:
             last = len(self._items) - 1
             self.dataChanged.emit(self.index(0, COL_START), self.index(last, COL_END))
@@ -165,11 +171,15 @@ class AgendaModel(QAbstractItemModel):
         item = self._item_by_key(key)
         return item.questions[index.row()] if item is not None else None
 
+    def _row_of_key(self, key: int) -> int | None:
+        """The row of the item whose questions carry ``key`` (cached until rows change)."""
+        if self._key_rows is None:
+            self._key_rows = {self._keys[item.id]: row for row, item in enumerate(self._items)}
+        return self._key_rows.get(key)
+
     def _item_by_key(self, key: int) -> AgendaItem | None:
-        for item in self._items:
-            if self._keys.get(item.id) == key:
-                return item
-        return None
+        row = self._row_of_key(key)
+        return None if row is None else self._items[row]
 
     # -- QAbstractItemModel ---------------------------------------------------------------
 
@@ -184,11 +194,8 @@ class AgendaModel(QAbstractItemModel):
     def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
         if not index.isValid() or index.internalId() == 0:
             return QModelIndex()
-        key = index.internalId()
-        for row, item in enumerate(self._items):
-            if self._keys.get(item.id) == key:
-                return self.createIndex(row, 0, 0)
-        return QModelIndex()
+        row = self._row_of_key(index.internalId())
+        return QModelIndex() if row is None else self.createIndex(row, 0, 0)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         if not parent.isValid():
@@ -227,9 +234,7 @@ class AgendaModel(QAbstractItemModel):
         return None
 
     def _item_data(self, item: AgendaItem, column: int, role: int) -> Any:
-        slot = (
-            self._plan.slot(item.id) if item.id in {s.item_id for s in self._plan.slots} else None
-        )
+        slot = self._slots.get(item.id)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             if column == COL_START and slot:
                 return slot.start.strftime("%H:%M")

@@ -93,6 +93,14 @@ class FeedModel(QAbstractListModel):
                 self.beginRemoveRows(QModelIndex(), row, row)
                 del self._rows[row]
                 self.endRemoveRows()
+        have = [c.id for c in self._rows]
+        if have == [c.id for c in contributions[: len(have)]] and len(contributions) > len(have):
+            # The usual case (a new item shown, or new contributions recorded): the rows kept
+            # are updated in place and the new ones arrive at the end in one insert.
+            first = len(have)
+            self.beginInsertRows(QModelIndex(), first, len(contributions) - 1)
+            self._rows.extend(contributions[first:])
+            self.endInsertRows()
         for target, contribution in enumerate(contributions):
             if target < len(self._rows) and self._rows[target].id == contribution.id:
                 if self._rows[target] != contribution:

@@ -23,12 +23,28 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class FeedDelegate(QStyledItemDelegate):
+    """Rows as tall as their wrapped text; heights are remembered per text and width, since
+    the view asks for every row's size whenever one row is added."""
+
+    def __init__(self, view: QListView) -> None:
+        super().__init__(view)
+        self._view = view
+        self._heights: dict[tuple[str, int], int] = {}
+
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        width = max(200, option.rect.width() or 600) - 2 * PAD
-        fm = QFontMetrics(option.font)
+        # The wrap width is the viewport's (the option's rect can be stale during layout).
+        width = max(200, self._view.viewport().width()) - 2 * PAD
         text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-        body = fm.boundingRect(0, 0, width, 10_000, Qt.TextFlag.TextWordWrap, text)
-        return QSize(width, fm.height() + body.height() + 2 * PAD + 2)
+        key = (text, width)
+        height = self._heights.get(key)
+        if height is None:
+            fm = QFontMetrics(option.font)
+            body = fm.boundingRect(0, 0, width, 10_000, Qt.TextFlag.TextWordWrap, text)
+            height = fm.height() + body.height() + 2 * PAD + 2
+            if len(self._heights) > 20_000:
+                self._heights.clear()
+            self._heights[key] = height
+        return QSize(width, height)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         painter.save()
