@@ -51,6 +51,14 @@ class ContributionStore:
     def list(self, agenda_item_id: str | None = None) -> list[Contribution]:
         return read_contributions(self._doc.db, agenda_item_id)
 
+    def counts_by_item(self) -> dict[str, tuple[int, int]]:
+        """(contributions, highlights) per agenda item, counted by SQLite."""
+        rows = self._doc.db.execute(
+            "SELECT agenda_item_id, count(*), sum(highlight) FROM contributions"
+            " GROUP BY agenda_item_id"
+        ).fetchall()
+        return {item_id: (int(total), int(marked or 0)) for item_id, total, marked in rows}
+
     def get(self, contribution_id: str) -> Contribution:
         rows = list(
             self._doc.db.query("SELECT * FROM contributions WHERE id = ?", [contribution_id])

@@ -1,0 +1,213 @@
+"""Pieces the outcome lists share: a table model that follows the store row by row, a table
+view that says in words when it is empty, a combo delegate, and small text helpers."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from typing import Any, Generic, Protocol, TypeVar
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    Qt,
+)
+from PySide6.QtGui import QPainter, QPaintEvent, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
+
+from workshop_app.domain.clock import parse_timestamp
+
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+
+Index = QModelIndex | QPersistentModelIndex
+
+# Colours that keep 4.5:1 contrast on a white row; text always says the same thing too.
+GREEN = "#1b6e35"
+AMBER = "#8a5300"
+RED = "#b3261e"
+GREY = "#6b6b6b"
+
+
+class HasId(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+Row = TypeVar("Row", bound=HasId)
+
+
+def first_line(text: str | None) -> str:
+    """The first non-blank line of ``text`` ("" for none), for a one-line cell."""
+    for line in (text or "").splitlines():
+        if line.strip():
+            return line.strip()
+    return ""
+
+
+def one_line(text: str | None) -> str:
+    """``text`` on one line (its line breaks as spaces), for a table cell."""
+    return " ".join((text or "").split())
+
+
+def tooltip(text: str | None) -> str | None:
+    """A tooltip that wraps long text (Qt wraps rich text only) and keeps its line breaks."""
+    if not text:
+        return None
+    return "<p style='white-space:pre-wrap'>" + html.escape(text) + "</p>"
+
+
+def clock_time(timestamp: str | None) -> str:
+    """``HH:MM`` as it was on the clock where the moment was recorded ("" when unknown)."""
+    if not timestamp:
+        return ""
+    try:
+        return parse_timestamp(timestamp).strftime("%H:%M")
+    except ValueError:
+        return ""
+
+
+class RowTableModel(QAbstractTableModel, Generic[Row]):
+    """Rows of frozen dataclasses with an ``id``; ``reconcile`` inserts, removes, moves and
+    updates rows to match the store, never resetting, so the selection survives an edit."""
+
+    HEADERS: tuple[str, ...] = ()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Row] = []
+
+    def rows(self) -> list[Row]:
+        return list(self._rows)
+
+    def row_of(self, row_id: str) -> int:
+        """The row number of ``row_id``, or -1."""
+        return next((i for i, r in enumerate(self._rows) if r.id == row_id), -1)
+
+    def reconcile(self, rows: Sequence[Row]) -> None:
+        wanted = {r.id for r in rows}
+        for number in reversed(range(len(self._rows))):
+            if self._rows[number].id not in wanted:
+                self.beginRemoveRows(QModelIndex(), number, number)
+                del self._rows[number]
+                self.endRemoveRows()
+        for target, row in enumerate(rows):
+            if target < len(self._rows) and self._rows[target].id == row.id:
+                if self._rows[target] != row:
+                    self._rows[target] = row
+                    self._row_changed(target)
+                continue
+            source = self.row_of(row.id)
+            if source >= 0:  # rows before ``target`` are settled, so source > target
+                self.beginMoveRows(QModelIndex(), source, source, QModelIndex(), target)
+                self._rows.insert(target, self._rows.pop(source))
+                self.endMoveRows()
+                if self._rows[target] != row:
+                    self._rows[target] = row
+                    self._row_changed(target)
+            else:
+                self.beginInsertRows(QModelIndex(), target, target)
+                self._rows.insert(target, row)
+                self.endInsertRows()
+
+    def refresh_all(self) -> None:
+        """Every cell may read differently (names, titles or today changed)."""
+        if self._rows:
+            last = self.index(len(self._rows) - 1, len(self.HEADERS) - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
+
+    def _row_changed(self, row: int) -> None:
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.HEADERS) - 1))
+
+    def row_at(self, index: Index) -> Row | None:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        return self._rows[index.row()]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+
+class OutcomeTable(QTableView):
+    """A sortable one-line-per-row table; with no rows it says why in words (``placeholder``)."""
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(name)
+        self.placeholder = ""
+        self.setSortingEnabled(True)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.setTabKeyNavigation(False)  # Tab leaves the table, arrows move within it
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.verticalHeader().setVisible(False)
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.horizontalHeader().setHighlightSections(False)
+
+    def set_placeholder(self, text: str) -> None:
+        if text != self.placeholder:
+            self.placeholder = text
+            self.setAccessibleDescription(text)
+            self.viewport().update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        model = self.model()
+        if model is None or model.rowCount() or not self.placeholder:
+            return
+        painter = QPainter(self.viewport())
+        painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+        area = self.viewport().rect().adjusted(24, 24, -24, -24)
+        flags = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
+        painter.drawText(QRect(area), int(flags), self.placeholder)
+        painter.end()
+
+
+class ChoiceDelegate(QStyledItemDelegate):
+    """A combo of fixed choices (label, value) for a column edited in place."""
+
+    def __init__(self, choices: Sequence[tuple[str, str]], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._choices = list(choices)
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
+        combo = QComboBox(parent)
+        combo.setAccessibleName(
+            str(index.model().headerData(index.column(), Qt.Orientation.Horizontal))
+        )
+        for label, value in self._choices:
+            combo.addItem(label, value)
+        # The choice is written as soon as it is made, not only when the editor closes.
+        combo.activated.connect(lambda _i: self.commitData.emit(combo))
+        return combo
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
+        assert isinstance(editor, QComboBox)
+        editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole))))
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
+        assert isinstance(editor, QComboBox)
+        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
