@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -15,6 +16,8 @@ from PySide6.QtWidgets import QApplication
 from workshop_app import __version__
 from workshop_app.assets import asset
 from workshop_app.bug_log import log_bug
+from workshop_app.errors import KnownError
+from workshop_app.store.errors import translate_sqlite_error
 
 ORGANIZATION = "workshop-app"
 APPLICATION = "workshop-app"
@@ -33,6 +36,19 @@ def configure_application(app: QCoreApplication) -> None:
         app.setApplicationDisplayName(DISPLAY_NAME)
         app.setDesktopFileName("workshop-app")
         app.setWindowIcon(QIcon(str(asset("icons", "workshop-app.svg"))))
+
+
+def _known_storage_error(error: BaseException) -> KnownError | None:
+    """What an SQLite failure that reached the top means for the user, if it is known."""
+    if not isinstance(error, sqlite3.Error):
+        return None
+    known = translate_sqlite_error("the workshop file", error)
+    if known is not None:
+        known.hint = (
+            "Nothing more was written. Use File > Check Document, or open a backup "
+            "(File > Restore from Backup…). The details are in the error log."
+        )
+    return known
 
 
 def make_excepthook(previous: ExceptHook) -> ExceptHook:
@@ -54,7 +70,11 @@ def make_excepthook(previous: ExceptHook) -> ExceptHook:
 
         showing = True
         try:
-            dialogs.show_bug(QApplication.activeWindow(), path)
+            known = _known_storage_error(error)
+            if known is not None:  # a row that cannot be read: the file, not the app
+                dialogs.show_error(QApplication.activeWindow(), known)
+            else:
+                dialogs.show_bug(QApplication.activeWindow(), path)
         finally:
             showing = False
 

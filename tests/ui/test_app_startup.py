@@ -84,4 +84,24 @@ def test_screenshots_of_every_view(qapp: QApplication, tmp_path: Path) -> None:
     }
     for path in written:
         image = QImage(str(path))
-        assert (image.width(), image.height()) == screenshots.SIZE
+        size = screenshots.SIZE  # the main window; the projector at the sizes of its names
+        if path.name.startswith("projector-"):
+            size = screenshots.PROJECTOR_SIZES["-1024x768" if "-1024x768" in path.name else ""]
+        assert (image.width(), image.height()) == size
+
+
+def test_an_unreadable_row_is_told_as_a_damaged_file_not_a_bug(
+    qapp: QApplication, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+
+    from workshop_app.errors import KnownError
+
+    shown: list[KnownError] = []
+    monkeypatch.setattr(dialogs, "show_error", lambda _parent, error: shown.append(error))
+    hook = app_module.make_excepthook(lambda *exc: None)
+    error = sqlite3.DatabaseError("database disk image is malformed")
+    hook(sqlite3.DatabaseError, error, None)
+    assert len(shown) == 1
+    assert "damaged" in shown[0].message
+    assert "Check Document" in shown[0].hint

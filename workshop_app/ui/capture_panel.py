@@ -7,9 +7,11 @@ question follows the chair's focus, unless the rapporteur picked another for thi
 
 from __future__ import annotations
 
+import contextlib
 import html
+from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -31,6 +33,8 @@ from workshop_app.domain.model import (
     Speech,
     new_id,
 )
+from workshop_app.errors import KnownError
+from workshop_app.store.drafts import DraftStore
 from workshop_app.ui import dialogs
 from workshop_app.ui.feed_model import FROM_THE_FLOOR, KIND_LABELS, ROW_ROLE, FeedFilter, FeedModel
 from workshop_app.ui.feed_view import FeedView
@@ -48,10 +52,20 @@ def _combo(name: str) -> QComboBox:
     return combo
 
 
+#: How long typing may pause before what is in the box is kept as a draft in the file.
+DRAFT_DELAY_MS = 2000
+
+
 class CapturePanel(QWidget):
-    def __init__(self, edits: RunEdits, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        edits: RunEdits,
+        drafts: Callable[[], DraftStore] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._edits = edits
+        self._drafts = drafts
         self.item: AgendaItem | None = None
         self.speaking: Speech | None = None
         self._people: list[Participant] = []
@@ -72,6 +86,13 @@ class CapturePanel(QWidget):
         self._build_entry()
         self._build_actions()
         self._layout()
+        self.draft_timer = QTimer(self)
+        self.draft_timer.setSingleShot(True)
+        self.draft_timer.setInterval(DRAFT_DELAY_MS)
+        self.draft_timer.timeout.connect(self.keep_draft)
+        self.text.textChanged.connect(self._typed)
+        self.restored_draft = False
+        self._last_draft: tuple[str, str] = ("", "")
 
     # -- building -------------------------------------------------------------------------
 
@@ -220,6 +241,7 @@ class CapturePanel(QWidget):
             self._fill_speakers(people, item_changed)
             if item_changed:
                 self._speaker_chosen = self._question_chosen = False
+                self._offer_draft()
             if not self._speaker_chosen:
                 self._select_speaker(speaking.participant_id if speaking else None)
             if not self._question_chosen:
@@ -236,6 +258,41 @@ class CapturePanel(QWidget):
             else "No item is running: start one (F9) to record contributions."
         )
 
+    # -- drafts: typing survives a crash -------------------------------------------------
+
+    def _draft_key(self) -> str | None:
+        return f"capture:{self.item.id}" if self.item else None
+
+    def _typed(self) -> None:
+        if not self._loading:
+            self.draft_timer.start()
+
+    def keep_draft(self) -> None:
+        """Keep what is in the box in the file (replacing the last draft of this item)."""
+        self.draft_timer.stop()
+        key = self._draft_key()
+        text = self.text.toPlainText()
+        if key is None or self._drafts is None or (key, text) == self._last_draft:
+            return
+        with contextlib.suppress(KnownError, RuntimeError):
+            # A draft is a courtesy: if it cannot be written, the box still holds the text.
+            self._drafts().save(key, text)
+            self._last_draft = (key, text)
+
+    def _offer_draft(self) -> None:
+        """Put back what was being typed on this item when the file was last closed."""
+        key = self._draft_key()
+        self.restored_draft = False
+        if key is None or self._drafts is None or self.text.toPlainText().strip():
+            return
+        draft = self._drafts().get(key)
+        if draft:
+            self._loading = True
+            self.text.setPlainText(draft)
+            self._loading = False
+            self._last_draft = (key, draft)
+            self.restored_draft = True
+
     def _show_heading(self, focus_question_id: str | None) -> None:
         if self.item is None:
             self.heading.setText("<b>No item running</b>")
@@ -245,6 +302,8 @@ class CapturePanel(QWidget):
         count = self.model.rowCount()
         viewing = "" if self._running else "Looking back at "
         back = "" if self._running else " · <i>Esc: back to the running item</i>"
+        if self.restored_draft:
+            back += " · <i>restored what was being typed before the file was closed</i>"
         self.heading.setText(
             f"{viewing}<b>{_escape(self.item.title)}</b>{suffix} · {count} contribution"
             f"{'' if count == 1 else 's'}{back}"
@@ -352,7 +411,11 @@ class CapturePanel(QWidget):
         )
         if not self._edits.record(contribution):
             return False  # the window has said why; the text stays in the box
+        self._loading = True
         self.text.clear()
+        self._loading = False
+        self.restored_draft = False
+        self.keep_draft()  # the draft goes: the text is on record
         self._speaker_chosen = self._question_chosen = False
         self.kind.setCurrentIndex(0)
         self._select_speaker(self.speaking.participant_id if self.speaking else None)

@@ -1,0 +1,81 @@
+"""Automatic backups of the open workshop: when it is opened, then every ten minutes while it
+changes. The copy runs on a worker thread with its own connection; the window stays free."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QStandardPaths, QThreadPool, QTimer, Signal, SignalInstance
+
+from workshop_app.errors import KnownError
+from workshop_app.store.backup import make_backup
+from workshop_app.ui.session import Session
+
+INTERVAL_MS = 10 * 60 * 1000
+
+
+def backup_folder(document: Path) -> Path:
+    """Where the backups of ``document`` are kept: the user's data folder, one per file."""
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    key = hashlib.sha1(str(document.resolve()).encode("utf-8")).hexdigest()[:8]
+    return Path(base or Path.home()) / "backups" / f"{document.stem}-{key}"
+
+
+class BackupScheduler(QObject):
+    """Makes a backup now and after each ten minutes in which the workshop changed."""
+
+    finished = Signal(object)  # the backup's Path
+    failed = Signal(str)  # what went wrong, in words
+
+    def __init__(self, session: Session, interval_ms: int = INTERVAL_MS) -> None:
+        super().__init__(session)
+        self._session = session
+        self.folder = backup_folder(session.path)
+        self._last_backup: dt.datetime | None = None
+        self._running = False
+        self._timer = QTimer(self)
+        self._timer.setInterval(interval_ms)
+        self._timer.timeout.connect(self._maybe_backup)
+        session.about_to_close.connect(self._timer.stop)
+        self.finished.connect(self._done)
+        self.failed.connect(self._done)
+
+    def start(self) -> None:
+        self._timer.start()
+        self.backup_now()
+
+    def _maybe_backup(self) -> None:
+        saved = self._session.last_saved
+        if saved is not None and (self._last_backup is None or saved > self._last_backup):
+            self.backup_now()
+
+    def backup_now(self) -> None:
+        if self._running or not self._session.is_open:
+            return
+        self._running = True
+        now = dt.datetime.now().astimezone()
+        source, folder = self._session.path, self.folder
+        finished, failed = self.finished, self.failed
+
+        def work() -> None:
+            try:
+                outcome: tuple[SignalInstance, object] = (
+                    finished,
+                    make_backup(source, folder, now.replace(tzinfo=None)),
+                )
+            except KnownError as error:
+                outcome = (failed, error.message)
+            except OSError as error:
+                outcome = (failed, f"The automatic backup could not be written: {error.strerror}.")
+            # The workshop may have been closed meanwhile, and this object deleted with it.
+            with contextlib.suppress(RuntimeError):
+                outcome[0].emit(outcome[1])
+
+        self._last_backup = now
+        QThreadPool.globalInstance().start(work)
+
+    def _done(self, *_args: object) -> None:
+        self._running = False

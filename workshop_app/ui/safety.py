@@ -1,0 +1,191 @@
+"""What keeps a workshop safe, as the File menu offers it: automatic backups, Save a Copy As,
+Restore from Backup, Check Document, recovery of a damaged file, and a warning when a file
+sits on a network drive or in a synchronised folder."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QThreadPool, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow
+
+from workshop_app.errors import KnownError
+from workshop_app.store.backup import list_backups, restore_backup, save_copy
+from workshop_app.store.check import check_document
+from workshop_app.store.errors import DamagedDocument
+from workshop_app.store.location import risky_location
+from workshop_app.store.recover import recover
+from workshop_app.ui import dialogs
+from workshop_app.ui.backups import BackupScheduler, backup_folder
+from workshop_app.ui.session import Session
+
+
+class DocumentSafety(QObject):
+    """Owns the safety actions of a window; ``open_path`` opens files the window is given."""
+
+    check_finished = Signal(object, object)  # path, list of findings (or a KnownError)
+
+    def __init__(self, window: QMainWindow, open_path: Callable[[Path], bool]) -> None:
+        super().__init__(window)
+        self._window = window
+        self._open_path = open_path
+        self.session: Session | None = None
+        self.scheduler: BackupScheduler | None = None
+        self.save_copy_action = self._action("Save a &Copy As…", "Ctrl+Shift+S", self.save_copy)
+        self.restore_action = self._action("Restore from &Backup…", "", self.restore)
+        self.check_action = self._action("Chec&k Document", "", self.check)
+        self.check_finished.connect(self._show_findings)
+        self.watch(None)
+
+    def _action(self, text: str, keys: str, slot: Callable[[], object]) -> QAction:
+        action = QAction(text, self._window)
+        if keys:
+            action.setShortcut(QKeySequence(keys))
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def actions(self) -> list[QAction]:
+        return [self.save_copy_action, self.restore_action, self.check_action]
+
+    # -- the open workshop ----------------------------------------------------------------
+
+    def watch(self, session: Session | None) -> None:
+        """A workshop was opened (or closed): back it up, and warn if it is at risk."""
+        self.session = session
+        for action in self.actions():
+            action.setEnabled(session is not None)
+        if session is None:
+            self.scheduler = None
+            return
+        self.scheduler = BackupScheduler(session)
+        self.scheduler.failed.connect(self._backup_failed)
+        self.scheduler.start()
+        where = risky_location(session.path)
+        if where is not None:
+            dialogs.warn(
+                self._window,
+                f"{session.path.name} is on {where}.",
+                "Copy it to a folder on this computer while you use it (File > Save a Copy "
+                "As…): a network or sync client can lose or damage changes made while the "
+                "file is open. Copy it back when the workshop is over.",
+            )
+
+    def _backup_failed(self, message: str) -> None:
+        status = self._window.statusBar()
+        status.showMessage(f"Automatic backup failed: {message}", 20000)
+
+    # -- File menu ------------------------------------------------------------------------
+
+    def save_copy(self) -> None:
+        session = self.session
+        if session is None:
+            return
+        suggestion = session.path.with_name(f"{session.path.stem} (copy).workshop")
+        target = dialogs.ask_new_path(self._window, suggestion)
+        if target is None:
+            return
+        overwrite = target.exists()
+        if overwrite and not dialogs.confirm(
+            self._window, f"Replace {target.name}?", "Its content will be lost.", "Replace"
+        ):
+            return
+        try:
+            save_copy(session.path, target, overwrite=overwrite)
+        except KnownError as error:
+            dialogs.show_error(self._window, error)
+            return
+        self._window.statusBar().showMessage(f"Saved a copy as {target}", 10000)
+
+    def restore(self) -> None:
+        session = self.session
+        if session is None:
+            return
+        backups = list_backups(backup_folder(session.path))
+        if not backups:
+            dialogs.show_error(
+                self._window,
+                KnownError(
+                    f"There are no backups of {session.path.name} yet.",
+                    hint="A backup is made when a workshop is opened and every ten minutes "
+                    "while it changes.",
+                ),
+            )
+            return
+        chosen = dialogs.choose_backup(self._window, backups)
+        if chosen is None:
+            return
+        suggestion = session.path.with_name(
+            f"{session.path.stem} (restored {chosen.made_at:%Y-%m-%d %H.%M}).workshop"
+        )
+        target = dialogs.ask_new_path(self._window, suggestion)
+        if target is None:
+            return
+        if target.exists():
+            dialogs.show_error(
+                self._window,
+                KnownError(f"{target.name} already exists.", hint="Restore into a new file name."),
+            )
+            return
+        try:
+            restore_backup(chosen.path, target)
+        except KnownError as error:
+            dialogs.show_error(self._window, error)
+            return
+        self._open_path(target)
+
+    def check(self) -> None:
+        """Check Document, off the UI thread (a large file takes a moment)."""
+        session = self.session
+        if session is None:
+            return
+        path, done = session.path, self.check_finished
+
+        def work() -> None:
+            try:
+                result: object = check_document(path)
+            except KnownError as error:
+                result = error
+            with contextlib.suppress(RuntimeError):  # the window may have closed meanwhile
+                done.emit(path, result)
+
+        self._window.statusBar().showMessage(f"Checking {path.name}…")
+        QThreadPool.globalInstance().start(work)
+
+    def _show_findings(self, path: Path, findings: object) -> None:
+        self._window.statusBar().clearMessage()
+        if isinstance(findings, KnownError):
+            dialogs.show_error(self._window, findings)
+            return
+        assert isinstance(findings, list)
+        dialogs.show_check_result(self._window, path, [f.text for f in findings])
+
+    # -- damaged files --------------------------------------------------------------------
+
+    def offer_recovery(self, error: DamagedDocument) -> bool:
+        """A file could not be opened because it is damaged: offer to recover what can be
+        read into a new file, and open that. The damaged file is left as it is."""
+        if not dialogs.confirm(
+            self._window,
+            error.message,
+            "The file has not been changed. Workshop App can copy everything it can still "
+            "read into a new file, which you can then check and use. A backup may also hold "
+            "a recent copy (File > Restore from Backup… once a file is open).",
+            "Recover into a New File…",
+        ):
+            return False
+        stamp = dt.datetime.now().strftime("%Y-%m-%d %H.%M")
+        suggestion = error.path.with_name(f"{error.path.stem} (recovered {stamp}).workshop")
+        target = dialogs.ask_new_path(self._window, suggestion)
+        if target is None:
+            return False
+        try:
+            report = recover(error.path, target)
+        except KnownError as failure:
+            dialogs.show_error(self._window, failure)
+            return False
+        dialogs.show_check_result(self._window, target, [report.summary()], title="Recovered")
+        return self._open_path(target)
