@@ -30,6 +30,11 @@ DIALOGS = (
     "show_shortcuts",
     "edit_consensus_point",
     "edit_action",
+    "ask_projector_message",
+    "warn",
+    "choose_backup",
+    "show_check_result",
+    "export_minutes",
 )
 
 

@@ -47,7 +47,7 @@ def test_start_page_when_nothing_is_open(window: MainWindow) -> None:
 def test_open_shows_prepare_details(opened: MainWindow, workshop_path: Path) -> None:
     assert opened.windowTitle() == "Test workshop — Workshop App"
     assert opened.mode_bar.isVisible()
-    assert list(opened.mode_actions) == ["prepare", "run"]  # no dead buttons for modes to come
+    assert list(opened.mode_actions) == ["prepare", "run", "minutes"]
     assert opened.mode_actions["prepare"].isChecked()
     assert opened.stack.currentWidget() is opened.page("prepare")
     assert opened.status.file_label.text() == "test.workshop"
@@ -59,9 +59,10 @@ def test_menus_follow_the_mode(opened: MainWindow) -> None:
         bar = opened.menuBar()
         return [a.text().replace("&", "") for a in bar.actions() if a.isVisible()]
 
-    assert shown() == ["File", "Edit", "Details", "Agenda", "Participants", "Help"] or shown() == [
-        "File", "Edit", "Agenda", "Participants", "Help"
-    ]  # fmt: skip
+    assert shown() in (
+        ["File", "Edit", "View", "Details", "Agenda", "Participants", "Help"],
+        ["File", "Edit", "View", "Agenda", "Participants", "Help"],
+    )
     opened.show_mode("run")
     assert "Run" in shown() and "Agenda" not in shown()
 
@@ -129,14 +130,21 @@ def test_refused_files_change_nothing(
     errors: list[KnownError],
     spoil: object,
     error: type[KnownError],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     bad = tmp_path / "bad.workshop"
     if callable(spoil):
         spoil(bad)
     before = bad.read_bytes() if bad.exists() else None
+    offers: list[str] = []
+    # A damaged file is offered for recovery (declined here) instead of a plain error.
+    monkeypatch.setattr(dialogs, "confirm", lambda _p, question, *_a: offers.append(question))
     assert not opened.open_path(bad)
-    assert len(errors) == 1 and isinstance(errors[0], error)
-    assert errors[0].message  # plain words for the dialog
+    if error is DamagedDocument:
+        assert errors == [] and len(offers) == 1 and "damaged" in offers[0]
+    else:
+        assert len(errors) == 1 and isinstance(errors[0], error)
+        assert errors[0].message  # plain words for the dialog
     assert (bad.read_bytes() if bad.exists() else None) == before
     assert opened.session is not None and opened.session.path == workshop_path
     assert bad.resolve() not in opened.recent.paths()

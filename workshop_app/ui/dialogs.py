@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QFileDialog,
     QInputDialog,
@@ -28,6 +29,7 @@ from workshop_app.domain.model import (
 from workshop_app.domain.runclock import Projection
 from workshop_app.errors import KnownError
 from workshop_app.roster_import import ImportPlan, RawTable
+from workshop_app.store.backup import Backup
 
 if TYPE_CHECKING:
     from workshop_app.ui.session import Session
@@ -215,6 +217,60 @@ def edit_action(
     result = dialog.action() if accepted else None
     dialog.deleteLater()
     return result
+
+
+def warn(parent: QWidget | None, message: str, detail: str) -> None:
+    """A warning the user should read before going on (nothing is wrong yet)."""
+    box = QMessageBox(QMessageBox.Icon.Warning, "Workshop App", message, parent=parent)
+    box.setInformativeText(detail)
+    box.exec()
+
+
+def choose_backup(parent: QWidget | None, backups: Sequence[Backup]) -> Backup | None:
+    """One of the backups of the open workshop (newest first), or None."""
+    labels = [f"{b.made_at:%a %d %b %Y, %H:%M:%S}  ({b.size / 1024:.0f} KB)" for b in backups]
+    label, ok = QInputDialog.getItem(
+        parent, "Restore from Backup", "&Backup to restore into a new file:", labels, 0, False
+    )
+    return backups[labels.index(label)] if ok and label in labels else None
+
+
+def show_check_result(
+    parent: QWidget | None, path: Path, findings: Sequence[str], title: str = "Check Document"
+) -> None:
+    """What Check Document (or a recovery) found, in words."""
+    if not findings:
+        text, icon = f"{path.name}: no problems found.", QMessageBox.Icon.Information
+    else:
+        text, icon = f"{path.name}: {len(findings)} finding(s).", QMessageBox.Icon.Warning
+    if title == "Recovered":
+        text, icon = f"Recovered into {path.name}.", QMessageBox.Icon.Information
+    box = QMessageBox(icon, title, text, parent=parent)
+    if findings:
+        box.setInformativeText("\n".join(f"• {f}" for f in findings[:20]))
+    box.exec()
+
+
+def ask_projector_message(parent: QWidget | None, text: str) -> str | None:
+    """A short text for the room's screen ("Coffee until 11:15"), or None (cancelled)."""
+    value, ok = QInputDialog.getText(
+        parent, "Message on the Projector", "&Message:", QLineEdit.EchoMode.Normal, text
+    )
+    return value.strip() if ok else None
+
+
+def export_minutes(
+    parent: QWidget | None, path: Path, settings: QSettings, agenda: bool
+) -> tuple[str, str] | None:
+    """The export dialog; returns the place the user chose to go and edit, if any."""
+    from workshop_app.ui.export_dialog import ExportDialog
+
+    dialog = ExportDialog(path, settings, agenda=agenda, parent=parent)
+    chosen: list[tuple[str, str]] = []
+    dialog.edit_requested.connect(chosen.append)
+    dialog.exec()
+    dialog.deleteLater()
+    return chosen[-1] if chosen else None
 
 
 def show_about(parent: QWidget | None) -> None:

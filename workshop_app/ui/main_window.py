@@ -19,10 +19,16 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QStackedWidget, QStyle, QToolB
 from workshop_app.domain.model import Workshop
 from workshop_app.errors import KnownError
 from workshop_app.store import Change, Entity
+from workshop_app.store.errors import DamagedDocument
 from workshop_app.ui import dialogs
+from workshop_app.ui.export_actions import ExportActions
+from workshop_app.ui.minutes_page import MinutesPage
+from workshop_app.ui.navigation import go_to
 from workshop_app.ui.prepare_page import PreparePage
+from workshop_app.ui.projector import Projector
 from workshop_app.ui.recent import RecentFiles
 from workshop_app.ui.run_page import RunPage
+from workshop_app.ui.safety import DocumentSafety
 from workshop_app.ui.session import Session
 from workshop_app.ui.start_page import StartPage
 from workshop_app.ui.status_bar import DocumentStatusBar
@@ -51,6 +57,13 @@ MODES: list[Mode] = [
         PreparePage,
     ),
     Mode("run", "&Run", "Ctrl+2", QStyle.StandardPixmap.SP_MediaPlay, RunPage),
+    Mode(
+        "minutes",
+        "&Minutes",
+        "Ctrl+3",
+        QStyle.StandardPixmap.SP_FileDialogContentsView,
+        MinutesPage,
+    ),
 ]
 
 
@@ -85,6 +98,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
         self.status = DocumentStatusBar()
         self.setStatusBar(self.status)
+        self.projector = Projector(self, self._settings)  # the room's screen
         self._build_actions()
         self._build_menus()
         self._build_mode_bar()
@@ -114,6 +128,8 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
+        self.safety = DocumentSafety(self, self.open_path)
+        self.exports = ExportActions(self, self._settings, lambda ref: go_to(self, ref))
         key = QKeySequence.StandardKey
         self.new_action = self._action("&New…", self.new_workshop, key.New)
         self.open_action = self._action("&Open…", self.open_dialog, key.Open)
@@ -141,12 +157,17 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self._fill_recent_menu()
         file_menu.addSeparator()
+        file_menu.addActions(self.exports.actions())
+        file_menu.addSeparator()
+        file_menu.addActions(self.safety.actions())
+        file_menu.addSeparator()
         file_menu.addAction(self.close_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = self.menuBar().addMenu("&Edit")
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
+        self.projector.fill_menu(self.menuBar().addMenu("&View"))
         self._panel_menus: list[QMenu] = []
         help_menu = self.menuBar().addMenu("&Help")
         self._help_menu_action = help_menu.menuAction()
@@ -218,6 +239,7 @@ class MainWindow(QMainWindow):
             self.start_page.set_recent(self.recent.paths())
             self.stack.setCurrentWidget(self.start_page)
             self.setWindowTitle(APP_NAME)
+            self.projector.follow(None, None)
             return
         session.setParent(self)
         session.changed.connect(self._on_changed)
@@ -229,6 +251,7 @@ class MainWindow(QMainWindow):
             self._pages[mode.key] = page
             self.stack.addWidget(page)
             self._mode_menus[mode.key] = self._add_panel_menus(page)
+        self.projector.follow(session, self._pages.get("run"))
         self.show_mode(MODES[0].key)
         self._update_title()
 
@@ -288,6 +311,8 @@ class MainWindow(QMainWindow):
             return True
         try:
             session = Session.open(path)
+        except DamagedDocument as error:
+            return self.safety.offer_recovery(error)
         except KnownError as error:
             dialogs.show_error(self, error)
             return False
@@ -349,6 +374,8 @@ class MainWindow(QMainWindow):
             return
         self.session.close()
         self._show_session(None)
+        self.safety.watch(None)
+        self.exports.watch(None)
 
     def _adopt(self, session: Session) -> None:
         """Close the current workshop and show ``session``, which is already open."""
@@ -357,6 +384,11 @@ class MainWindow(QMainWindow):
         self.recent.add(session.path)
         self._fill_recent_menu()
         self._show_session(session)
+        self.safety.watch(session)
+        self.exports.watch(session)
+        minutes = self._pages.get("minutes")
+        if isinstance(minutes, MinutesPage):
+            minutes.contribution_requested.connect(lambda cid: go_to(self, ("contribution", cid)))
 
     def _fill_recent_menu(self) -> None:
         menu: QMenu = self.recent_menu
@@ -391,4 +423,5 @@ class MainWindow(QMainWindow):
         if self.session is not None:
             self.session.close()
             self._show_session(None)
+            self.safety.watch(None)
         event.accept()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
@@ -18,6 +18,7 @@ from workshop_app.domain.model import (
     ItemStatus,
 )
 from workshop_app.domain.outcomes import STATUS_LABELS
+from workshop_app.domain.projector import ProjectorMode
 from workshop_app.domain.runclock import Projection, project_day
 from workshop_app.store import Change, Entity
 from workshop_app.ui import dialogs
@@ -42,13 +43,18 @@ WATCHED = {
 
 
 class RunPage(QWidget):
+    #: The chair puts a mode on the room's screen: (ProjectorMode value, the message or "").
+    projector_mode_requested = Signal(str, str)
+    #: The chair shows or hides a part of the projector's question view: ("clock"/"queue", shown).
+    projector_part_requested = Signal(str, bool)
+
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("runPage")
         self._session = session
         self.edits = RunEdits(session)
         self.clock_panel = ClockPanel()
-        self.capture = CapturePanel(self.edits)
+        self.capture = CapturePanel(self.edits, lambda: session.drafts)
         self.speakers = SpeakersPanel()
         self.outcomes = OutcomeEdits(session)
         self.consensus = ConsensusPanel()
@@ -77,6 +83,7 @@ class RunPage(QWidget):
         self._timer.setInterval(1000)
         self._timer.timeout.connect(self.tick)
         session.changed.connect(self._on_changed)
+        session.about_to_close.connect(self.capture.keep_draft)
         self._enable_actions(False)  # until the page is shown
         self.refresh()
 
@@ -117,6 +124,7 @@ class RunPage(QWidget):
             "Record Next S&tep…", "Ctrl+Shift+A", self.add_next_step
         )
         self.summary_action = self._action("Item Su&mmary…", "Ctrl+Shift+M", self.edit_summary)
+        self._build_projector_actions()
 
     def actions_for_menu(self) -> list[QAction]:
         return [
@@ -142,7 +150,48 @@ class RunPage(QWidget):
         return [
             ("&Run", [*self.actions_for_menu(), *queue, speakers.queue_remove]),
             ("&Capture", self.capture.actions_for_menu()),
+            ("&Projector", self.projector_actions),
         ]
+
+    def _build_projector_actions(self) -> None:
+        """Ctrl+P, then a letter: what the room's screen shows. (Not Ctrl+Alt+letter: on
+        Windows that is AltGr, which types @, €, ą, ł… into the entry box.)"""
+
+        def mode(name: ProjectorMode) -> Callable[[], None]:
+            return lambda: self.projector_mode_requested.emit(name.value, "")
+
+        self._projector_message = ""
+        self.projector_clock_action = self._action(
+            "Show the &Clock on the Projector", "Ctrl+P, K", lambda: self._projector_part("clock")
+        )
+        self.projector_queue_action = self._action(
+            "Show the &Speakers on the Projector",
+            "Ctrl+P, L",
+            lambda: self._projector_part("queue"),
+        )
+        for action in (self.projector_clock_action, self.projector_queue_action):
+            action.setCheckable(True)
+            action.setChecked(True)
+        self.projector_actions = [
+            self._action("Projector: &Question", "Ctrl+P, Q", mode(ProjectorMode.QUESTION)),
+            self._action("Projector: &Agenda", "Ctrl+P, A", mode(ProjectorMode.AGENDA)),
+            self._action("Projector: Co&nsensus", "Ctrl+P, C", mode(ProjectorMode.CONSENSUS)),
+            self._action("Projector: &Message…", "Ctrl+P, M", self.projector_message),
+            self._action("Projector: &Blank", "Ctrl+P, B", mode(ProjectorMode.BLANK)),
+            self.projector_clock_action,
+            self.projector_queue_action,
+        ]
+
+    def _projector_part(self, part: str) -> None:
+        action = self.projector_clock_action if part == "clock" else self.projector_queue_action
+        self.projector_part_requested.emit(part, action.isChecked())
+
+    def projector_message(self) -> None:
+        """Ctrl+P, M: a short text for the room ("Coffee until 11:15")."""
+        text = dialogs.ask_projector_message(self, self._projector_message)
+        if text:
+            self._projector_message = text
+            self.projector_mode_requested.emit(ProjectorMode.MESSAGE.value, text)
 
     def _connect(self) -> None:
         clock, speakers = self.clock_panel, self.speakers

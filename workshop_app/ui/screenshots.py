@@ -20,14 +20,16 @@ from PySide6.QtCore import (
     QtMsgType,
     qInstallMessageHandler,
 )
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from workshop_app.app import configure_application
 from workshop_app.demo import write_demo, write_demo_in_progress
 from workshop_app.domain.clock import parse_timestamp
 from workshop_app.domain.model import ConsensusPoint, ConsensusStatus
+from workshop_app.domain.projector import ProjectorMode
 from workshop_app.ui.agenda_panel import AgendaPanel
 from workshop_app.ui.main_window import MainWindow
+from workshop_app.ui.minutes_page import MinutesPage
 from workshop_app.ui.prepare_page import PreparePage
 from workshop_app.ui.run_page import RunPage
 
@@ -103,9 +105,9 @@ def show_prepare_participants(scene: Scene) -> None:
 IN_PROGRESS_AT = "2017-09-21T10:47:20+02:00"
 
 
-def show_run(scene: Scene) -> None:
+def show_run(scene: Scene, file: str = "In progress.workshop") -> None:
     """A realistic day in progress: the main session running, a speech under way."""
-    path = scene.folder / "In progress.workshop"
+    path = scene.folder / file
     if not path.exists():
         write_demo_in_progress(path)
     scene.open(path)
@@ -142,14 +144,122 @@ def show_run(scene: Scene) -> None:
     page.capture.text.setPlainText("Capacity development works when partners set the prior")
 
 
+#: "Today" for the next steps view: x4, due 15 Dec 2017 and still open, is overdue.
+MINUTES_TODAY = "2018-01-10T10:00:00+01:00"
+
+
+def minutes_tab(scene: Scene, title: str) -> MinutesPage:
+    """Show the tab ``title`` of the Minutes page."""
+    scene.window.show_mode("minutes")
+    page = scene.window.page("minutes")
+    assert isinstance(page, MinutesPage)
+    page.show_panel(title)
+    return page
+
+
+def show_consensus(scene: Scene) -> None:
+    scene.open(scene.demo())
+    minutes_tab(scene, "Consensus").consensus.select("k3")
+
+
+def show_actions(scene: Scene) -> None:
+    scene.open(scene.demo())
+    session = scene.window.session
+    assert session is not None
+    today = parse_timestamp(MINUTES_TODAY)
+    session.clock = lambda: today
+    page = minutes_tab(scene, "Next Steps")
+    page.next_steps.refresh()
+    page.next_steps.select("x3")  # x4, overdue, shows in red when not selected
+
+
+def show_minutes_summaries(scene: Scene) -> None:
+    scene.open(scene.demo())
+    minutes_tab(scene, "Summaries")
+
+
 #: One PNG per view: (file name, how to show it). Add a view with one line here.
-VIEWS: list[tuple[str, Callable[[Scene], None]]] = [
+VIEWS: list[tuple[str, Callable[[Scene], QWidget | None]]] = [
     ("start.png", show_start),
     ("prepare-details.png", show_prepare_details),
     ("prepare-details-long.png", show_prepare_details_long),
     ("prepare-agenda.png", show_prepare_agenda),
     ("prepare-participants.png", show_prepare_participants),
     ("run.png", show_run),
+    ("consensus.png", show_consensus),
+    ("actions.png", show_actions),
+    ("minutes-summaries.png", show_minutes_summaries),
+]
+
+
+# -- the projector: the room's screen, at a projector's 1920x1080 and an old one's 1024x768 ----
+
+PROJECTOR_SIZES = {"": (1920, 1080), "-1024x768": (1024, 768)}
+LONG_QUESTION = (
+    "Looking back at the partnerships we have each been part of, what made the difference "
+    "between a partnership in name and a real one, shared from the design of the activities "
+    "to their evaluation, and what would we do differently next time?"
+)
+ARABIC_QUESTION = "ما الدور الذي تؤديه تنمية القدرات داخل شراكة حقيقية بين الطرفين؟"
+
+
+def in_progress_long(scene: Scene) -> None:
+    """The day in progress with a long item title, a long question and a long queue."""
+    show_run(scene, "Long.workshop")
+    session = scene.window.session
+    assert session is not None
+    if session.agenda.get("a2").title != LONG_TITLE:
+        session.agenda.update_item("a2", title=LONG_TITLE)
+        session.agenda.update_question("q2", LONG_QUESTION)
+        for who in ("p03", "p05", "p06", "p07"):
+            session.speeches.request("a2", who, session.clock())
+        session.consensus.update("k-shot-2", status=ConsensusStatus.AGREED_WITH_RESERVATIONS)
+
+
+def in_progress_rtl(scene: Scene) -> None:
+    """The day in progress with an Arabic item title and question."""
+    show_run(scene, "Arabic.workshop")
+    session = scene.window.session
+    assert session is not None
+    session.agenda.update_item("a2", title=ARABIC_SUBTITLE)
+    session.agenda.update_question("q2", ARABIC_QUESTION)
+
+
+def show_projector(
+    mode: ProjectorMode,
+    size: tuple[int, int],
+    day: Callable[[Scene], None] = show_run,
+    *,
+    dark: bool = True,
+) -> Callable[[Scene], QWidget]:
+    """The projector window in ``mode`` at ``size``, on the day ``day`` sets up."""
+
+    def show(scene: Scene) -> QWidget:
+        day(scene)
+        projector = scene.window.projector
+        projector.update(dark=dark, show_clock=True, show_queue=True, show_reservations=False)
+        projector.set_mode(mode, "Coffee until 11:15")
+        projector.open()
+        assert projector.window is not None
+        projector.window.resize(*size)
+        return projector.window
+
+    return show
+
+
+VIEWS += [
+    (f"projector-{name}{suffix}.png", show_projector(mode, size, day, dark=dark))
+    for name, mode, day, dark in [
+        ("question", ProjectorMode.QUESTION, show_run, True),
+        ("agenda", ProjectorMode.AGENDA, show_run, True),
+        ("consensus", ProjectorMode.CONSENSUS, show_run, True),
+        ("message", ProjectorMode.MESSAGE, show_run, True),
+        ("blank", ProjectorMode.BLANK, show_run, True),
+        ("question-light", ProjectorMode.QUESTION, show_run, False),
+        ("question-long", ProjectorMode.QUESTION, in_progress_long, True),
+        ("question-rtl", ProjectorMode.QUESTION, in_progress_rtl, True),
+    ]
+    for suffix, size in PROJECTOR_SIZES.items()
 ]
 
 
@@ -176,11 +286,11 @@ def take_screenshots(outdir: Path) -> list[Path]:
         scene = Scene(window, folder)
         try:
             for name, show in VIEWS:
-                show(scene)
+                shown = show(scene)  # a view of its own window (the projector), or None
                 window.resize(*SIZE)
                 app.processEvents()
                 path = outdir / name
-                if not window.grab().save(str(path)):
+                if not (shown or window).grab().save(str(path)):
                     raise RuntimeError(f"could not write {path}")
                 written.append(path)
         finally:

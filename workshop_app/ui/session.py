@@ -16,6 +16,7 @@ from workshop_app.store.actions import ActionStore
 from workshop_app.store.agenda import AgendaStore
 from workshop_app.store.consensus import ConsensusStore
 from workshop_app.store.contributions import ContributionStore
+from workshop_app.store.drafts import DraftStore
 from workshop_app.store.participants import ParticipantStore
 from workshop_app.store.run import RunStore
 from workshop_app.store.speeches import SpeechStore
@@ -97,6 +98,10 @@ class Session(QObject):
     @property
     def actions(self) -> ActionStore:
         return self._open_document().actions
+
+    @property
+    def drafts(self) -> DraftStore:
+        return self._open_document().drafts
 
     @property
     def is_open(self) -> bool:

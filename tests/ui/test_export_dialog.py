@@ -1,0 +1,78 @@
+"""File > Export Minutes: choices, live preview, the anonymity check, and the way back."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
+
+from workshop_app.domain.attribution import Attribution
+from workshop_app.ui import dialogs
+from workshop_app.ui.export_dialog import ExportDialog
+from workshop_app.ui.main_window import MainWindow
+from workshop_app.ui.run_page import RunPage
+
+
+def choose(dialog: ExportDialog, fmt: str, attribution: Attribution) -> None:
+    dialog.format.setCurrentIndex(dialog.format.findData(fmt))
+    dialog.attribution.setCurrentIndex(dialog.attribution.findData(attribution.value))
+    dialog.refresh_preview()
+
+
+def test_preview_and_export_in_the_chosen_format(
+    qtbot: QtBot, demo_path: Path, settings: QSettings, tmp_path: Path
+) -> None:
+    dialog = ExportDialog(demo_path, settings)
+    qtbot.addWidget(dialog)
+    choose(dialog, "docx", Attribution.GROUP)
+    preview = dialog.preview.toPlainText()
+    assert "What can be considered a real partnership?" in preview
+    assert "Ingrid Solberg" not in preview  # group attribution: nobody named
+    out = tmp_path / "minutes.docx"
+    dialog.output.setText(str(out))
+    assert asyncio.run(dialog.export_async())
+    assert out.read_bytes()[:2] == b"PK"
+    assert "Written" in dialog.status.text()
+    # The next export of this workshop starts from the same choices.
+    again = ExportDialog(demo_path, settings)
+    qtbot.addWidget(again)
+    assert again.format.currentData() == "docx"
+    assert again.attribution.currentData() == Attribution.GROUP.value
+
+
+def test_anonymous_findings_block_until_written_anyway_or_edited(
+    qtbot: QtBot, demo_path: Path, settings: QSettings, tmp_path: Path
+) -> None:
+    dialog = ExportDialog(demo_path, settings)
+    qtbot.addWidget(dialog)
+    choose(dialog, "md", Attribution.ANONYMOUS)
+    assert dialog.findings_list.count() >= 1
+    assert "MIEUX Programme" in dialog.findings_list.item(0).text()
+    assert not dialog.export_button.isEnabled()
+    dialog.write_anyway.setChecked(True)
+    assert dialog.export_button.isEnabled()
+    out = tmp_path / "anon.md"
+    dialog.output.setText(str(out))
+    assert asyncio.run(dialog.export_async())
+    assert out.exists()
+    dialog.write_anyway.setChecked(False)
+    with qtbot.waitSignal(dialog.edit_requested) as asked:
+        dialog.findings_list.itemActivated.emit(dialog.findings_list.item(0))
+    kind, _ident = asked.args[0]
+    assert kind in {"agenda_item", "contribution", "workshop", "consensus", "action"}
+
+
+def test_a_finding_in_a_contribution_opens_it_in_the_run_view(
+    window: MainWindow, demo_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert window.open_path(demo_path)
+    monkeypatch.setattr(dialogs, "export_minutes", lambda *_args: ("contribution", "c07"))
+    window.exports.minutes_action.trigger()
+    page = window.page("run")
+    assert isinstance(page, RunPage)
+    assert window.stack.currentWidget() is page
+    assert page.viewed_item_id == "a2"
+    assert [c.id for c in page.capture.selected()] == ["c07"]
