@@ -63,8 +63,16 @@ def _known(path: Path, error: sqlite3.Error) -> DocumentError:
 
 
 def _read_connection(source: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(f"file:{source.resolve()}?mode=ro", uri=True)
-    result = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
+    """A read-only connection to a source that passes quick_check."""
+    try:
+        conn = sqlite3.connect(f"file:{source.resolve()}?mode=ro", uri=True)
+    except sqlite3.Error as error:
+        raise WriteFailed(source, f"it could not be read ({error})") from None
+    try:
+        result = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
+    except sqlite3.Error as error:  # gone, moved, or unreadable since it was opened
+        conn.close()
+        raise DamagedDocument(source, str(error)) from None
     if result != "ok":
         conn.close()
         raise DamagedDocument(source, result)

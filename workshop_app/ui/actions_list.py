@@ -87,7 +87,6 @@ class ActionsPanel(QWidget):
         self.table.doubleClicked.connect(self._double_clicked)
         for signal in (self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.modelReset):
             signal.connect(self._update_placeholder)
-        self.refresh()
 
     def _build_table(self) -> OutcomeTable:
         table = OutcomeTable("Next steps")

@@ -30,6 +30,7 @@ from workshop_app.ui.agenda_model import (
     AgendaModel,
 )
 from workshop_app.ui.edits import AgendaEdits
+from workshop_app.ui.lazy import RefreshWhenShown
 from workshop_app.ui.session import Session
 
 
@@ -49,9 +50,7 @@ class AgendaPanel(QWidget):
         self._build_actions()
         self._layout()
         session.changed.connect(self._on_changed)
-        self._refresh()
-        if self.model.rowCount():
-            self.select(self.model.items()[0].id)
+        self._refresher = RefreshWhenShown(self, self._refresh)
 
     # -- building -------------------------------------------------------------------------
 
@@ -135,7 +134,7 @@ class AgendaPanel(QWidget):
     def _on_changed(self, changes: tuple[Change, ...]) -> None:
         relevant = {Entity.AGENDA_ITEM, Entity.QUESTION, Entity.WORKSHOP}
         if any(change.entity in relevant for change in changes):
-            self._refresh()
+            self._refresher.request()
 
     def _refresh(self) -> None:
         if not self._session.is_open:
@@ -144,6 +143,8 @@ class AgendaPanel(QWidget):
         self.model.set_day(workshop.date, workshop.start_time)
         self.model.reconcile(self._session.agenda.items())
         self.tree.expandAll()
+        if self.current() is None and self.model.rowCount():
+            self.select(self.model.items()[0].id)
         plan = self.model.plan
         day = plan.start.strftime("%a %d %b %Y") if workshop.date else "Date not set"
         self.summary.setText(

@@ -93,6 +93,7 @@ class CapturePanel(QWidget):
         self.text.textChanged.connect(self._typed)
         self.restored_draft = False
         self._last_draft: tuple[str, str] = ("", "")
+        self._focus: str | None = None
 
     # -- building -------------------------------------------------------------------------
 
@@ -248,6 +249,7 @@ class CapturePanel(QWidget):
                 self.question.setCurrentIndex(max(0, self.question.findData(focus_question_id)))
         finally:
             self._loading = False
+        self._focus = focus_question_id
         self._show_heading(focus_question_id)
         enabled = item is not None
         for widget in (self.text, self.record_button, self.speaker, self.kind, self.question):
@@ -257,6 +259,11 @@ class CapturePanel(QWidget):
             if enabled
             else "No item is running: start one (F9) to record contributions."
         )
+
+    def show_contributions(self, contributions: list[Contribution]) -> None:
+        """Only the feed changed (a contribution recorded, edited or deleted)."""
+        self.model.reconcile(contributions)
+        self._show_heading(self._focus)
 
     # -- drafts: typing survives a crash -------------------------------------------------
 

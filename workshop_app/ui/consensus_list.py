@@ -106,7 +106,6 @@ class ConsensusPanel(QWidget):
         for signal in (self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.modelReset):
             signal.connect(self._update_placeholder)
         session.about_to_close.connect(self.detail.save_pending)
-        self.refresh()
 
     def _build_table(self) -> OutcomeTable:
         table = OutcomeTable("Consensus points")

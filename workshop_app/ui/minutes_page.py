@@ -53,8 +53,8 @@ class MinutesPage(QTabWidget):
         self.next_steps = self._typed("Next Steps", ActionsPanel)
         self.summaries = self._typed("Summaries", SummariesPanel)
         self.consensus.contribution_requested.connect(self.contribution_requested)
-        #: Panels to refresh when next shown.
-        self._stale: set[QWidget] = set()
+        #: Panels to refresh when next shown (all of them, until the page is first seen).
+        self._stale: set[QWidget] = {self.consensus, self.next_steps, self.summaries}
         self.currentChanged.connect(lambda _index: self._refresh_shown())
         session.changed.connect(self._on_changed)
 

@@ -24,6 +24,7 @@ from workshop_app.roster_import import RosterImportError, read_table
 from workshop_app.store import Change, Entity
 from workshop_app.ui import dialogs
 from workshop_app.ui.edits import DetailsEdits, RosterEdits
+from workshop_app.ui.lazy import RefreshWhenShown
 from workshop_app.ui.roster_model import (
     COL_GROUP,
     COL_NAME,
@@ -105,7 +106,7 @@ class RosterPanel(QWidget):
         self._build_actions()
         self._layout()
         session.changed.connect(self._on_changed)
-        self._refresh()
+        self._refresher = RefreshWhenShown(self, self._refresh)
 
     def update_participant(self, participant_id: str, **fields: object) -> bool:
         """Edit someone; a stakeholder group typed in that is new joins the workshop's list."""
@@ -205,7 +206,7 @@ class RosterPanel(QWidget):
 
     def _on_changed(self, changes: tuple[Change, ...]) -> None:
         if any(c.entity in (Entity.PARTICIPANT, Entity.WORKSHOP) for c in changes):
-            self._refresh()
+            self._refresher.request()
 
     def _refresh(self) -> None:
         if not self._session.is_open:

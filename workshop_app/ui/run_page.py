@@ -16,16 +16,20 @@ from workshop_app.domain.model import (
     ConsensusStatus,
     Contribution,
     ItemStatus,
+    Participant,
+    Workshop,
 )
 from workshop_app.domain.outcomes import STATUS_LABELS
 from workshop_app.domain.projector import ProjectorMode
 from workshop_app.domain.runclock import Projection, project_day
 from workshop_app.store import Change, Entity
+from workshop_app.store.run import RunSettings
 from workshop_app.ui import dialogs
 from workshop_app.ui.capture_panel import CapturePanel
 from workshop_app.ui.clock_panel import ClockPanel
 from workshop_app.ui.consensus_panel import ConsensusPanel
 from workshop_app.ui.feed_model import clock_time
+from workshop_app.ui.lazy import RefreshWhenShown
 from workshop_app.ui.outcome_edits import OutcomeEdits
 from workshop_app.ui.run_edits import RunEdits
 from workshop_app.ui.session import Session
@@ -85,7 +89,10 @@ class RunPage(QWidget):
         session.changed.connect(self._on_changed)
         session.about_to_close.connect(self.capture.keep_draft)
         self._enable_actions(False)  # until the page is shown
-        self.refresh()
+        self._people: list[Participant] | None = None  # read again when the roster changes
+        self._workshop: Workshop | None = None
+        self._run_settings: RunSettings | None = None
+        self._refresher = RefreshWhenShown(self, self.refresh)
 
     # -- actions --------------------------------------------------------------------------
 
@@ -226,8 +233,27 @@ class RunPage(QWidget):
     # -- following the session ------------------------------------------------------------
 
     def _on_changed(self, changes: tuple[Change, ...]) -> None:
-        if any(change.entity in WATCHED for change in changes):
-            self.refresh()
+        entities = {change.entity for change in changes}
+        if Entity.PARTICIPANT in entities:
+            self._people = None
+        if not entities & WATCHED:
+            return
+        if entities == {Entity.CONTRIBUTION} and self.isVisible():
+            # Recording is what happens all day: only the feed follows (rows are inserted).
+            self._refresh_feed()
+            return
+        self._refresher.request()
+
+    def _people_list(self) -> list[Participant]:
+        if self._people is None:
+            self._people = self._session.participants.list()
+        return self._people
+
+    def _refresh_feed(self) -> None:
+        shown = self.shown_item()
+        if shown is None or not self._session.is_open:
+            return
+        self.capture.show_contributions(self._session.contributions.list(shown.id))
 
     def refresh(self) -> None:
         """Read the running state once and show it in the three columns."""
@@ -237,7 +263,8 @@ class RunPage(QWidget):
         self.items = session.agenda.items()
         self.item = next((i for i in self.items if i.status == ItemStatus.RUNNING), None)
         settings = session.run.settings()
-        people = session.participants.list()
+        self._run_settings, self._workshop = settings, session.workshop.get()
+        people = self._people_list()
         item_id = self.item.id if self.item else None
         speeches = session.speeches.list(item_id) if item_id else []
         speaking = next((s for s in speeches if s.status == "speaking"), None)
@@ -295,7 +322,10 @@ class RunPage(QWidget):
         if not self._session.is_open:
             return
         now = self._session.clock()
-        workshop = self._session.workshop.get()
+        if self._workshop is None or self._run_settings is None:
+            self._workshop = self._session.workshop.get()
+            self._run_settings = self._session.run.settings()
+        workshop = self._workshop
         self._projection = (
             project_day(
                 workshop.date,
@@ -303,7 +333,7 @@ class RunPage(QWidget):
                 self.items,
                 now,
                 workshop.timezone,
-                self._session.run.settings().day_end,
+                self._run_settings.day_end,
             )
             if self.items
             else None
@@ -319,7 +349,7 @@ class RunPage(QWidget):
         super().showEvent(event)
         self._enable_actions(True)
         self._timer.start()
-        self.refresh()
+        self.tick()
         self.capture.text.setFocus()
 
     def hideEvent(self, event: QHideEvent) -> None:

@@ -144,7 +144,6 @@ class SummariesPanel(QScrollArea):
         self.setWidget(body)
         self._build_actions()
         session.about_to_close.connect(self.save_pending)
-        self.refresh()
 
     def _build_actions(self) -> None:
         def action(text: str, keys: str, step: int) -> QAction:
