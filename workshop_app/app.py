@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import asyncio
 import sqlite3
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from workshop_app import __version__
 from workshop_app.assets import asset
@@ -22,6 +22,9 @@ from workshop_app.store.errors import translate_sqlite_error
 ORGANIZATION = "workshop-app"
 APPLICATION = "workshop-app"
 DISPLAY_NAME = "Workshop App"
+
+if TYPE_CHECKING:
+    from workshop_app.ui.main_window import MainWindow
 
 ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], None]
 
@@ -81,8 +84,32 @@ def make_excepthook(previous: ExceptHook) -> ExceptHook:
     return hook
 
 
+class _AfterFirstPaint(QObject):
+    """Runs ``then`` once, just after ``window`` has been painted for the first time."""
+
+    def __init__(self, window: QWidget, then: Callable[[], object]) -> None:
+        super().__init__(window)
+        self._then = then
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._then)
+        return False
+
+
+def open_after_first_paint(window: MainWindow, path: Path | None) -> None:
+    """Show the window at once, and open the workshop right after it has been painted:
+    the user sees the application before the document (and its modules) are loaded."""
+    _AfterFirstPaint(window, lambda: window.open_initial(path))
+    window.show()
+
+
 def run_gui(path: Path | None) -> int:
     """Run the desktop application until its last window closes; return the exit status."""
+    import asyncio
+
     import qasync
 
     from workshop_app.ui.main_window import MainWindow
@@ -94,8 +121,7 @@ def run_gui(path: Path | None) -> int:
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     window = MainWindow()
-    window.show()
-    window.open_initial(path)
+    open_after_first_paint(window, path)
     with loop:
         loop.run_forever()  # returns when the last window has closed and the app quits
     return 0

@@ -59,11 +59,20 @@ def test_run_gui_opens_the_file_and_returns_when_the_window_closes(
 ) -> None:
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
     titles: list[str] = []
+    polls: list[int] = []
 
     def look_then_close() -> None:
+        """The window paints first, then opens the file: close it once the file is in it."""
+        polls.append(1)
         for widget in qapp.topLevelWidgets():
-            if widget.isVisible() and widget.windowTitle().endswith("Workshop App"):
+            if widget.isVisible() and widget.windowTitle().endswith("— Workshop App"):
                 titles.append(widget.windowTitle())
+                widget.close()
+                return
+        if len(polls) < 500:  # give up after about five seconds
+            QTimer.singleShot(10, look_then_close)
+        else:
+            for widget in qapp.topLevelWidgets():
                 widget.close()
 
     QTimer.singleShot(0, look_then_close)

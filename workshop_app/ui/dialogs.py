@@ -18,20 +18,23 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app import __version__
-from workshop_app.domain.model import (
-    Action,
-    AgendaItem,
-    ConsensusPoint,
-    Contribution,
-    Participant,
-    Workshop,
-)
-from workshop_app.domain.runclock import Projection
 from workshop_app.errors import KnownError
-from workshop_app.roster_import import ImportPlan, RawTable
-from workshop_app.store.backup import Backup
 
 if TYPE_CHECKING:
+    from workshop_app.domain.model import (
+        Action,
+        AgendaItem,
+        ConsensusPoint,
+        Contribution,
+        Participant,
+        Workshop,
+    )
+    from workshop_app.domain.runclock import Projection
+
+    # Imported for their names only: openpyxl (behind roster_import) costs a tenth of a
+    # second at start-up, and the import dialog loads it when it is used.
+    from workshop_app.roster_import import ImportPlan, RawTable
+    from workshop_app.store.backup import Backup
     from workshop_app.ui.session import Session
 
 WORKSHOP_SUFFIX = ".workshop"

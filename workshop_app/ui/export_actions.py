@@ -4,13 +4,16 @@ anonymity check to the place where the text can be edited."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow
 
 from workshop_app.ui import dialogs
-from workshop_app.ui.session import Session
+
+if TYPE_CHECKING:
+    from workshop_app.ui.session import Session
 
 #: Shows the place a finding points at: ("contribution", id), ("agenda_item", id), ...
 GoTo = Callable[[tuple[str, str]], None]

@@ -6,79 +6,38 @@ one page of the same document. Without an open workshop the window shows the sta
 
 from __future__ import annotations
 
-import re
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QSize, Qt
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoGroup
-from PySide6.QtWidgets import QMainWindow, QMenu, QStackedWidget, QStyle, QToolBar, QWidget
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
+from PySide6.QtWidgets import QMainWindow, QMenu, QStackedWidget, QWidget
 
-from workshop_app.domain.model import Workshop
 from workshop_app.errors import KnownError
-from workshop_app.store import Change, Entity
+from workshop_app.store.changes import Change, Entity
 from workshop_app.store.errors import DamagedDocument
 from workshop_app.ui import dialogs
 from workshop_app.ui.export_actions import ExportActions
-from workshop_app.ui.minutes_page import MinutesPage
-from workshop_app.ui.navigation import go_to
-from workshop_app.ui.prepare_page import PreparePage
+from workshop_app.ui.file_commands import (
+    create_workshop,
+    fill_recent_menu,
+    same_file,
+    suggested_file_name,
+)
+from workshop_app.ui.modes import MODES, build_mode_bar
 from workshop_app.ui.projector import Projector
 from workshop_app.ui.recent import RecentFiles
-from workshop_app.ui.run_page import RunPage
 from workshop_app.ui.safety import DocumentSafety
-from workshop_app.ui.session import Session
 from workshop_app.ui.start_page import StartPage
 from workshop_app.ui.status_bar import DocumentStatusBar
 
+if TYPE_CHECKING:
+    from workshop_app.ui.session import Session
+
 APP_NAME = "Workshop App"
-
-
-@dataclass(frozen=True)
-class Mode:
-    """One button of the mode bar and the page it shows."""
-
-    key: str
-    label: str
-    shortcut: str
-    icon: QStyle.StandardPixmap
-    build: Callable[[Session], QWidget]
-
-
-#: The modes, in the mode bar's order: adding a mode is one line here.
-MODES: list[Mode] = [
-    Mode(
-        "prepare",
-        "&Prepare",
-        "Ctrl+1",
-        QStyle.StandardPixmap.SP_FileDialogDetailedView,
-        PreparePage,
-    ),
-    Mode("run", "&Run", "Ctrl+2", QStyle.StandardPixmap.SP_MediaPlay, RunPage),
-    Mode(
-        "minutes",
-        "&Minutes",
-        "Ctrl+3",
-        QStyle.StandardPixmap.SP_FileDialogContentsView,
-        MinutesPage,
-    ),
-]
-
-
-def suggested_file_name(title: str) -> str:
-    """A file name for a new workshop, from its title: "European Conversation.workshop"."""
-    stem = re.sub(r"[^\w\- ]+", " ", title, flags=re.UNICODE)
-    stem = re.sub(r"\s+", " ", stem).strip()[:60].strip()
-    return f"{stem or 'Workshop'}{dialogs.WORKSHOP_SUFFIX}"
-
-
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return a.resolve() == b.resolve()
-    except OSError:
-        return False
+__all__ = ["APP_NAME", "MainWindow", "suggested_file_name"]
 
 
 class MainWindow(QMainWindow):
@@ -129,7 +88,7 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         self.safety = DocumentSafety(self, self.open_path)
-        self.exports = ExportActions(self, self._settings, lambda ref: go_to(self, ref))
+        self.exports = ExportActions(self, self._settings, self.go_to)
         key = QKeySequence.StandardKey
         self.new_action = self._action("&New…", self.new_workshop, key.New)
         self.open_action = self._action("&Open…", self.open_dialog, key.Open)
@@ -175,32 +134,7 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.about_action)
 
     def _build_mode_bar(self) -> None:
-        self.mode_bar = QToolBar("Modes")
-        self.mode_bar.setObjectName("modeBar")
-        self.mode_bar.setMovable(False)
-        self.mode_bar.setFloatable(False)
-        self.mode_bar.setOrientation(Qt.Orientation.Vertical)
-        self.mode_bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
-        self.mode_bar.setIconSize(QSize(32, 32))
-        self.mode_bar.toggleViewAction().setVisible(False)
-        self.mode_bar.setContextMenuPolicy(Qt.ContextMenuPolicy.PreventContextMenu)
-        self.addToolBar(Qt.ToolBarArea.LeftToolBarArea, self.mode_bar)
-        self._mode_group = QActionGroup(self)
-        self._mode_group.setExclusive(True)
-        self.mode_actions: dict[str, QAction] = {}
-        for mode in MODES:
-            action = QAction(self.style().standardIcon(mode.icon), mode.label, self)
-            action.setCheckable(True)
-            action.setShortcut(QKeySequence(mode.shortcut))
-            action.setToolTip(f"{mode.label.replace('&', '')} ({mode.shortcut})")
-            action.triggered.connect(lambda _checked=False, key=mode.key: self.show_mode(key))
-            self._mode_group.addAction(action)
-            self.mode_bar.addAction(action)
-            self.mode_actions[mode.key] = action
-        for action in self.mode_actions.values():
-            button = self.mode_bar.widgetForAction(action)
-            if button is not None:
-                button.setMinimumWidth(80)
+        self.mode_bar, self.mode_actions = build_mode_bar(self, self.show_mode)
 
     # -- showing the session ------------------------------------------------------------
 
@@ -269,6 +203,12 @@ class MainWindow(QMainWindow):
             added.append(menu)
         return added
 
+    def go_to(self, ref: tuple[str, str]) -> None:
+        """Show a place in the workshop (a contribution, an item...) where it can be edited."""
+        from workshop_app.ui.navigation import go_to
+
+        go_to(self, ref)
+
     def _on_changed(self, changes: tuple[Change, ...]) -> None:
         if any(change.entity == Entity.WORKSHOP for change in changes):
             self._update_title()
@@ -298,6 +238,8 @@ class MainWindow(QMainWindow):
         recent = self.recent.paths()
         if not recent:
             return
+        from workshop_app.ui.session import Session
+
         try:
             session = Session.open(recent[0])
         except KnownError as error:
@@ -307,8 +249,10 @@ class MainWindow(QMainWindow):
 
     def open_path(self, path: Path) -> bool:
         """Open ``path`` instead of the current workshop; on failure say why and keep it."""
-        if self.session is not None and _same_file(path, self.session.path):
+        if self.session is not None and same_file(path, self.session.path):
             return True
+        from workshop_app.ui.session import Session
+
         try:
             session = Session.open(path)
         except DamagedDocument as error:
@@ -332,38 +276,9 @@ class MainWindow(QMainWindow):
 
     def new_workshop(self) -> bool:
         """Ask for a title and a file, create the workshop there and open it."""
-        title = dialogs.ask_title(self)
-        if title is None:
-            return False
-        if not title:
-            dialogs.show_error(self, KnownError("A workshop needs a title."))
-            return False
-        suggestion = self.recent.last_directory() / suggested_file_name(title)
-        path = dialogs.ask_new_path(self, suggestion)
-        if path is None:
-            return False
-        if self.session is not None and _same_file(path, self.session.path):
-            dialogs.show_error(
-                self,
-                KnownError(
-                    f"{path} is the workshop open in this window.",
-                    hint="Choose another name for the new workshop.",
-                ),
-            )
-            return False
-        overwrite = path.exists()
-        if overwrite and not dialogs.confirm(
-            self,
-            f"Replace {path.name}?",
-            f"A file with this name already exists in {path.parent}. "
-            "Replacing it loses everything it holds.",
-            "Replace",
-        ):
-            return False
-        try:
-            session = Session.create(path, Workshop(title=title), overwrite=overwrite)
-        except KnownError as error:
-            dialogs.show_error(self, error)
+        current = self.session.path if self.session is not None else None
+        session = create_workshop(self, self.recent, current)
+        if session is None:
             return False
         self._adopt(session)
         return True
@@ -387,28 +302,14 @@ class MainWindow(QMainWindow):
         self.safety.watch(session)
         self.exports.watch(session)
         minutes = self._pages.get("minutes")
-        if isinstance(minutes, MinutesPage):
-            minutes.contribution_requested.connect(lambda cid: go_to(self, ("contribution", cid)))
+        jump = getattr(minutes, "contribution_requested", None)
+        if jump is not None:  # from a consensus point's support to the contribution
+            jump.connect(lambda cid: self.go_to(("contribution", cid)))
 
     def _fill_recent_menu(self) -> None:
-        menu: QMenu = self.recent_menu
-        menu.clear()
-        paths = self.recent.paths()
-        for number, path in enumerate(paths, start=1):
-            name = path.name.replace("&", "&&")  # a "&" in a name is not a mnemonic
-            action = menu.addAction(f"&{number} {name}" if number < 10 else f"1&0 {name}")
-            action.setToolTip(str(path))
-            action.setStatusTip(str(path))
-            action.setData(str(path))
-            action.triggered.connect(lambda _checked=False, p=path: self.open_recent(p))
-        if not paths:
-            empty = menu.addAction("No recent workshops")
-            empty.setEnabled(False)
-        menu.addSeparator()
-        clear = menu.addAction("&Clear Menu")
-        clear.setEnabled(bool(paths))
-        clear.triggered.connect(self._clear_recent)
-        menu.setToolTipsVisible(True)
+        fill_recent_menu(
+            self.recent_menu, self.recent.paths(), self.open_recent, self._clear_recent
+        )
 
     def _clear_recent(self) -> None:
         self.recent.clear()

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QSettings
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence, QScreen
@@ -15,9 +15,11 @@ from PySide6.QtWidgets import QMenu, QWidget
 from workshop_app.domain.model import ItemStatus
 from workshop_app.domain.projector import ProjectorMode, ProjectorOptions, RoomState, choose_screen
 from workshop_app.store import Change, Entity
-from workshop_app.ui.projector_window import ProjectorWindow
-from workshop_app.ui.run_page import RunPage
-from workshop_app.ui.session import Session
+
+if TYPE_CHECKING:  # loaded when a workshop opens (RunPage) or the projector is shown
+    from workshop_app.ui.projector_window import ProjectorWindow
+    from workshop_app.ui.run_page import RunPage
+    from workshop_app.ui.session import Session
 
 #: What the room's screen shows comes from these; contributions and next steps never reach it.
 ROOM_ENTITIES = {
@@ -109,7 +111,11 @@ class Projector(QObject):
         """Show ``session`` from now on (or none); its projector closes when it closes."""
         self.close()
         self._session = session
-        self._run_page = run_page if isinstance(run_page, RunPage) else None
+        self._run_page = None
+        if run_page is not None:
+            from workshop_app.ui.run_page import RunPage
+
+            self._run_page = run_page if isinstance(run_page, RunPage) else None
         if session is not None:
             session.about_to_close.connect(self.close)
             session.changed.connect(self._on_changed)
@@ -172,6 +178,8 @@ class Projector(QObject):
         if self._session is not None and self._session.is_open:
             if self.window is None:
                 session = self._session
+                from workshop_app.ui.projector_window import ProjectorWindow
+
                 self.window = ProjectorWindow(lambda: session.clock(), self.options)
                 self.window.closed.connect(self._closed)
                 self.window.screen_moved.connect(self._moved)

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 
 from workshop_app.domain.model import Participant, Role
 from workshop_app.domain.roster import checkin_counts
-from workshop_app.roster_import import RosterImportError, read_table
 from workshop_app.store import Change, Entity
 from workshop_app.ui import dialogs
 from workshop_app.ui.edits import DetailsEdits, RosterEdits
@@ -262,6 +261,8 @@ class RosterPanel(QWidget):
         path = dialogs.ask_roster_path(self)
         if path is None:
             return
+        from workshop_app.roster_import import RosterImportError, read_table  # loads openpyxl
+
         try:
             table = read_table(path)
         except RosterImportError as error:

@@ -8,20 +8,20 @@ import contextlib
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow
 
 from workshop_app.errors import KnownError
-from workshop_app.store.backup import list_backups, restore_backup, save_copy
-from workshop_app.store.check import check_document
 from workshop_app.store.errors import DamagedDocument
 from workshop_app.store.location import risky_location
-from workshop_app.store.recover import recover
 from workshop_app.ui import dialogs
-from workshop_app.ui.backups import BackupScheduler, backup_folder
-from workshop_app.ui.session import Session
+
+if TYPE_CHECKING:  # the rest is loaded when a workshop is open: the window paints first
+    from workshop_app.ui.backups import BackupScheduler
+    from workshop_app.ui.session import Session
 
 
 class DocumentSafety(QObject):
@@ -61,6 +61,8 @@ class DocumentSafety(QObject):
         if session is None:
             self.scheduler = None
             return
+        from workshop_app.ui.backups import BackupScheduler
+
         self.scheduler = BackupScheduler(session)
         self.scheduler.failed.connect(self._backup_failed)
         self.scheduler.start()
@@ -93,6 +95,8 @@ class DocumentSafety(QObject):
             self._window, f"Replace {target.name}?", "Its content will be lost.", "Replace"
         ):
             return
+        from workshop_app.store.backup import save_copy
+
         try:
             save_copy(session.path, target, overwrite=overwrite)
         except KnownError as error:
@@ -104,6 +108,9 @@ class DocumentSafety(QObject):
         session = self.session
         if session is None:
             return
+        from workshop_app.store.backup import list_backups
+        from workshop_app.ui.backups import backup_folder
+
         backups = list_backups(backup_folder(session.path))
         if not backups:
             dialogs.show_error(
@@ -130,6 +137,8 @@ class DocumentSafety(QObject):
                 KnownError(f"{target.name} already exists.", hint="Restore into a new file name."),
             )
             return
+        from workshop_app.store.backup import restore_backup
+
         try:
             restore_backup(chosen.path, target)
         except KnownError as error:
@@ -143,6 +152,8 @@ class DocumentSafety(QObject):
         if session is None:
             return
         path, done = session.path, self.check_finished
+
+        from workshop_app.store.check import check_document
 
         def work() -> None:
             try:
@@ -182,6 +193,8 @@ class DocumentSafety(QObject):
         target = dialogs.ask_new_path(self._window, suggestion)
         if target is None:
             return False
+        from workshop_app.store.recover import recover
+
         try:
             report = recover(error.path, target)
         except KnownError as failure:

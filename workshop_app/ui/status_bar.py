@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
-from workshop_app.ui.session import Session
+if TYPE_CHECKING:
+    from workshop_app.ui.session import Session
 
 
 def saved_text(when: datetime.datetime | None) -> str:

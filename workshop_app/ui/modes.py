@@ -1,0 +1,91 @@
+"""The modes of the main window (Prepare, Run, Minutes) and the bar that switches them.
+
+Each page is built from its module only when a workshop is opened, so the window can paint
+before the pages' modules (and sqlite-utils behind them) are loaded.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QStyle, QToolBar, QWidget
+
+if TYPE_CHECKING:
+    from workshop_app.ui.session import Session
+
+
+@dataclass(frozen=True)
+class Mode:
+    """One button of the mode bar and the page it shows (``module:Class``)."""
+
+    key: str
+    label: str
+    shortcut: str
+    icon: QStyle.StandardPixmap
+    page: str
+
+    def build(self, session: Session) -> QWidget:
+        module, name = self.page.split(":")
+        page: QWidget = getattr(importlib.import_module(module), name)(session)
+        return page
+
+
+#: The modes, in the mode bar's order: adding a mode is one line here.
+MODES: list[Mode] = [
+    Mode(
+        "prepare",
+        "&Prepare",
+        "Ctrl+1",
+        QStyle.StandardPixmap.SP_FileDialogDetailedView,
+        "workshop_app.ui.prepare_page:PreparePage",
+    ),
+    Mode(
+        "run",
+        "&Run",
+        "Ctrl+2",
+        QStyle.StandardPixmap.SP_MediaPlay,
+        "workshop_app.ui.run_page:RunPage",
+    ),
+    Mode(
+        "minutes",
+        "&Minutes",
+        "Ctrl+3",
+        QStyle.StandardPixmap.SP_FileDialogContentsView,
+        "workshop_app.ui.minutes_page:MinutesPage",
+    ),
+]
+
+
+def build_mode_bar(window: QMainWindow, show_mode: object) -> tuple[QToolBar, dict[str, QAction]]:
+    """The vertical bar of big mode buttons on the left, like an IDE's."""
+    bar = QToolBar("Modes")
+    bar.setObjectName("modeBar")
+    bar.setMovable(False)
+    bar.setFloatable(False)
+    bar.setOrientation(Qt.Orientation.Vertical)
+    bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
+    bar.setIconSize(QSize(32, 32))
+    bar.toggleViewAction().setVisible(False)
+    bar.setContextMenuPolicy(Qt.ContextMenuPolicy.PreventContextMenu)
+    window.addToolBar(Qt.ToolBarArea.LeftToolBarArea, bar)
+    group = QActionGroup(window)
+    group.setExclusive(True)
+    actions: dict[str, QAction] = {}
+    for mode in MODES:
+        action = QAction(window.style().standardIcon(mode.icon), mode.label, window)
+        action.setCheckable(True)
+        action.setShortcut(QKeySequence(mode.shortcut))
+        action.setToolTip(f"{mode.label.replace('&', '')} ({mode.shortcut})")
+        action.triggered.connect(lambda _checked=False, key=mode.key: show_mode(key))  # type: ignore[operator]
+        group.addAction(action)
+        bar.addAction(action)
+        actions[mode.key] = action
+    for action in actions.values():
+        button = bar.widgetForAction(action)
+        if button is not None:
+            button.setMinimumWidth(80)
+    return bar, actions
