@@ -7,11 +7,10 @@ question follows the chair's focus, unless the rapporteur picked another for thi
 
 from __future__ import annotations
 
-import contextlib
 import html
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -28,20 +27,18 @@ from workshop_app.domain.model import (
     AgendaItem,
     Contribution,
     ContributionKind,
-    GuidingQuestion,
     Participant,
     Speech,
     new_id,
 )
-from workshop_app.errors import KnownError
 from workshop_app.store.drafts import DraftStore
 from workshop_app.ui import dialogs
-from workshop_app.ui.feed_model import FROM_THE_FLOOR, KIND_LABELS, ROW_ROLE, FeedFilter, FeedModel
+from workshop_app.ui.drafts import DraftKeeper
+from workshop_app.ui.entry_choices import ALL, fill_questions, fill_speakers
+from workshop_app.ui.feed_model import KIND_LABELS, ROW_ROLE, FeedFilter, FeedModel
 from workshop_app.ui.feed_view import FeedView
 from workshop_app.ui.form_widgets import PlainTextField
 from workshop_app.ui.run_edits import RunEdits
-
-ALL = "__all__"
 
 
 def _combo(name: str) -> QComboBox:
@@ -50,10 +47,6 @@ def _combo(name: str) -> QComboBox:
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     combo.setMinimumContentsLength(8)
     return combo
-
-
-#: How long typing may pause before what is in the box is kept as a draft in the file.
-DRAFT_DELAY_MS = 2000
 
 
 class CapturePanel(QWidget):
@@ -65,7 +58,6 @@ class CapturePanel(QWidget):
     ) -> None:
         super().__init__(parent)
         self._edits = edits
-        self._drafts = drafts
         self.item: AgendaItem | None = None
         self.speaking: Speech | None = None
         self._people: list[Participant] = []
@@ -86,13 +78,7 @@ class CapturePanel(QWidget):
         self._build_entry()
         self._build_actions()
         self._layout()
-        self.draft_timer = QTimer(self)
-        self.draft_timer.setSingleShot(True)
-        self.draft_timer.setInterval(DRAFT_DELAY_MS)
-        self.draft_timer.timeout.connect(self.keep_draft)
-        self.text.textChanged.connect(self._typed)
-        self.restored_draft = False
-        self._last_draft: tuple[str, str] = ("", "")
+        self.drafts = DraftKeeper(self.text, drafts)
         self._focus: str | None = None
 
     # -- building -------------------------------------------------------------------------
@@ -238,11 +224,12 @@ class CapturePanel(QWidget):
             questions = list(item.questions) if item else []
             self.model.set_context(people, [q.id for q in questions])
             self.model.reconcile(contributions)
-            self._fill_question_combos(questions, item_changed)
-            self._fill_speakers(people, item_changed)
+            fill_questions(self.question, self.filter_question, questions, keep=not item_changed)
+            fill_speakers(self.speaker, self.filter_speaker, people, keep=not item_changed)
             if item_changed:
                 self._speaker_chosen = self._question_chosen = False
-                self._offer_draft()
+                self.drafts.key = f"capture:{item.id}" if item else None
+                self.drafts.offer()
             if not self._speaker_chosen:
                 self._select_speaker(speaking.participant_id if speaking else None)
             if not self._question_chosen:
@@ -265,40 +252,8 @@ class CapturePanel(QWidget):
         self.model.reconcile(contributions)
         self._show_heading(self._focus)
 
-    # -- drafts: typing survives a crash -------------------------------------------------
-
-    def _draft_key(self) -> str | None:
-        return f"capture:{self.item.id}" if self.item else None
-
-    def _typed(self) -> None:
-        if not self._loading:
-            self.draft_timer.start()
-
     def keep_draft(self) -> None:
-        """Keep what is in the box in the file (replacing the last draft of this item)."""
-        self.draft_timer.stop()
-        key = self._draft_key()
-        text = self.text.toPlainText()
-        if key is None or self._drafts is None or (key, text) == self._last_draft:
-            return
-        with contextlib.suppress(KnownError, RuntimeError):
-            # A draft is a courtesy: if it cannot be written, the box still holds the text.
-            self._drafts().save(key, text)
-            self._last_draft = (key, text)
-
-    def _offer_draft(self) -> None:
-        """Put back what was being typed on this item when the file was last closed."""
-        key = self._draft_key()
-        self.restored_draft = False
-        if key is None or self._drafts is None or self.text.toPlainText().strip():
-            return
-        draft = self._drafts().get(key)
-        if draft:
-            self._loading = True
-            self.text.setPlainText(draft)
-            self._loading = False
-            self._last_draft = (key, draft)
-            self.restored_draft = True
+        self.drafts.keep()
 
     def _show_heading(self, focus_question_id: str | None) -> None:
         if self.item is None:
@@ -309,47 +264,12 @@ class CapturePanel(QWidget):
         count = self.model.rowCount()
         viewing = "" if self._running else "Looking back at "
         back = "" if self._running else " · <i>Esc: back to the running item</i>"
-        if self.restored_draft:
+        if self.drafts.restored:
             back += " · <i>restored what was being typed before the file was closed</i>"
         self.heading.setText(
             f"{viewing}<b>{_escape(self.item.title)}</b>{suffix} · {count} contribution"
             f"{'' if count == 1 else 's'}{back}"
         )
-
-    def _fill_question_combos(self, questions: list[GuidingQuestion], item_changed: bool) -> None:
-        entry_keep = self.question.currentData()
-        filter_keep = self.filter_question.currentData()
-        self.question.clear()
-        self.question.addItem("No particular question", None)
-        self.filter_question.clear()
-        self.filter_question.addItem("All questions", ALL)
-        for number, q in enumerate(questions, start=1):
-            label = f"Q{number}  {q.text}"
-            self.question.addItem(label, q.id)
-            self.question.setItemData(number, q.text, Qt.ItemDataRole.ToolTipRole)
-            self.filter_question.addItem(label, q.id)
-        self.filter_question.addItem("No particular question", None)
-        if not item_changed:
-            self.question.setCurrentIndex(max(0, self.question.findData(entry_keep)))
-            self.filter_question.setCurrentIndex(max(0, self.filter_question.findData(filter_keep)))
-
-    def _fill_speakers(self, people: list[Participant], item_changed: bool) -> None:
-        keep = self.speaker.currentData()
-        ordered = sorted(people, key=lambda p: (not p.present, p.name.casefold()))
-        self.speaker.clear()
-        self.speaker.addItem(FROM_THE_FLOOR, "")
-        for person in ordered:
-            org = f" — {person.organisation}" if person.organisation else ""
-            self.speaker.addItem(f"{person.name}{org}", person.id)
-        filter_keep = self.filter_speaker.currentData()
-        self.filter_speaker.clear()
-        self.filter_speaker.addItem("All speakers", ALL)
-        self.filter_speaker.addItem(FROM_THE_FLOOR, "")
-        for person in ordered:
-            self.filter_speaker.addItem(person.name, person.id)
-        if not item_changed:
-            self.speaker.setCurrentIndex(max(0, self.speaker.findData(keep)))
-            self.filter_speaker.setCurrentIndex(max(0, self.filter_speaker.findData(filter_keep)))
 
     def _select_speaker(self, participant_id: str | None) -> None:
         self.speaker.setCurrentIndex(max(0, self.speaker.findData(participant_id or "")))
@@ -418,11 +338,9 @@ class CapturePanel(QWidget):
         )
         if not self._edits.record(contribution):
             return False  # the window has said why; the text stays in the box
-        self._loading = True
-        self.text.clear()
-        self._loading = False
-        self.restored_draft = False
-        self.keep_draft()  # the draft goes: the text is on record
+        self.drafts.set_text("")
+        self.drafts.restored = False
+        self.drafts.keep()  # the draft goes: the text is on record
         self._speaker_chosen = self._question_chosen = False
         self.kind.setCurrentIndex(0)
         self._select_speaker(self.speaking.participant_id if self.speaking else None)

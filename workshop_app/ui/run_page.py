@@ -12,15 +12,10 @@ from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 from workshop_app.domain.balance import participation_balance
 from workshop_app.domain.model import (
     AgendaItem,
-    ConsensusPoint,
-    ConsensusStatus,
-    Contribution,
     ItemStatus,
     Participant,
     Workshop,
 )
-from workshop_app.domain.outcomes import STATUS_LABELS
-from workshop_app.domain.projector import ProjectorMode
 from workshop_app.domain.runclock import Projection, project_day
 from workshop_app.store import Change, Entity
 from workshop_app.store.run import RunSettings
@@ -28,10 +23,11 @@ from workshop_app.ui import dialogs
 from workshop_app.ui.capture_panel import CapturePanel
 from workshop_app.ui.clock_panel import ClockPanel
 from workshop_app.ui.consensus_panel import ConsensusPanel
-from workshop_app.ui.feed_model import clock_time
 from workshop_app.ui.lazy import RefreshWhenShown
 from workshop_app.ui.outcome_edits import OutcomeEdits
+from workshop_app.ui.projector_controls import ProjectorControls
 from workshop_app.ui.run_edits import RunEdits
+from workshop_app.ui.run_outcomes import RunOutcomes
 from workshop_app.ui.session import Session
 from workshop_app.ui.speakers_panel import SpeakersPanel
 
@@ -62,6 +58,7 @@ class RunPage(QWidget):
         self.speakers = SpeakersPanel()
         self.outcomes = OutcomeEdits(session)
         self.consensus = ConsensusPanel()
+        self.outcome_view = RunOutcomes(self, session, self.outcomes)
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.speakers)
         right.addWidget(self.consensus)
@@ -124,13 +121,14 @@ class RunPage(QWidget):
         self.replan_action = self._action("&Re-plan the Day…", "Ctrl+Shift+R", self.replan)
         self.search_action = self._action("Searc&h the Workshop…", "Ctrl+Shift+F", self.search)
         self.capture_action = self._action("Back to the &Entry Box", "Esc", self.back_to_entry)
+        view = self.outcome_view
         self.point_action = self._action(
-            "Record &Consensus Point…", "Ctrl+Shift+C", self.propose_point
+            "Record &Consensus Point…", "Ctrl+Shift+C", view.propose_point
         )
         self.next_step_action = self._action(
-            "Record Next S&tep…", "Ctrl+Shift+A", self.add_next_step
+            "Record Next S&tep…", "Ctrl+Shift+A", view.add_next_step
         )
-        self.summary_action = self._action("Item Su&mmary…", "Ctrl+Shift+M", self.edit_summary)
+        self.summary_action = self._action("Item Su&mmary…", "Ctrl+Shift+M", view.edit_summary)
         self._build_projector_actions()
 
     def actions_for_menu(self) -> list[QAction]:
@@ -161,44 +159,10 @@ class RunPage(QWidget):
         ]
 
     def _build_projector_actions(self) -> None:
-        """Ctrl+P, then a letter: what the room's screen shows. (Not Ctrl+Alt+letter: on
-        Windows that is AltGr, which types @, €, ą, ł… into the entry box.)"""
-
-        def mode(name: ProjectorMode) -> Callable[[], None]:
-            return lambda: self.projector_mode_requested.emit(name.value, "")
-
-        self._projector_message = ""
-        self.projector_clock_action = self._action(
-            "Show the &Clock on the Projector", "Ctrl+P, K", lambda: self._projector_part("clock")
-        )
-        self.projector_queue_action = self._action(
-            "Show the &Speakers on the Projector",
-            "Ctrl+P, L",
-            lambda: self._projector_part("queue"),
-        )
-        for action in (self.projector_clock_action, self.projector_queue_action):
-            action.setCheckable(True)
-            action.setChecked(True)
-        self.projector_actions = [
-            self._action("Projector: &Question", "Ctrl+P, Q", mode(ProjectorMode.QUESTION)),
-            self._action("Projector: &Agenda", "Ctrl+P, A", mode(ProjectorMode.AGENDA)),
-            self._action("Projector: Co&nsensus", "Ctrl+P, C", mode(ProjectorMode.CONSENSUS)),
-            self._action("Projector: &Message…", "Ctrl+P, M", self.projector_message),
-            self._action("Projector: &Blank", "Ctrl+P, B", mode(ProjectorMode.BLANK)),
-            self.projector_clock_action,
-            self.projector_queue_action,
-        ]
-
-    def _projector_part(self, part: str) -> None:
-        action = self.projector_clock_action if part == "clock" else self.projector_queue_action
-        self.projector_part_requested.emit(part, action.isChecked())
-
-    def projector_message(self) -> None:
-        """Ctrl+P, M: a short text for the room ("Coffee until 11:15")."""
-        text = dialogs.ask_projector_message(self, self._projector_message)
-        if text:
-            self._projector_message = text
-            self.projector_mode_requested.emit(ProjectorMode.MESSAGE.value, text)
+        self.projector_controls = ProjectorControls(self, self._action)
+        self.projector_clock_action = self.projector_controls.clock_action
+        self.projector_queue_action = self.projector_controls.queue_action
+        self.projector_actions = self.projector_controls.actions
 
     def _connect(self) -> None:
         clock, speakers = self.clock_panel, self.speakers
@@ -219,16 +183,7 @@ class RunPage(QWidget):
         )
         speakers.limit_changed.connect(self._limit_changed)
         speakers.scope_changed.connect(self._show_balance)
-        self.consensus.propose_button.clicked.connect(self.propose_point)
-        self.consensus.action_button.clicked.connect(self.add_next_step)
-        self.consensus.edit_requested.connect(self.edit_point)
-        self.consensus.selection_changed.connect(self._point_selected)
-        status_actions = []
-        for status, label in STATUS_LABELS.items():
-            action = QAction(f"Mark as {label}", self)
-            action.triggered.connect(lambda _c=False, st=status: self._set_point_status(st))
-            status_actions.append(action)
-        self.consensus.add_status_actions(status_actions)
+        self.outcome_view.connect()
 
     # -- following the session ------------------------------------------------------------
 
@@ -448,88 +403,6 @@ class RunPage(QWidget):
         self.view_item(contribution.agenda_item_id)
         self.capture.select(contribution_id)
 
-    # -- consensus, next steps, summaries -------------------------------------------------
-
     def shown_item(self) -> AgendaItem | None:
         """The item the feed shows (the running one, or one looked back at)."""
         return next((i for i in self.items if i.id == self.viewed_item_id), None) or self.item
-
-    def _describe(self, ids: set[str]) -> tuple[list[Contribution], dict[str, str]]:
-        model = self.capture.model
-        chosen = [c for c in model.contributions() if c.id in ids]
-        described = {
-            c.id: f"{clock_time(c.recorded_at)} · {model.speaker(c)} · {c.text}" for c in chosen
-        }
-        return chosen, described
-
-    def propose_point(self) -> None:
-        """Ctrl+Shift+C: a new point, proposed from the contributions selected in the feed."""
-        item = self.shown_item()
-        if item is None:
-            return
-        supporting, described = self._describe({c.id for c in self.capture.selected()})
-        point = dialogs.edit_consensus_point(self, item, None, supporting, described)
-        if point is not None:
-            self.outcomes.record_point(point)
-
-    def edit_point(self, point_id: str) -> None:
-        item = self.shown_item()
-        if item is None:
-            return
-        point = self._session.consensus.get(point_id)
-        supporting, described = self._describe(set(point.supporting_contribution_ids))
-        edited = dialogs.edit_consensus_point(self, item, point, supporting, described)
-        if edited is None:
-            return
-        stack = self._session.undo_stack
-        stack.beginMacro("Edit Consensus Point")
-        try:
-            fields = {
-                name: getattr(edited, name)
-                for name in ("text", "status", "reservations", "question_id")
-                if getattr(edited, name) != getattr(point, name)
-            }
-            if fields:
-                self.outcomes.update_point(point_id, **fields)
-            removed = [
-                c
-                for c in point.supporting_contribution_ids
-                if c not in edited.supporting_contribution_ids
-            ]
-            if removed:
-                self.outcomes.unlink(point_id, removed)
-        finally:
-            stack.endMacro()
-
-    def _set_point_status(self, status: ConsensusStatus) -> None:
-        point = self.consensus.current()
-        if point is not None and point.status != status:
-            self.outcomes.update_point(point.id, status=status)
-
-    def _point_selected(self, point: ConsensusPoint | None) -> None:
-        """From a point to its supporting contributions: they are selected in the feed."""
-        if point is not None:
-            self.capture.select_many(point.supporting_contribution_ids)
-
-    def add_next_step(self) -> None:
-        """Ctrl+Shift+A: a next step, from the item on the floor."""
-        item = self.shown_item()
-        action = dialogs.edit_action(
-            self,
-            None,
-            self._session.participants.list(),
-            self.items,
-            item.id if item else None,
-            self._session.clock().date(),
-        )
-        if action is not None:
-            self.outcomes.add_action(action)
-
-    def edit_summary(self) -> None:
-        """Ctrl+Shift+M: the rapporteur's closing summary of the item."""
-        item = self.shown_item()
-        if item is None:
-            return
-        text = dialogs.edit_text(self, f"Summary of {item.title}", item.summary or "")
-        if text is not None and (text.strip() or None) != item.summary:
-            self.outcomes.set_summary(item.id, text)
