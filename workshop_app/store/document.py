@@ -117,7 +117,7 @@ class Document:
             with self.db.atomic():
                 yield tx
         except sqlite3.Error as error:
-            known = translate_sqlite_error(self.path, error)
+            known = translate_sqlite_error(self.path, error, writing=True)
             if known is not None:
                 raise known from error
             raise

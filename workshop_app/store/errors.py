@@ -98,8 +98,24 @@ class NotFound(KnownError):
     """A row the caller named does not exist (deleted elsewhere, or a stale id)."""
 
 
-def translate_sqlite_error(path: Path | str, error: sqlite3.Error) -> KnownError | None:
-    """The known error an SQLite failure means, or None when it is a bug."""
+#: SQLite's extended codes for a write that the operating system refused.
+WRITE_ERRORS = (
+    "SQLITE_IOERR_WRITE",
+    "SQLITE_IOERR_FSYNC",
+    "SQLITE_IOERR_DIR_FSYNC",
+    "SQLITE_IOERR_TRUNCATE",
+    "SQLITE_IOERR_SHMSIZE",
+)
+
+
+def translate_sqlite_error(
+    path: Path | str, error: sqlite3.Error, *, writing: bool = False
+) -> KnownError | None:
+    """The known error an SQLite failure means, or None when it is a bug.
+
+    ``writing``: the failure came from a write (a transaction's commit), where an I/O error
+    means the disk refused the data rather than that the file is damaged.
+    """
     text = str(error).lower()
     if isinstance(error, sqlite3.IntegrityError):
         return None
@@ -109,6 +125,17 @@ def translate_sqlite_error(path: Path | str, error: sqlite3.Error) -> KnownError
         return ReadOnlyDocument(path)
     if "database is locked" in text or "database table is locked" in text:
         return AlreadyOpen(path)
+    name = getattr(error, "sqlite_errorname", "")
+    if name.startswith(WRITE_ERRORS) or (name == "" and "disk i/o error" in text and writing):
+        # EFBIG, ENOSPC, EIO while writing: the disk (or the file's size limit), not the file.
+        failed = WriteFailed(
+            path, "the disk did not take it (it may be full, or the file too large for it)"
+        )
+        failed.hint = (
+            "Free some space, or save a copy on another disk (File > Save a Copy As), then "
+            "try again: what you typed is kept."
+        )
+        return failed
     if "malformed" in text or "not a database" in text or "disk i/o error" in text:
         return DamagedDocument(path, str(error))
     return None
