@@ -136,6 +136,7 @@ class AgendaStore:
     def add_item(self, item: AgendaItem, index: int | None = None) -> AgendaItem:
         """Insert ``item`` (with its questions) at ``index``, or at the end."""
         _item_values({"title": item.title, "planned_minutes": item.planned_minutes})
+        item = dataclasses.replace(item, title=item.title.strip())  # as every edit keeps it
         with self._doc.write() as tx:
             ids = _ids_in_order(tx.db, "agenda_items", "1", [])
             insert_agenda(tx.db, [item])

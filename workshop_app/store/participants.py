@@ -73,6 +73,8 @@ class ParticipantStore:
         """Add several people (and groups they bring to the workshop's list): all, or none."""
         if any(not p.name.strip() for p in participants):
             raise ValueError("A participant needs a name.")
+        # Names are kept trimmed, as every edit keeps them (so that an undo gives back the same).
+        participants = [dataclasses.replace(p, name=p.name.strip()) for p in participants]
         with self._doc.write() as tx:
             insert_participants(tx.db, participants)
             if new_groups:
@@ -91,12 +93,17 @@ class ParticipantStore:
                 self._doc.workshop.set_stakeholder_groups(groups)
             tx.changed(Entity.PARTICIPANT, ChangeKind.REMOVED, *participant_ids)
 
-    def update(self, participant_id: str, **fields: Any) -> dict[str, Any]:
-        """Change some fields; returns their previous values (what an undo sets back)."""
+    def update(
+        self, participant_id: str, *, groups: Sequence[str] | None = None, **fields: Any
+    ) -> dict[str, Any]:
+        """Change some fields (and, with ``groups``, the workshop's list of groups in the same
+        transaction); returns the fields' previous values (what an undo sets back)."""
         values = _clean(fields)
         before = self.get(participant_id)
         old = {k: getattr(before, k) for k in values}
         with self._doc.write() as tx:
+            if groups is not None:
+                self._doc.workshop.set_stakeholder_groups(groups)
             tx.db.table("participants").update(self._seq(tx.db, participant_id), values)
             tx.changed(Entity.PARTICIPANT, ChangeKind.UPDATED, participant_id)
         return old

@@ -127,6 +127,21 @@ class RosterEdits:
             lambda old: self._participants.update(participant_id, **old),
         )
 
+    def update_with_new_group(self, participant_id: str, group: str, **fields: Any) -> bool:
+        """Move someone to a group the workshop does not list yet: the group joins the list
+        and the person moves, in one transaction and one undoable step."""
+        groups_before = self._workshop.get().stakeholder_groups
+
+        def do() -> dict[str, Any]:
+            return self._participants.update(
+                participant_id, groups=[*groups_before, group], **fields
+            )
+
+        def undo(old: dict[str, Any]) -> None:
+            self._participants.update(participant_id, groups=groups_before, **old)
+
+        return self._editor.run("Change Participant", do, undo)
+
     def delete(self, participant_id: str) -> bool:
         return self._editor.run(
             "Delete Participant",

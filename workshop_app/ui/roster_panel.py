@@ -112,15 +112,7 @@ class RosterPanel(QWidget):
         group = fields.get("stakeholder_group")
         groups = list(self._session.workshop.get().stakeholder_groups)
         if isinstance(group, str) and group and group not in groups:
-            stack = self._session.editor.stack
-            stack.beginMacro("Change Participant")
-            try:
-                ok = self._details.set_groups([*groups, group]) and self.edits.update(
-                    participant_id, **fields
-                )
-            finally:
-                stack.endMacro()
-            return ok
+            return self.edits.update_with_new_group(participant_id, group, **fields)
         return self.edits.update(participant_id, **fields)
 
     def _build_table(self) -> QTableView:
