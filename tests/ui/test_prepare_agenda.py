@@ -222,3 +222,18 @@ def test_escape_cancels_an_edit_in_place(
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     # The delegate commits after the editor has seen the key (a queued call).
     qtbot.waitUntil(lambda: titles(workshop_path) == ["Kept"])
+
+
+def test_a_description_is_saved_while_typing_pauses(
+    qtbot: QtBot, opened: MainWindow, workshop_path: Path
+) -> None:
+    panel = agenda_panel(opened)
+    panel.add_item_action.trigger()
+    panel.detail.description.setFocus()
+    qtbot.keyClicks(panel.detail.description, "Each group opens with a statement.")
+    # No focus change: a pause in typing is enough for it to be in the file.
+    qtbot.waitUntil(
+        lambda: read_back(workshop_path, "SELECT description FROM agenda_items")
+        == [("Each group opens with a statement.",)],
+        timeout=5000,
+    )

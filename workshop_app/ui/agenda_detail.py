@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -60,6 +61,14 @@ class AgendaDetail(QStackedWidget):
         self.kind.currentIndexChanged.connect(self._save_kind)
         self.minutes.editingFinished.connect(self._save_minutes)
         self.description.focus_lost.connect(self._save_description)
+        # Saved a second after typing pauses too, so a crash cannot take a long description.
+        self._description_timer = QTimer(self)
+        self._description_timer.setSingleShot(True)
+        self._description_timer.setInterval(1000)
+        self._description_timer.timeout.connect(self._save_description)
+        self.description.textChanged.connect(
+            lambda: None if self._loading else self._description_timer.start()
+        )
         return page
 
     def _question_page(self) -> QWidget:
