@@ -43,3 +43,13 @@ def format_seconds(seconds: float) -> str:
     hours, rest = divmod(total, 3600)
     minutes, secs = divmod(rest, 60)
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def clock_time(timestamp: str | None, missing: str = "") -> str:
+    """``HH:MM`` as it was on the clock where the moment was recorded (``missing`` if unknown)."""
+    if not timestamp:
+        return missing
+    try:
+        return parse_timestamp(timestamp).strftime("%H:%M")
+    except ValueError:
+        return missing

@@ -82,6 +82,17 @@ def _renumber(db: Database, table: str, ids: Sequence[str]) -> None:
         db.execute(f"UPDATE {table} SET position = ? WHERE id = ?", [position, row_id])  # noqa: S608
 
 
+def check_question_of_item(db: Database, agenda_item_id: str, question_id: str | None) -> None:
+    """Refuse a guiding question that is not one of the item's (None is always fine)."""
+    if question_id is None:
+        return
+    row = db.execute(
+        "SELECT agenda_item_id FROM guiding_questions WHERE id = ?", [question_id]
+    ).fetchone()
+    if row is None or row[0] != agenda_item_id:
+        raise ValueError("That guiding question belongs to another agenda item.")
+
+
 def _clamp(index: int | None, length: int) -> int:
     return length if index is None else max(0, min(index, length))
 

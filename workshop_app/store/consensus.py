@@ -12,6 +12,7 @@ from sqlite_utils import Database
 
 from workshop_app.domain.clock import format_timestamp, system_now
 from workshop_app.domain.model import ConsensusPoint, ConsensusStatus
+from workshop_app.store.agenda import check_question_of_item
 from workshop_app.store.changes import ChangeKind, Entity
 from workshop_app.store.errors import NotFound
 from workshop_app.store.rows import from_row, to_row
@@ -67,7 +68,7 @@ class ConsensusStore:
             text=_text(point.text),
             recorded_at=point.recorded_at or format_timestamp(system_now()),
         )
-        self._check_question(point.agenda_item_id, point.question_id)
+        check_question_of_item(self._doc.db, point.agenda_item_id, point.question_id)
         with self._doc.write() as tx:
             tx.db.table("consensus_points").insert(
                 to_row(point, exclude=("supporting_contribution_ids",))
@@ -90,7 +91,7 @@ class ConsensusStore:
         if "reservations" in values:
             values["reservations"] = (values["reservations"] or "").strip() or None
         if "question_id" in values:
-            self._check_question(before.agenda_item_id, values["question_id"])
+            check_question_of_item(self._doc.db, before.agenda_item_id, values["question_id"])
         old = {k: getattr(before, k) for k in fields}
         with self._doc.write() as tx:
             seq = tx.db.execute(
@@ -157,12 +158,3 @@ class ConsensusStore:
             {"consensus_id": point_id, "contribution_id": cid, "position": start + i}
             for i, cid in enumerate(dict.fromkeys(contribution_ids))
         )
-
-    def _check_question(self, agenda_item_id: str, question_id: str | None) -> None:
-        if question_id is None:
-            return
-        row = self._doc.db.execute(
-            "SELECT agenda_item_id FROM guiding_questions WHERE id = ?", [question_id]
-        ).fetchone()
-        if row is None or row[0] != agenda_item_id:
-            raise ValueError("That guiding question belongs to another agenda item.")

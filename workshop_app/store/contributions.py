@@ -11,6 +11,7 @@ from sqlite_utils import Database
 from workshop_app.domain.clock import format_timestamp, system_now
 from workshop_app.domain.model import Contribution, ContributionKind
 from workshop_app.store import search
+from workshop_app.store.agenda import check_question_of_item
 from workshop_app.store.changes import ChangeKind, Entity
 from workshop_app.store.errors import NotFound
 from workshop_app.store.rows import from_row, to_row
@@ -74,7 +75,7 @@ class ContributionStore:
             text=_check_text(contribution.text),
             recorded_at=contribution.recorded_at or format_timestamp(system_now()),
         )
-        self._check_question(contribution.agenda_item_id, contribution.question_id)
+        check_question_of_item(self._doc.db, contribution.agenda_item_id, contribution.question_id)
         with self._doc.write() as tx:
             tx.db.table("contributions").insert(to_row(contribution))
             search.index(tx.db, "id = ?", [contribution.id])
@@ -95,7 +96,7 @@ class ContributionStore:
         if "highlight" in values:
             values["highlight"] = int(bool(values["highlight"]))
         if "question_id" in values:
-            self._check_question(before.agenda_item_id, values["question_id"])
+            check_question_of_item(self._doc.db, before.agenda_item_id, values["question_id"])
         old = {k: getattr(before, k) for k in fields}
         with self._doc.write() as tx:
             if "text" in values:
@@ -144,12 +145,3 @@ class ContributionStore:
                 [contribution_id],
             )
         ]
-
-    def _check_question(self, agenda_item_id: str, question_id: str | None) -> None:
-        if question_id is None:
-            return
-        row = self._doc.db.execute(
-            "SELECT agenda_item_id FROM guiding_questions WHERE id = ?", [question_id]
-        ).fetchone()
-        if row is None or row[0] != agenda_item_id:
-            raise ValueError("That guiding question belongs to another agenda item.")

@@ -7,7 +7,7 @@ import itertools
 from collections import Counter
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,7 +37,7 @@ from workshop_app.ui.actions_model import (
     status_text,
 )
 from workshop_app.ui.outcome_edits import OutcomeEdits
-from workshop_app.ui.outcome_tables import ROW_ROLE, ChoiceDelegate, OutcomeTable, one_line
+from workshop_app.ui.outcome_tables import ChoiceDelegate, OutcomeTable, one_line
 from workshop_app.ui.session import Session
 
 NO_ACTIONS = (
@@ -242,20 +242,12 @@ class ActionsPanel(QWidget):
     # -- commands -------------------------------------------------------------------------
 
     def current(self) -> Action | None:
-        index = self.table.currentIndex()
-        value = self.proxy.data(index, ROW_ROLE) if index.isValid() else None
+        value = self.table.current_row()
         return value if isinstance(value, Action) else None
 
     def select(self, action_id: str) -> bool:
         """Make ``action_id`` the current row, if the filter shows it."""
-        row = self.model.row_of(action_id)
-        index: QModelIndex | QPersistentModelIndex = QModelIndex()
-        if row >= 0:
-            index = self.proxy.mapFromSource(self.model.index(row, COL_TEXT))
-        if not index.isValid():
-            return False
-        self.table.setCurrentIndex(index)
-        return True
+        return self.table.select_id(self.model, action_id, COL_TEXT)
 
     def _double_clicked(self, index: QModelIndex) -> None:
         if index.column() != COL_STATUS:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 from collections import Counter
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop_app.domain.clock import clock_time
 from workshop_app.domain.model import ConsensusPoint, Contribution
 from workshop_app.domain.outcomes import STATUS_LABELS
 from workshop_app.store import Entity
@@ -41,7 +42,7 @@ from workshop_app.ui.consensus_model import (
 )
 from workshop_app.ui.feed_model import FROM_THE_FLOOR
 from workshop_app.ui.outcome_edits import OutcomeEdits
-from workshop_app.ui.outcome_tables import ROW_ROLE, OutcomeTable, clock_time, one_line
+from workshop_app.ui.outcome_tables import OutcomeTable, one_line
 from workshop_app.ui.session import Session
 
 NO_POINTS = (
@@ -276,20 +277,12 @@ class ConsensusPanel(QWidget):
     # -- commands -------------------------------------------------------------------------
 
     def current(self) -> ConsensusPoint | None:
-        index = self.table.currentIndex()
-        value = self.proxy.data(index, ROW_ROLE) if index.isValid() else None
+        value = self.table.current_row()
         return value if isinstance(value, ConsensusPoint) else None
 
     def select(self, point_id: str) -> bool:
         """Make ``point_id`` the current row, if the filter shows it."""
-        row = self.model.row_of(point_id)
-        index: QModelIndex | QPersistentModelIndex = QModelIndex()
-        if row >= 0:
-            index = self.proxy.mapFromSource(self.model.index(row, COL_POINT))
-        if not index.isValid():
-            return False
-        self.table.setCurrentIndex(index)
-        return True
+        return self.table.select_id(self.model, point_id, COL_POINT)
 
     def edit_current(self) -> None:
         """Edit the point in the dialog (question too); its changes are one undoable step."""

@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from workshop_app.domain.clock import parse_timestamp
+from workshop_app.domain.clock import clock_time, parse_timestamp
 from workshop_app.domain.model import AgendaItem, ConsensusPoint, ConsensusStatus
 from workshop_app.domain.outcomes import AGREED, STATUS_LABELS
 from workshop_app.ui.outcome_tables import (
@@ -20,7 +20,6 @@ from workshop_app.ui.outcome_tables import (
     SORT_ROLE,
     Index,
     RowTableModel,
-    clock_time,
     first_line,
     one_line,
     tooltip,

@@ -16,7 +16,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from workshop_app.domain.clock import parse_timestamp
+from workshop_app.domain.clock import clock_time
 from workshop_app.domain.model import Contribution, ContributionKind, Participant
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -32,16 +32,6 @@ KIND_LABELS = {
 FROM_THE_FLOOR = "From the floor"
 
 Index = QModelIndex | QPersistentModelIndex
-
-
-def clock_time(timestamp: str | None) -> str:
-    """``HH:MM`` of a recorded timestamp, as it was on the clock where it was recorded."""
-    if not timestamp:
-        return "--:--"
-    try:
-        return parse_timestamp(timestamp).strftime("%H:%M")
-    except ValueError:
-        return "--:--"
 
 
 class FeedModel(QAbstractListModel):
@@ -131,7 +121,11 @@ class FeedModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return c.text
         if role == HEADER_ROLE:
-            parts = [clock_time(c.recorded_at), self.speaker(c), KIND_LABELS[c.kind].lower()]
+            parts = [
+                clock_time(c.recorded_at, "--:--"),
+                self.speaker(c),
+                KIND_LABELS[c.kind].lower(),
+            ]
             question = self.question_label(c.question_id)
             if question:
                 parts.append(question)

@@ -14,6 +14,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     QRect,
+    QSortFilterProxyModel,
     Qt,
 )
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette
@@ -25,8 +26,6 @@ from PySide6.QtWidgets import (
     QTableView,
     QWidget,
 )
-
-from workshop_app.domain.clock import parse_timestamp
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -66,16 +65,6 @@ def tooltip(text: str | None) -> str | None:
     if not text:
         return None
     return "<p style='white-space:pre-wrap'>" + html.escape(text) + "</p>"
-
-
-def clock_time(timestamp: str | None) -> str:
-    """``HH:MM`` as it was on the clock where the moment was recorded ("" when unknown)."""
-    if not timestamp:
-        return ""
-    try:
-        return parse_timestamp(timestamp).strftime("%H:%M")
-    except ValueError:
-        return ""
 
 
 class RowTableModel(QAbstractTableModel, Generic[Row]):
@@ -166,6 +155,25 @@ class OutcomeTable(QTableView):
         self.verticalHeader().setVisible(False)
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.horizontalHeader().setHighlightSections(False)
+
+    def current_row(self) -> object:
+        """The row object (ROW_ROLE) of the current row, or None."""
+        index = self.currentIndex()
+        return index.data(ROW_ROLE) if index.isValid() else None
+
+    def select_id(self, source: RowTableModel[Any], row_id: str, column: int) -> bool:
+        """Make ``row_id`` the current row, if the filter shows it."""
+        row = source.row_of(row_id)
+        if row < 0:
+            return False
+        index = source.index(row, column)
+        view_model = self.model()
+        if isinstance(view_model, QSortFilterProxyModel):
+            index = view_model.mapFromSource(index)
+        if not index.isValid():
+            return False
+        self.setCurrentIndex(index)
+        return True
 
     def set_placeholder(self, text: str) -> None:
         if text != self.placeholder:

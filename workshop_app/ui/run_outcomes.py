@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction
 
+from workshop_app.domain.clock import clock_time
 from workshop_app.domain.model import ConsensusPoint, ConsensusStatus, Contribution
 from workshop_app.domain.outcomes import STATUS_LABELS
 from workshop_app.ui import dialogs
-from workshop_app.ui.feed_model import clock_time
 from workshop_app.ui.outcome_edits import OutcomeEdits
 from workshop_app.ui.session import Session
 

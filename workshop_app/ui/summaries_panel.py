@@ -18,14 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workshop_app.domain.clock import seconds_between
+from workshop_app.domain.clock import clock_time, seconds_between
 from workshop_app.domain.model import AgendaItem, ItemKind
 from workshop_app.domain.outcomes import AGREED
 from workshop_app.domain.timeplan import format_duration, plan_day
 from workshop_app.store import Entity
 from workshop_app.ui.form_widgets import PlainTextField
 from workshop_app.ui.outcome_edits import OutcomeEdits
-from workshop_app.ui.outcome_tables import clock_time
 from workshop_app.ui.session import Session
 
 #: How long typing in a summary may pause before it is saved.
