@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import zoneinfo
 from collections.abc import Sequence
 
 from workshop_app import __version__
 from workshop_app.domain.attribution import Attribution, attribute, person_label
 from workshop_app.domain.balance import counted, participation_balance, speech_seconds
-from workshop_app.domain.clock import format_seconds, parse_timestamp
+from workshop_app.domain.clock import format_seconds
 from workshop_app.domain.model import (
     Action,
     AgendaItem,
@@ -25,6 +24,7 @@ from workshop_app.domain.model import (
 )
 from workshop_app.domain.roster import NO_GROUP, checkin_counts
 from workshop_app.domain.timeplan import format_duration, plan_day
+from workshop_app.minutes.context import BuildContext, hhmm
 from workshop_app.minutes.identities import find_identities
 from workshop_app.minutes.labels import (
     ACTION_LABELS,
@@ -52,50 +52,12 @@ from workshop_app.minutes.options import MinutesOptions, RecordMode
 from workshop_app.minutes.text import clean, one_line, paragraphs
 
 AGREED = (ConsensusStatus.AGREED, ConsensusStatus.AGREED_WITH_RESERVATIONS)
-# Withdrawn points were taken back in the room; minutes do not report them.
-HIDDEN_CONSENSUS = (ConsensusStatus.WITHDRAWN,)
-
-
-class _Context:
-    """What every part of the build needs: people, mode, the venue's time zone."""
-
-    def __init__(self, record: WorkshopRecord, options: MinutesOptions) -> None:
-        self.record = record
-        self.options = options
-        self.mode = options.attribution
-        self.people = {p.id: p for p in record.participants}
-        self.zone = _zone(record.workshop.timezone)
-
-    def who(self, participant_id: str | None) -> str | None:
-        person = self.people.get(participant_id) if participant_id else None
-        return attribute(person, self.mode)
-
-    def local(self, timestamp: str | None) -> dt.datetime | None:
-        """A recorded moment as the venue's wall-clock time (or as recorded, without a zone)."""
-        if not timestamp:
-            return None
-        try:
-            moment = parse_timestamp(timestamp)
-        except ValueError:
-            return None
-        return moment.astimezone(self.zone) if self.zone else moment
-
-
-def _zone(name: str | None) -> zoneinfo.ZoneInfo | None:
-    try:
-        return zoneinfo.ZoneInfo(name) if name else None
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        return None
-
-
-def _hhmm(moment: dt.datetime | None) -> str:
-    return moment.strftime("%H:%M") if moment else ""
 
 
 def build_minutes(record: WorkshopRecord, options: MinutesOptions | None = None) -> Minutes:
     """The minutes of ``record`` as the options ask for them (attribution already applied)."""
     options = options or MinutesOptions()
-    ctx = _Context(record, options)
+    ctx = BuildContext(record, options)
     workshop = record.workshop
     items = _items(ctx)
     plan = plan_day(workshop.date, workshop.start_time, record.agenda)
@@ -130,8 +92,8 @@ def build_minutes(record: WorkshopRecord, options: MinutesOptions | None = None)
         attendance_shown=attendance_shown,
         attendance_has_names=ctx.mode is Attribution.NAMED,
         attendance=_attendance(ctx, present) if attendance_shown else (),
-        day_start=_hhmm(plan.start),
-        day_end=_hhmm(plan.end),
+        day_start=hhmm(plan.start),
+        day_end=hhmm(plan.end),
         items=items,
         agreed=tuple(
             entry
@@ -140,12 +102,12 @@ def build_minutes(record: WorkshopRecord, options: MinutesOptions | None = None)
             for entry in section.consensus
             if entry.status in AGREED
         ),
-        next_steps=tuple(_next_step(ctx, action, items) for action in record.actions),
+        next_steps=_next_steps(ctx, items),
         annex=_annex(ctx) if options.annex else None,
     )
 
 
-def _author(ctx: _Context) -> str:
+def _author(ctx: BuildContext) -> str:
     """The organiser, as the documents' author; never a participant's identity when anonymous."""
     organiser = one_line(ctx.record.workshop.organiser)
     if ctx.mode is Attribution.ANONYMOUS and find_identities(
@@ -155,7 +117,7 @@ def _author(ctx: _Context) -> str:
     return organiser
 
 
-def _items(ctx: _Context) -> tuple[ItemMinutes, ...]:
+def _items(ctx: BuildContext) -> tuple[ItemMinutes, ...]:
     workshop = ctx.record.workshop
     plan = plan_day(workshop.date, workshop.start_time, ctx.record.agenda)
     result = []
@@ -173,11 +135,11 @@ def _items(ctx: _Context) -> tuple[ItemMinutes, ...]:
                 is_break=is_break,
                 skipped=item.status == ItemStatus.SKIPPED,
                 description=tuple(paragraphs(item.description)),
-                planned_start=_hhmm(slot.start),
-                planned_end=_hhmm(slot.end),
+                planned_start=hhmm(slot.start),
+                planned_end=hhmm(slot.end),
                 duration=format_duration(item.planned_minutes) if item.planned_minutes else "",
-                actual_start=_hhmm(ctx.local(item.started_at)),
-                actual_end=_hhmm(ctx.local(item.ended_at)),
+                actual_start=hhmm(ctx.local(item.started_at)),
+                actual_end=hhmm(ctx.local(item.ended_at)),
                 summary=tuple(paragraphs(item.summary)),
                 questions=tuple(one_line(q.text) for q in item.questions),
                 sections=_sections(ctx, item, None if is_break else number),
@@ -186,51 +148,46 @@ def _items(ctx: _Context) -> tuple[ItemMinutes, ...]:
     return tuple(result)
 
 
-def _sections(ctx: _Context, item: AgendaItem, number: int | None) -> tuple[Section, ...]:
-    contributions = [c for c in ctx.record.contributions if c.agenda_item_id == item.id]
-    points = [
-        p
-        for p in ctx.record.consensus
-        if p.agenda_item_id == item.id and p.status not in HIDDEN_CONSENSUS
-    ]
-    asked = {q.id for q in item.questions}
+def _sections(ctx: BuildContext, item: AgendaItem, number: int | None) -> tuple[Section, ...]:
+    title = one_line(item.title)
+    # Each contribution and point to its question's list in one pass, in recorded order.
+    said: dict[str | None, list[Contribution]] = {q.id: [] for q in item.questions}
+    points: dict[str | None, list[ConsensusPoint]] = {q.id: [] for q in item.questions}
+    other_said: list[Contribution] = []
+    other_points: list[ConsensusPoint] = []
+    for c in ctx.contributions.get(item.id, ()):
+        said.get(c.question_id, other_said).append(c)
+    for p in ctx.points.get(item.id, ()):
+        points.get(p.question_id, other_points).append(p)
     sections = []
     for index, question in enumerate(item.questions, start=1):
         sections.append(
             _section(
                 ctx,
-                item,
+                title,
                 number,
                 one_line(question.text),
                 index,
-                [c for c in contributions if c.question_id == question.id],
-                [p for p in points if p.question_id == question.id],
+                said[question.id],
+                points[question.id],
             )
         )
-    other = _section(
-        ctx,
-        item,
-        number,
-        None,
-        None,
-        [c for c in contributions if c.question_id not in asked],
-        [p for p in points if p.question_id not in asked],
-    )
+    other = _section(ctx, title, number, None, None, other_said, other_points)
     if not other.empty:
         sections.append(other)
     return tuple(sections)
 
 
 def _section(
-    ctx: _Context,
-    item: AgendaItem,
+    ctx: BuildContext,
+    item_title: str,
     item_number: int | None,
     question: str | None,
     number: int | None,
     contributions: Sequence[Contribution],
     points: Sequence[ConsensusPoint],
 ) -> Section:
-    statements = [_statement(ctx, c, item, question or "") for c in contributions]
+    statements = [_statement(ctx, c, item_title, question or "") for c in contributions]
     examples = tuple(s for s in statements if s.kind == ContributionKind.EXAMPLE)
     said = [s for s in statements if s.kind != ContributionKind.EXAMPLE]
     shown = said
@@ -245,7 +202,7 @@ def _section(
             status_label=STATUS_LABELS[p.status],
             reservations=one_line(p.reservations),
             item_number=item_number,
-            item_title=one_line(item.title),
+            item_title=item_title,
             question=question or "",
         )
         for p in points
@@ -253,23 +210,23 @@ def _section(
     return Section(question, number, tuple(shown), examples, consensus, len(said) - len(shown))
 
 
-def _statement(ctx: _Context, c: Contribution, item: AgendaItem, question: str) -> Statement:
-    moment = ctx.local(c.recorded_at)
+def _statement(ctx: BuildContext, c: Contribution, item_title: str, question: str) -> Statement:
+    time, timestamp = ctx.stamp(c.recorded_at)
     return Statement(
         id=c.id,
         text=clean(c.text),
         attribution=ctx.who(c.participant_id),
         kind=c.kind.value,
         kind_label=KIND_LABELS[c.kind],
-        time=_hhmm(moment),
-        timestamp=moment.strftime("%Y-%m-%d %H:%M") if moment else "",
-        item_title=one_line(item.title),
+        time=time,
+        timestamp=timestamp,
+        item_title=item_title,
         question=question,
         highlight=c.highlight,
     )
 
 
-def _attendance(ctx: _Context, present: Sequence[Participant]) -> tuple[Attendee, ...]:
+def _attendance(ctx: BuildContext, present: Sequence[Participant]) -> tuple[Attendee, ...]:
     """Named mode: the people; organisation mode: each organisation once, per group."""
     order = {g: i for i, g in enumerate(ctx.record.workshop.stakeholder_groups)}
 
@@ -297,7 +254,7 @@ def _attendance(ctx: _Context, present: Sequence[Participant]) -> tuple[Attendee
     return tuple(seen.values())
 
 
-def _owner(ctx: _Context, action: Action) -> str:
+def _owner(ctx: BuildContext, action: Action) -> str:
     person = ctx.people.get(action.owner_participant_id or "") or _named_in(ctx, action.owner)
     if person is not None:
         return one_line(attribute(person, ctx.mode))
@@ -309,19 +266,18 @@ def _owner(ctx: _Context, action: Action) -> str:
     return owner
 
 
-def _named_in(ctx: _Context, owner: str | None) -> Participant | None:
+def _named_in(ctx: BuildContext, owner: str | None) -> Participant | None:
     """The participant a free-text owner is exactly (name or email), if any."""
     wanted = one_line(owner).casefold()
-    if not wanted:
-        return None
-    for person in ctx.record.participants:
-        if wanted in (one_line(person.name).casefold(), one_line(person.email).casefold()):
-            return person
-    return None
+    return ctx.named(wanted) if wanted else None
 
 
-def _next_step(ctx: _Context, action: Action, items: Sequence[ItemMinutes]) -> NextStep:
+def _next_steps(ctx: BuildContext, items: Sequence[ItemMinutes]) -> tuple[NextStep, ...]:
     titles = {item.id: item.title for item in items}
+    return tuple(_next_step(ctx, action, titles) for action in ctx.record.actions)
+
+
+def _next_step(ctx: BuildContext, action: Action, titles: dict[str, str]) -> NextStep:
     return NextStep(
         id=action.id,
         text=one_line(action.text),
@@ -334,7 +290,7 @@ def _next_step(ctx: _Context, action: Action, items: Sequence[ItemMinutes]) -> N
     )
 
 
-def _annex(ctx: _Context) -> Annex:
+def _annex(ctx: BuildContext) -> Annex:
     record = ctx.record
     balance = participation_balance(
         record.speeches, record.participants, record.workshop.stakeholder_groups
@@ -362,7 +318,7 @@ def _annex(ctx: _Context) -> Annex:
     )
 
 
-def _speakers_log(ctx: _Context) -> tuple[LogEntry, ...]:
+def _speakers_log(ctx: BuildContext) -> tuple[LogEntry, ...]:
     titles = {item.id: one_line(item.title) for item in ctx.record.agenda}
     far_past = dt.datetime.min.replace(tzinfo=dt.UTC)
     speeches = sorted(
@@ -371,7 +327,7 @@ def _speakers_log(ctx: _Context) -> tuple[LogEntry, ...]:
     )
     return tuple(
         LogEntry(
-            time=_hhmm(ctx.local(s.started_at)),
+            time=hhmm(ctx.local(s.started_at)),
             item_title=titles.get(s.agenda_item_id, ""),
             speaker=one_line(ctx.who(s.participant_id)),
             duration=format_seconds(speech_seconds(s)),

@@ -15,13 +15,34 @@ from workshop_app.minutes.text import neutralise_cell, xml_safe
 HEADER = ("time", "agenda item", "guiding question", "kind", "attributed to", "text")
 
 
+def _safe(text: str) -> str:
+    # Control characters are dropped as for the other formats: spreadsheets choke on them.
+    return neutralise_cell(xml_safe(text))
+
+
 def render_csv(minutes: Minutes) -> bytes:
     """One row per contribution the minutes print (highlights only when so chosen)."""
     out = io.StringIO(newline="")
     writer = csv.writer(out, dialect="excel")
     writer.writerow(HEADER)
-    for s in minutes.statements:
-        row = (s.timestamp, s.item_title, s.question, s.kind, s.attribution or "", s.text)
-        # Control characters are dropped as for the other formats: spreadsheets choke on them.
-        writer.writerow([neutralise_cell(xml_safe(cell)) for cell in row])
+    # Times, items, questions, kinds and speakers repeat from row to row: each distinct one is
+    # made safe once (for this file only). Every text is its own.
+    repeated: dict[str, str] = {}
+
+    def cell(text: str) -> str:
+        if text not in repeated:
+            repeated[text] = _safe(text)
+        return repeated[text]
+
+    writer.writerows(
+        (
+            cell(s.timestamp),
+            cell(s.item_title),
+            cell(s.question),
+            cell(s.kind),
+            cell(s.attribution or ""),
+            _safe(s.text),
+        )
+        for s in minutes.statements
+    )
     return out.getvalue().encode("utf-8-sig")

@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
+import copy
 import re
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import docx
 from docx.document import Document as DocxDocument
+from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.text.paragraph import CT_P
+from docx.oxml.text.run import CT_R
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 
 from workshop_app.errors import KnownError
 
@@ -121,3 +127,67 @@ def add_field(paragraph: Paragraph, code: str) -> None:
     run.append(text)
     field.append(run)
     paragraph._p.append(field)
+
+
+class BodyAppender:
+    """``doc.add_paragraph(style=...)`` and ``paragraph.add_run()`` at a constant cost each.
+
+    For every paragraph, python-docx looks its style up by name among all the styles and
+    scans the body for the section properties it goes before; setting a run's bold, italic
+    or colour walks its schema each time. Here each is done once, for this document only: the
+    style's paragraph properties and each look of a run are made by python-docx on a blank
+    element, and every later paragraph or run is a copy of that element.
+    """
+
+    def __init__(self, doc: DocxDocument) -> None:
+        self._doc = doc
+        self._container = doc._body  # the parent python-docx gives the paragraphs it adds
+        self._element = doc.element.body
+        self._end = self._element.find(qn("w:sectPr"))  # what a new paragraph goes before
+        self._paragraphs: dict[str | None, CT_P] = {}
+        self._runs: dict[str, CT_R] = {}
+
+    def paragraph(self, style: str | None) -> Paragraph:
+        """A new, empty paragraph at the end of the body, in the paragraph style ``style``."""
+        if style not in self._paragraphs:
+            blank = cast(CT_P, OxmlElement("w:p"))
+            if style is not None:  # what ``paragraph.style = style`` does, by name lookup
+                part: Any = self._doc.part
+                blank.style = part.get_style_id(style, WD_STYLE_TYPE.PARAGRAPH)
+            self._paragraphs[style] = blank
+        p = copy.deepcopy(self._paragraphs[style])
+        if self._end is not None:
+            self._end.addprevious(p)
+        else:
+            self._element.append(p)
+        return Paragraph(p, self._container)
+
+    def run(self, paragraph: Paragraph, look: str, make: Callable[[Run], None]) -> CT_R:
+        """A new run at the end of ``paragraph``, formatted as ``make`` formats a run (which
+        it is asked to do once for each ``look``)."""
+        if look not in self._runs:
+            blank = Run(cast(CT_R, OxmlElement("w:r")), paragraph)
+            make(blank)
+            self._runs[look] = blank._r
+        r = copy.deepcopy(self._runs[look])
+        paragraph._p.append(r)
+        return r
+
+
+_BREAKS = ("\t", "\n", "\r")
+
+
+def put_text(r: CT_R, text: str) -> None:
+    """``run.text = text`` for a new run, without python-docx's character-by-character walk
+    when the text has no tab or line break (the only characters that walk treats apart)."""
+    if any(mark in text for mark in _BREAKS):
+        r.text = text
+    elif text:
+        r.add_t(text)
+
+
+def set_cell_text(cell: _Cell, text: str) -> None:
+    """``cell.text = text``: the cell's content replaced by one paragraph with one run."""
+    tc: Any = cell._tc
+    tc.clear_content()
+    put_text(tc.add_p().add_r(), text)

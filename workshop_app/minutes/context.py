@@ -1,0 +1,100 @@
+"""What every part of building the minutes needs, and the record indexed for it, once.
+
+A day's record has tens of thousands of contributions but a few hundred items, speakers and
+distinct moments: the contributions and points are grouped by item in one pass, and the work
+done per speaker or per timestamp is done once for each. Everything lives only as long as one
+build (one export), so nothing can be served stale.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import zoneinfo
+from collections import defaultdict
+
+from workshop_app.domain.attribution import attribute
+from workshop_app.domain.clock import parse_timestamp
+from workshop_app.domain.model import (
+    ConsensusPoint,
+    ConsensusStatus,
+    Contribution,
+    Participant,
+    WorkshopRecord,
+)
+from workshop_app.minutes.options import MinutesOptions
+from workshop_app.minutes.text import one_line
+
+# Withdrawn points were taken back in the room; minutes do not report them.
+HIDDEN_CONSENSUS = (ConsensusStatus.WITHDRAWN,)
+
+
+class BuildContext:
+    """People, mode, the venue's time zone; contributions and points per item; memos."""
+
+    def __init__(self, record: WorkshopRecord, options: MinutesOptions) -> None:
+        self.record = record
+        self.options = options
+        self.mode = options.attribution
+        self.people = {p.id: p for p in record.participants}
+        self.zone = _zone(record.workshop.timezone)
+        self.contributions: dict[str, list[Contribution]] = defaultdict(list)
+        for c in record.contributions:
+            self.contributions[c.agenda_item_id].append(c)
+        self.points: dict[str, list[ConsensusPoint]] = defaultdict(list)
+        for p in record.consensus:
+            if p.status not in HIDDEN_CONSENSUS:
+                self.points[p.agenda_item_id].append(p)
+        self._named: dict[str, Participant] | None = None
+        self._who: dict[str | None, str | None] = {}
+        self._local: dict[str | None, dt.datetime | None] = {}
+        self._stamps: dict[str | None, tuple[str, str]] = {}
+
+    def who(self, participant_id: str | None) -> str | None:
+        if participant_id not in self._who:
+            person = self.people.get(participant_id) if participant_id else None
+            self._who[participant_id] = attribute(person, self.mode)
+        return self._who[participant_id]
+
+    def local(self, timestamp: str | None) -> dt.datetime | None:
+        """A recorded moment as the venue's wall-clock time (or as recorded, without a zone)."""
+        if timestamp in self._local:
+            return self._local[timestamp]
+        moment: dt.datetime | None = None
+        if timestamp:
+            try:
+                moment = parse_timestamp(timestamp)
+            except ValueError:
+                moment = None
+            else:
+                moment = moment.astimezone(self.zone) if self.zone else moment
+        self._local[timestamp] = moment
+        return moment
+
+    def stamp(self, timestamp: str | None) -> tuple[str, str]:
+        """``("10:45", "2017-09-21 10:45")`` for a recorded moment; empty when none."""
+        if timestamp not in self._stamps:
+            moment = self.local(timestamp)
+            full = moment.strftime("%Y-%m-%d %H:%M") if moment else ""
+            self._stamps[timestamp] = (hhmm(moment), full)
+        return self._stamps[timestamp]
+
+    def named(self, wanted: str) -> Participant | None:
+        """The first participant (in roster order) whose name or email is ``wanted`` (folded)."""
+        if self._named is None:
+            self._named = {}
+            for person in self.record.participants:
+                for key in (one_line(person.name).casefold(), one_line(person.email).casefold()):
+                    if key:
+                        self._named.setdefault(key, person)
+        return self._named.get(wanted)
+
+
+def _zone(name: str | None) -> zoneinfo.ZoneInfo | None:
+    try:
+        return zoneinfo.ZoneInfo(name) if name else None
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return None
+
+
+def hhmm(moment: dt.datetime | None) -> str:
+    return moment.strftime("%H:%M") if moment else ""
