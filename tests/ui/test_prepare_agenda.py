@@ -233,7 +233,9 @@ def test_a_description_is_saved_while_typing_pauses(
     qtbot.keyClicks(panel.detail.description, "Each group opens with a statement.")
     # No focus change: a pause in typing is enough for it to be in the file.
     qtbot.waitUntil(
-        lambda: read_back(workshop_path, "SELECT description FROM agenda_items")
-        == [("Each group opens with a statement.",)],
+        lambda: (
+            read_back(workshop_path, "SELECT description FROM agenda_items")
+            == [("Each group opens with a statement.",)]
+        ),
         timeout=5000,
     )
