@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -43,6 +42,10 @@ def configure_application(app: QCoreApplication) -> None:
 
 def _known_storage_error(error: BaseException) -> KnownError | None:
     """What an SQLite failure that reached the top means for the user, if it is known."""
+    if type(error).__module__ != "sqlite3":  # sqlite3 need not be loaded to ask
+        return None
+    import sqlite3
+
     if not isinstance(error, sqlite3.Error):
         return None
     known = translate_sqlite_error("the workshop file", error)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from workshop_app.errors import KnownError
+
+if TYPE_CHECKING:  # sqlite3 itself loads with the document, after the window shows
+    import sqlite3
 
 
 class DocumentError(KnownError):
@@ -117,6 +120,8 @@ def translate_sqlite_error(
     means the disk refused the data rather than that the file is damaged.
     """
     text = str(error).lower()
+    import sqlite3
+
     if isinstance(error, sqlite3.IntegrityError):
         return None
     if "disk is full" in text or "database or disk is full" in text:

@@ -27,13 +27,13 @@ from workshop_app.ui.file_commands import (
     suggested_file_name,
 )
 from workshop_app.ui.modes import MODES, build_mode_bar
-from workshop_app.ui.projector import Projector
 from workshop_app.ui.recent import RecentFiles
 from workshop_app.ui.safety import DocumentSafety
 from workshop_app.ui.start_page import StartPage
 from workshop_app.ui.status_bar import DocumentStatusBar
 
 if TYPE_CHECKING:
+    from workshop_app.ui.projector import Projector
     from workshop_app.ui.session import Session
 
 APP_NAME = "Workshop App"
@@ -57,7 +57,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
         self.status = DocumentStatusBar()
         self.setStatusBar(self.status)
-        self.projector = Projector(self, self._settings)  # the room's screen
+        self._projector: Projector | None = None  # the room's screen: made when first needed
         self._build_actions()
         self._build_menus()
         self._build_mode_bar()
@@ -126,7 +126,8 @@ class MainWindow(QMainWindow):
         edit_menu = self.menuBar().addMenu("&Edit")
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
-        self.projector.fill_menu(self.menuBar().addMenu("&View"))
+        self._view_menu = self.menuBar().addMenu("&View")
+        self._view_menu.aboutToShow.connect(lambda: self.projector)
         self._panel_menus: list[QMenu] = []
         help_menu = self.menuBar().addMenu("&Help")
         self._help_menu_action = help_menu.menuAction()
@@ -135,6 +136,17 @@ class MainWindow(QMainWindow):
 
     def _build_mode_bar(self) -> None:
         self.mode_bar, self.mode_actions = build_mode_bar(self, self.show_mode)
+
+    @property
+    def projector(self) -> Projector:
+        """The projector's controller and its View menu, made when first needed (after the
+        window's first paint: its modules need not load before the window shows)."""
+        if self._projector is None:
+            from workshop_app.ui.projector import Projector
+
+            self._projector = Projector(self, self._settings)
+            self._projector.fill_menu(self._view_menu)
+        return self._projector
 
     # -- showing the session ------------------------------------------------------------
 
@@ -173,7 +185,8 @@ class MainWindow(QMainWindow):
             self.start_page.set_recent(self.recent.paths())
             self.stack.setCurrentWidget(self.start_page)
             self.setWindowTitle(APP_NAME)
-            self.projector.follow(None, None)
+            if self._projector is not None:
+                self._projector.follow(None, None)
             return
         session.setParent(self)
         session.changed.connect(self._on_changed)
