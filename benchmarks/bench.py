@@ -230,7 +230,12 @@ def main(argv: list[str] | None = None) -> int:
     for key, target in TARGETS.items():
         value = results[key]
         rows.append(
-            (key, value, target, "ok" if value <= target else f"MISSED by {(value / target - 1) * 100:.0f}%")
+            (
+                key,
+                value,
+                target,
+                "ok" if value <= target else f"MISSED by {(value / target - 1) * 100:.0f}%",
+            )
         )
     width = max(len(r[0]) for r in rows)
     print(f"{'metric':<{width}}  {'measured':>10}  {'target':>8}  verdict")
