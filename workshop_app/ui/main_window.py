@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
-from PySide6.QtWidgets import QMainWindow, QMenu, QStackedWidget, QWidget
+from PySide6.QtWidgets import QMainWindow, QMenu, QStackedWidget, QToolBar, QWidget
 
 from workshop_app.errors import KnownError
 from workshop_app.store.changes import Change, Entity
@@ -135,7 +135,21 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.about_action)
 
     def _build_mode_bar(self) -> None:
-        self.mode_bar, self.mode_actions = build_mode_bar(self, self.show_mode)
+        self._mode_bar: QToolBar | None = None  # built with the first workshop shown
+        self._mode_actions: dict[str, QAction] = {}
+
+    @property
+    def mode_bar(self) -> QToolBar:
+        """The bar of modes on the left (made when first needed)."""
+        if self._mode_bar is None:
+            self._mode_bar, self._mode_actions = build_mode_bar(self, self.show_mode)
+            self._mode_bar.setVisible(self.session is not None)
+        return self._mode_bar
+
+    @property
+    def mode_actions(self) -> dict[str, QAction]:
+        self.mode_bar  # noqa: B018 (made on first use)
+        return self._mode_actions
 
     @property
     def projector(self) -> Projector:
@@ -179,7 +193,8 @@ class MainWindow(QMainWindow):
             previous.deleteLater()
         self.status.set_session(session)
         self.close_action.setEnabled(session is not None)
-        self.mode_bar.setVisible(session is not None)
+        if session is not None or self._mode_bar is not None:
+            self.mode_bar.setVisible(session is not None)
         # A closed session's stack is cleared, and leaves the group when it is deleted.
         if session is None:
             self.start_page.set_recent(self.recent.paths())

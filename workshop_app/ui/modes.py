@@ -25,7 +25,7 @@ class Mode:
     key: str
     label: str
     shortcut: str
-    icon: QStyle.StandardPixmap
+    icon: str  # a QStyle.StandardPixmap name: looked up when the bar is built (see below)
     page: str
 
     def build(self, session: Session) -> QWidget:
@@ -40,21 +40,21 @@ MODES: list[Mode] = [
         "prepare",
         "&Prepare",
         "Ctrl+1",
-        QStyle.StandardPixmap.SP_FileDialogDetailedView,
+        "SP_FileDialogDetailedView",
         "workshop_app.ui.prepare_page:PreparePage",
     ),
     Mode(
         "run",
         "&Run",
         "Ctrl+2",
-        QStyle.StandardPixmap.SP_MediaPlay,
+        "SP_MediaPlay",
         "workshop_app.ui.run_page:RunPage",
     ),
     Mode(
         "minutes",
         "&Minutes",
         "Ctrl+3",
-        QStyle.StandardPixmap.SP_FileDialogContentsView,
+        "SP_FileDialogContentsView",
         "workshop_app.ui.minutes_page:MinutesPage",
     ),
 ]
@@ -76,7 +76,10 @@ def build_mode_bar(window: QMainWindow, show_mode: object) -> tuple[QToolBar, di
     group.setExclusive(True)
     actions: dict[str, QAction] = {}
     for mode in MODES:
-        action = QAction(window.style().standardIcon(mode.icon), mode.label, window)
+        # Touching QStyle's enums makes Shiboken build a hundred Python enums (~18 ms): done
+        # here, when a workshop opens, not while the window is first shown.
+        icon = window.style().standardIcon(getattr(QStyle.StandardPixmap, mode.icon))
+        action = QAction(icon, mode.label, window)
         action.setCheckable(True)
         action.setShortcut(QKeySequence(mode.shortcut))
         action.setToolTip(f"{mode.label.replace('&', '')} ({mode.shortcut})")
