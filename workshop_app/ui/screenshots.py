@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import (
+    QEvent,
     QMessageLogContext,
     QSettings,
     QStandardPaths,
@@ -179,6 +180,34 @@ def show_minutes_summaries(scene: Scene) -> None:
 
 
 #: One PNG per view: (file name, how to show it). Add a view with one line here.
+def show_export(scene: Scene) -> QWidget:
+    """File > Export Minutes in anonymous mode: the preview and the places that name someone."""
+    from workshop_app.ui.export_dialog import ExportDialog
+
+    path = scene.demo()
+    scene.open(path)
+    dialog = ExportDialog(
+        path, QSettings(str(scene.folder / "export.ini"), QSettings.Format.IniFormat)
+    )
+    dialog.setParent(scene.window, dialog.windowFlags())
+    dialog.attribution.setCurrentIndex(dialog.attribution.findData("anonymous"))
+    dialog.refresh_preview()
+    dialog.resize(*SIZE)
+    dialog.show()
+    return dialog
+
+
+def show_shortcuts(scene: Scene) -> QWidget:
+    """Help > Keyboard Shortcuts, with the demo open (every mode's menus are listed)."""
+    from workshop_app.ui.shortcuts_dialog import ShortcutsDialog
+
+    scene.open(scene.demo())
+    dialog = ShortcutsDialog(scene.window)
+    dialog.resize(900, 700)
+    dialog.show()
+    return dialog
+
+
 VIEWS: list[tuple[str, Callable[[Scene], QWidget | None]]] = [
     ("start.png", show_start),
     ("prepare-details.png", show_prepare_details),
@@ -189,6 +218,8 @@ VIEWS: list[tuple[str, Callable[[Scene], QWidget | None]]] = [
     ("consensus.png", show_consensus),
     ("actions.png", show_actions),
     ("minutes-summaries.png", show_minutes_summaries),
+    ("export-minutes.png", show_export),
+    ("keyboard-shortcuts.png", show_shortcuts),
 ]
 
 
@@ -287,6 +318,8 @@ def take_screenshots(outdir: Path) -> list[Path]:
         try:
             for name, show in VIEWS:
                 shown = show(scene)  # a view of its own window (the projector), or None
+                # Pages of a workshop closed by an earlier view go, as they would in the app.
+                app.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
                 window.resize(*SIZE)
                 app.processEvents()
                 path = outdir / name
