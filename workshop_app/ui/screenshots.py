@@ -203,7 +203,7 @@ def show_shortcuts(scene: Scene) -> QWidget:
 
     scene.open(scene.demo())
     dialog = ShortcutsDialog(scene.window)
-    dialog.resize(900, 700)
+    dialog.resize(*SIZE)
     dialog.show()
     return dialog
 
