@@ -365,3 +365,20 @@ def test_menus_list_every_action_with_a_shortcut(demo: MainWindow) -> None:
         assert actions
         assert all(a.shortcut().toString() and "&" in a.text() for a in actions)
     assert demo.mode_actions["minutes"].shortcut().toString() == "Ctrl+3"
+
+
+def test_reservations_are_saved_while_typing_pauses(
+    qtbot: QtBot, demo: MainWindow, panel: ConsensusPanel, demo_path: Path
+) -> None:
+    assert panel.select("k4")
+    field = panel.detail.reservations
+    field.setFocus()
+    field.moveCursor(field.textCursor().MoveOperation.End)
+    qtbot.keyClicks(field, " Two delegations abstained.")
+    # No focus change: a pause is enough for what was typed to be in the file.
+    qtbot.waitUntil(
+        lambda: read_back(demo_path, "SELECT reservations FROM consensus_points WHERE id='k4'")[0][
+            0
+        ].endswith("Two delegations abstained."),
+        timeout=5000,
+    )

@@ -7,7 +7,7 @@ import dataclasses
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -88,6 +88,13 @@ class ConsensusDetail(QStackedWidget):
         self.support_label.setBuddy(self.support)
         self.text.focus_lost.connect(self._save_text)
         self.reservations.focus_lost.connect(self._save_reservations)
+        # Also saved a second after typing pauses: a crash must not take a point being written.
+        self._idle = QTimer(self)
+        self._idle.setSingleShot(True)
+        self._idle.setInterval(1000)
+        self._idle.timeout.connect(self._save_while_typing)
+        for typed in (self.text, self.reservations):
+            typed.textChanged.connect(lambda: None if self._loading else self._idle.start())
         self.status.currentIndexChanged.connect(self._save_status)
 
         form = QFormLayout()
@@ -234,6 +241,12 @@ class ConsensusDetail(QStackedWidget):
     def save_pending(self) -> None:
         """Save what was typed and not yet saved (before another point is shown)."""
         self._save_text()
+        self._save_reservations()
+
+    def _save_while_typing(self) -> None:
+        """Save a pause's worth of typing (an emptied point is left for the user to retype)."""
+        if self.text.toPlainText().strip():
+            self._save_text()
         self._save_reservations()
 
     def _save_text(self) -> None:
