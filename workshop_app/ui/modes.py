@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QStyle, QToolBar, QWidget
+from PySide6.QtWidgets import QMainWindow, QToolBar, QWidget
 
 if TYPE_CHECKING:
     from workshop_app.ui.session import Session
@@ -62,6 +62,10 @@ MODES: list[Mode] = [
 
 def build_mode_bar(window: QMainWindow, show_mode: object) -> tuple[QToolBar, dict[str, QAction]]:
     """The vertical bar of big mode buttons on the left, like an IDE's."""
+    # Imported here: Shiboken builds QStyle's hundred-odd Python enums when the class is
+    # first touched (~18 ms), and the bar is only needed once a workshop is open.
+    from PySide6.QtWidgets import QStyle
+
     bar = QToolBar("Modes")
     bar.setObjectName("modeBar")
     bar.setMovable(False)
@@ -76,8 +80,6 @@ def build_mode_bar(window: QMainWindow, show_mode: object) -> tuple[QToolBar, di
     group.setExclusive(True)
     actions: dict[str, QAction] = {}
     for mode in MODES:
-        # Touching QStyle's enums makes Shiboken build a hundred Python enums (~18 ms): done
-        # here, when a workshop opens, not while the window is first shown.
         icon = window.style().standardIcon(getattr(QStyle.StandardPixmap, mode.icon))
         action = QAction(icon, mode.label, window)
         action.setCheckable(True)
