@@ -10,7 +10,6 @@ import importlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QToolBar, QWidget
 
@@ -62,8 +61,9 @@ MODES: list[Mode] = [
 
 def build_mode_bar(window: QMainWindow, show_mode: object) -> tuple[QToolBar, dict[str, QAction]]:
     """The vertical bar of big mode buttons on the left, like an IDE's."""
-    # Imported here: Shiboken builds QStyle's hundred-odd Python enums when the class is
-    # first touched (~18 ms), and the bar is only needed once a workshop is open.
+    # Imported here: Shiboken builds the Python enums of QStyle and of the Qt namespace when
+    # they are first touched (~12-18 ms each); the bar is only needed once a workshop is open.
+    from PySide6.QtCore import QSize, Qt
     from PySide6.QtWidgets import QStyle
 
     bar = QToolBar("Modes")
