@@ -14,9 +14,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from workshop_app import __version__
 from workshop_app.assets import asset
-from workshop_app.bug_log import log_bug
 from workshop_app.errors import KnownError
-from workshop_app.store.errors import translate_sqlite_error
 
 ORGANIZATION = "workshop-app"
 APPLICATION = "workshop-app"
@@ -46,6 +44,8 @@ def _known_storage_error(error: BaseException) -> KnownError | None:
         return None
     import sqlite3
 
+    from workshop_app.store.errors import translate_sqlite_error
+
     if not isinstance(error, sqlite3.Error):
         return None
     known = translate_sqlite_error("the workshop file", error)
@@ -66,6 +66,8 @@ def make_excepthook(previous: ExceptHook) -> ExceptHook:
         if issubclass(exc_type, KeyboardInterrupt):
             previous(exc_type, error, tb)
             return
+        from workshop_app.bug_log import log_bug
+
         path = log_bug(error)
         if not path.is_file():
             previous(exc_type, error, tb)  # nowhere to log: at least the terminal sees it

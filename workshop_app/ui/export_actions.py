@@ -10,8 +10,6 @@ from PySide6.QtCore import QObject, QSettings
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow
 
-from workshop_app.ui import dialogs
-
 if TYPE_CHECKING:
     from workshop_app.ui.session import Session
 
@@ -43,6 +41,8 @@ class ExportActions(QObject):
             action.setEnabled(session is not None)
 
     def export(self, *, agenda: bool) -> None:
+        from workshop_app.ui import dialogs
+
         if self.session is None:
             return
         ref = dialogs.export_minutes(self._window, self.session.path, self._settings, agenda)

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QMenu, QWidget
 
 from workshop_app.errors import KnownError
-from workshop_app.ui import dialogs
 from workshop_app.ui.recent import RecentFiles
 
 if TYPE_CHECKING:
@@ -19,6 +18,8 @@ if TYPE_CHECKING:
 
 def suggested_file_name(title: str) -> str:
     """A file name for a new workshop, from its title: "European Conversation.workshop"."""
+    from workshop_app.ui import dialogs
+
     stem = re.sub(r"[^\w\- ]+", " ", title, flags=re.UNICODE)
     stem = re.sub(r"\s+", " ", stem).strip()[:60].strip()
     return f"{stem or 'Workshop'}{dialogs.WORKSHOP_SUFFIX}"
@@ -34,6 +35,7 @@ def same_file(a: Path, b: Path) -> bool:
 def create_workshop(parent: QWidget, recent: RecentFiles, current: Path | None) -> Session | None:
     """Ask for a title and a file, create the workshop there; the open session, or None."""
     from workshop_app.domain.model import Workshop
+    from workshop_app.ui import dialogs
     from workshop_app.ui.session import Session
 
     title = dialogs.ask_title(parent)

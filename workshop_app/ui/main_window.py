@@ -16,9 +16,6 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QMainWindow, QMenu, QStackedWidget, QToolBar, QWidget
 
 from workshop_app.errors import KnownError
-from workshop_app.store.changes import Change, Entity
-from workshop_app.store.errors import DamagedDocument
-from workshop_app.ui import dialogs
 from workshop_app.ui.export_actions import ExportActions
 from workshop_app.ui.file_commands import (
     create_workshop,
@@ -33,6 +30,7 @@ from workshop_app.ui.start_page import StartPage
 from workshop_app.ui.status_bar import DocumentStatusBar
 
 if TYPE_CHECKING:
+    from workshop_app.store.changes import Change
     from workshop_app.ui.projector import Projector
     from workshop_app.ui.session import Session
 
@@ -97,10 +95,8 @@ class MainWindow(QMainWindow):
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.about_action = QAction("&About Workshop App", self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
-        self.about_action.triggered.connect(lambda: dialogs.show_about(self))
-        self.shortcuts_action = self._action(
-            "&Keyboard Shortcuts", lambda: dialogs.show_shortcuts(self), "Ctrl+/"
-        )
+        self.about_action.triggered.connect(self._show_about)
+        self.shortcuts_action = self._action("&Keyboard Shortcuts", self._show_shortcuts, "Ctrl+/")
         # One undo group: Edit > Undo always acts on the open workshop's stack.
         self.undo_group = QUndoGroup(self)
         self.undo_action = self.undo_group.createUndoAction(self, "&Undo")
@@ -237,11 +233,25 @@ class MainWindow(QMainWindow):
 
         go_to(self, ref)
 
+    def _show_about(self) -> None:
+        from workshop_app.ui import dialogs
+
+        dialogs.show_about(self)
+
+    def _show_shortcuts(self) -> None:
+        from workshop_app.ui import dialogs
+
+        dialogs.show_shortcuts(self)
+
     def _on_changed(self, changes: tuple[Change, ...]) -> None:
+        from workshop_app.store.changes import Entity
+
         if any(change.entity == Entity.WORKSHOP for change in changes):
             self._update_title()
 
     def _edit_failed(self, error: BaseException) -> None:
+        from workshop_app.ui import dialogs
+
         if isinstance(error, KnownError):
             dialogs.show_error(self, error)
         else:  # a bug: logged with its traceback by the application's hook
@@ -277,8 +287,11 @@ class MainWindow(QMainWindow):
 
     def open_path(self, path: Path) -> bool:
         """Open ``path`` instead of the current workshop; on failure say why and keep it."""
+        from workshop_app.ui import dialogs
+
         if self.session is not None and same_file(path, self.session.path):
             return True
+        from workshop_app.store.errors import DamagedDocument
         from workshop_app.ui.session import Session
 
         try:
@@ -292,6 +305,8 @@ class MainWindow(QMainWindow):
         return True
 
     def open_dialog(self) -> bool:
+        from workshop_app.ui import dialogs
+
         path = dialogs.ask_open_path(self, self.recent.last_directory())
         return path is not None and self.open_path(path)
 

@@ -15,11 +15,10 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow
 
 from workshop_app.errors import KnownError
-from workshop_app.store.errors import DamagedDocument
 from workshop_app.store.location import risky_location
-from workshop_app.ui import dialogs
 
 if TYPE_CHECKING:  # the rest is loaded when a workshop is open: the window paints first
+    from workshop_app.store.errors import DamagedDocument
     from workshop_app.ui.backups import BackupScheduler
     from workshop_app.ui.session import Session
 
@@ -61,6 +60,7 @@ class DocumentSafety(QObject):
         if session is None:
             self.scheduler = None
             return
+        from workshop_app.ui import dialogs
         from workshop_app.ui.backups import BackupScheduler
 
         self.scheduler = BackupScheduler(session)
@@ -83,6 +83,8 @@ class DocumentSafety(QObject):
     # -- File menu ------------------------------------------------------------------------
 
     def save_copy(self) -> None:
+        from workshop_app.ui import dialogs
+
         session = self.session
         if session is None:
             return
@@ -105,6 +107,8 @@ class DocumentSafety(QObject):
         self._window.statusBar().showMessage(f"Saved a copy as {target}", 10000)
 
     def restore(self) -> None:
+        from workshop_app.ui import dialogs
+
         session = self.session
         if session is None:
             return
@@ -167,6 +171,8 @@ class DocumentSafety(QObject):
         QThreadPool.globalInstance().start(work)
 
     def _show_findings(self, path: Path, findings: object) -> None:
+        from workshop_app.ui import dialogs
+
         self._window.statusBar().clearMessage()
         if isinstance(findings, KnownError):
             dialogs.show_error(self._window, findings)
@@ -179,6 +185,8 @@ class DocumentSafety(QObject):
     def offer_recovery(self, error: DamagedDocument) -> bool:
         """A file could not be opened because it is damaged: offer to recover what can be
         read into a new file, and open that. The damaged file is left as it is."""
+        from workshop_app.ui import dialogs
+
         if not dialogs.confirm(
             self._window,
             error.message,
