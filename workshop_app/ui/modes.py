@@ -7,8 +7,7 @@ before the pages' modules (and sqlite-utils behind them) are loaded.
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QToolBar, QWidget
@@ -17,8 +16,7 @@ if TYPE_CHECKING:
     from workshop_app.ui.session import Session
 
 
-@dataclass(frozen=True)
-class Mode:
+class Mode(NamedTuple):
     """One button of the mode bar and the page it shows (``module:Class``)."""
 
     key: str

@@ -5,7 +5,6 @@ sits on a network drive or in a synchronised folder."""
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -196,6 +195,8 @@ class DocumentSafety(QObject):
             "Recover into a New File…",
         ):
             return False
+        import datetime as dt
+
         stamp = dt.datetime.now().strftime("%Y-%m-%d %H.%M")
         suggestion = error.path.with_name(f"{error.path.stem} (recovered {stamp}).workshop")
         target = dialogs.ask_new_path(self._window, suggestion)
