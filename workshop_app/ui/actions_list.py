@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -37,7 +36,7 @@ from workshop_app.ui.actions_model import (
     status_text,
 )
 from workshop_app.ui.outcome_edits import OutcomeEdits
-from workshop_app.ui.outcome_tables import ChoiceDelegate, OutcomeTable, one_line
+from workshop_app.ui.outcome_tables import ChoiceDelegate, OutcomeTable, action_button, one_line
 from workshop_app.ui.session import Session
 
 NO_ACTIONS = (
@@ -163,11 +162,7 @@ class ActionsPanel(QWidget):
         top.addWidget(self.search, 1)
         buttons = []
         for act in (self.add_action, self.edit_action, self.done_action, self.delete_action):
-            button = QToolButton()
-            button.setDefaultAction(act)
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-            keys = act.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            button.setToolTip(f"{act.text().replace('&', '')} ({keys})")
+            button = action_button(act)
             top.addWidget(button)
             buttons.append(button)
         layout = QVBoxLayout(self)

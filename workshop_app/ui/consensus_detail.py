@@ -28,7 +28,7 @@ from workshop_app.domain.outcomes import STATUS_LABELS, WITH_DISSENT
 from workshop_app.ui.consensus_model import STATUS_COLOURS, status_text
 from workshop_app.ui.form_widgets import PlainTextField
 from workshop_app.ui.outcome_edits import OutcomeEdits
-from workshop_app.ui.outcome_tables import tooltip
+from workshop_app.ui.outcome_tables import action_button, tooltip
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 EMPTY, POINT = range(2)
@@ -134,11 +134,7 @@ class ConsensusDetail(QStackedWidget):
         self._jump_button = self._button(self.jump_action)
 
     def _button(self, action: QAction) -> QToolButton:
-        button = QToolButton()
-        button.setDefaultAction(action)
-        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-        button.setToolTip(f"{action.text().replace('&', '')} ({keys})")
+        button = action_button(action)
         self.buttons.addWidget(button)
         return button
 

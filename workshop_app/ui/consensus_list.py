@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QSplitter,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -42,7 +41,7 @@ from workshop_app.ui.consensus_model import (
 )
 from workshop_app.ui.feed_model import FROM_THE_FLOOR
 from workshop_app.ui.outcome_edits import OutcomeEdits
-from workshop_app.ui.outcome_tables import OutcomeTable, one_line
+from workshop_app.ui.outcome_tables import OutcomeTable, action_button, one_line
 from workshop_app.ui.session import Session
 
 NO_POINTS = (
@@ -173,11 +172,7 @@ class ConsensusPanel(QWidget):
         top.addWidget(self.search, 1)
         buttons = []
         for act in (self.edit_action, self.delete_action):
-            button = QToolButton()
-            button.setDefaultAction(act)
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-            keys = act.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            button.setToolTip(f"{act.text().replace('&', '')} ({keys})")
+            button = action_button(act)
             top.addWidget(button)
             buttons.append(button)
         left = QWidget()

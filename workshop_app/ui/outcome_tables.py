@@ -17,13 +17,14 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import QAction, QKeySequence, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
+    QToolButton,
     QWidget,
 )
 
@@ -31,6 +32,17 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 Index = QModelIndex | QPersistentModelIndex
+
+
+def action_button(action: QAction) -> QToolButton:
+    """A text button for ``action`` whose tooltip names its shortcut."""
+    button = QToolButton()
+    button.setDefaultAction(action)
+    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+    button.setToolTip(f"{action.text().replace('&', '')} ({keys})")
+    return button
+
 
 # Colours that keep 4.5:1 contrast on a white row; text always says the same thing too.
 GREEN = "#1b6e35"
