@@ -42,6 +42,8 @@ class Document:
         self._lock = lock
         self._listeners: list[Listener] = []
         self._open_tx: Transaction | None = None
+        #: Whether the main file alone holds every committed write (see :meth:`settle`).
+        self.settled = True
         self.workshop = WorkshopStore(self)
         self.participants = ParticipantStore(self)
         self.agenda = AgendaStore(self)
@@ -77,6 +79,11 @@ class Document:
         return cls.open(path)
 
     def close(self) -> None:
+        if not self.readonly:
+            # Leave a plain file behind: everything in it, no WAL, readable from read-only media.
+            with contextlib.suppress(sqlite3.Error):
+                self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                self.db.execute("PRAGMA journal_mode = DELETE")
         with contextlib.suppress(sqlite3.Error):
             self.db.close()
         if self._lock is not None:
@@ -123,8 +130,30 @@ class Document:
             raise
         finally:
             self._open_tx = None
+        self.settle()
         for listener in list(self._listeners):
             listener(tuple(tx.changes))
+
+    def settle(self) -> bool:
+        """Copy the committed writes from the WAL into the main file; True when it holds them all.
+
+        People copy ``NAME.workshop`` alone (a file manager, a mail attachment, a USB stick),
+        without its ``-wal``: so every commit is followed by a checkpoint. It is PASSIVE, so it
+        never waits: while a background reader (an export, a backup) holds an older snapshot,
+        the newest frames stay in the WAL (safe, but not yet in the main file) and
+        :attr:`settled` is False until a later call, which the application makes when idle.
+        """
+        if self.readonly:
+            return True
+        try:
+            row = self.db.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+        except sqlite3.Error:
+            # The commit is durable in the WAL; the main file catches up on a later call.
+            self.settled = False
+            return False
+        _busy, in_wal, copied = row
+        self.settled = in_wal == copied
+        return self.settled
 
     # -- whole-document reads -----------------------------------------------------------
 

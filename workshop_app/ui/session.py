@@ -6,7 +6,7 @@ import datetime
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from workshop_app.domain.clock import Clock, system_now
@@ -22,6 +22,9 @@ from workshop_app.store.run import RunStore
 from workshop_app.store.speeches import SpeechStore
 from workshop_app.store.workshop import WorkshopStore
 from workshop_app.ui.commands import Editor
+
+#: How soon the main file is completed again when an export or a backup held a write in the WAL.
+SETTLE_RETRY_MS = 500
 
 
 class Session(QObject):
@@ -48,6 +51,10 @@ class Session(QObject):
         #: The document's undo stack, and the one way panels make undoable edits.
         self.undo_stack = QUndoStack(self)
         self.editor = Editor(self.undo_stack, self.edit_failed.emit)
+        #: Retries the main file's catch-up while a background reader held it back.
+        self._settle_timer = QTimer(self)
+        self._settle_timer.setInterval(SETTLE_RETRY_MS)
+        self._settle_timer.timeout.connect(self._settle)
         document.subscribe(self._on_committed)
 
     @classmethod
@@ -115,6 +122,7 @@ class Session(QObject):
             return
         self.about_to_close.emit()
         self.undo_stack.clear()
+        self._settle_timer.stop()
         document, self._document = self._document, None
         document.unsubscribe(self._on_committed)
         document.close()
@@ -123,3 +131,10 @@ class Session(QObject):
         self.last_saved = datetime.datetime.now().astimezone()
         self.changed.emit(tuple(changes))
         self.saved.emit(self.last_saved)
+        if self._document is not None and not self._document.settled:
+            self._settle_timer.start()
+
+    def _settle(self) -> None:
+        """Bring the main file up to date with the WAL; stop once it is."""
+        if self._document is None or self._document.settle():
+            self._settle_timer.stop()
