@@ -7,6 +7,7 @@ that is refused (not SQLite, not ours, too new, damaged) is left byte-for-byte a
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -33,6 +34,7 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 SUFFIX = ".workshop"
 # The sidecar files SQLite keeps beside a database in WAL mode.
 SIDECARS = ("-wal", "-shm", "-journal")
+READ_ONLY_ERRNOS = frozenset({errno.EROFS, errno.EACCES, errno.EPERM})
 
 
 def lock_path(path: Path) -> Path:
@@ -47,8 +49,11 @@ def acquire_lock(path: Path) -> FileLock:
         lock.acquire()
     except Timeout:
         raise AlreadyOpen(path) from None
-    except PermissionError:
-        raise ReadOnlyDocument(path) from None
+    except OSError as error:
+        # No lock file can be made beside it: a read-only folder, medium or share.
+        if isinstance(error, PermissionError) or error.errno in READ_ONLY_ERRNOS:
+            raise ReadOnlyDocument(path) from None
+        raise
     return lock
 
 
@@ -61,6 +66,30 @@ def release_lock(lock: FileLock) -> None:
 
 def _uri(path: Path, mode: str) -> str:
     return f"file:{quote(str(path.resolve()))}?mode={mode}"
+
+
+def _wal_without_sidecars(path: Path) -> bool:
+    """A file left in WAL mode (a copy made while it was open) with no ``-wal`` beside it."""
+    with open(path, "rb") as fh:
+        header = fh.read(20)
+    return len(header) == 20 and header[18] == 2 and not Path(f"{path}-wal").exists()
+
+
+def _open_readonly(path: Path) -> sqlite3.Connection:
+    """A read-only connection, also on read-only media.
+
+    SQLite needs to create a ``-shm`` beside a file in WAL mode, which a CD, a locked USB stick
+    or a read-only share refuses ("unable to open database file"). When there is no ``-wal``
+    to read, the file alone is everything: open it as immutable.
+    """
+    try:
+        conn = sqlite3.connect(_uri(path, "ro"), uri=True)
+        conn.execute("PRAGMA schema_version").fetchone()
+        return conn
+    except sqlite3.OperationalError:
+        if not _wal_without_sidecars(path):
+            raise
+    return sqlite3.connect(_uri(path, "ro") + "&immutable=1", uri=True)
 
 
 def inspect(path: Path) -> int:
@@ -77,7 +106,7 @@ def inspect(path: Path) -> int:
     if header != SQLITE_HEADER:
         raise NotSQLite(path)
     try:
-        conn = sqlite3.connect(_uri(path, "ro"), uri=True)
+        conn = _open_readonly(path)
     except sqlite3.Error as error:
         raise DamagedDocument(path, str(error)) from None
     try:
@@ -113,7 +142,7 @@ def configure(conn: sqlite3.Connection, *, readonly: bool = False) -> Database:
 def connect(path: Path, *, readonly: bool = False) -> Database:
     """A connection to an existing workshop file (never creates one)."""
     try:
-        conn = sqlite3.connect(_uri(path, "ro" if readonly else "rw"), uri=True)
+        conn = _open_readonly(path) if readonly else sqlite3.connect(_uri(path, "rw"), uri=True)
     except sqlite3.OperationalError as error:
         if "readonly" in str(error).lower() or not os.access(path, os.W_OK):
             raise ReadOnlyDocument(path) from None
