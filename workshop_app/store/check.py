@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from workshop_app.store import connection
-from workshop_app.store.errors import DamagedDocument
+from workshop_app.store.errors import DamagedDocument, ForeignSchema
+from workshop_app.store.structure import constraint_violations
 
 # Each rule: a query returning one row per violation, and how to say it.
 _DOMAIN_RULES: tuple[tuple[str, str], ...] = (
@@ -87,7 +88,9 @@ def check_document(path: Path) -> list[Finding]:
     """
     path = Path(path)
     try:
-        connection.inspect(path)
+        version = connection.inspect(path)
+    except ForeignSchema as error:
+        return [Finding(f"the file holds {d}", damaged=True) for d in error.differences]
     except DamagedDocument as error:
         return [Finding(error.message, damaged=True)]
     db = connection.connect(path, readonly=True)
@@ -100,6 +103,8 @@ def check_document(path: Path) -> list[Finding]:
             findings.append(
                 Finding(f"a row of {table} (row {rowid}) refers to a missing row of {parent}")
             )
+        for text in constraint_violations(db.conn, version):
+            findings.append(Finding(f"a value the format does not allow: {text}", damaged=True))
         for sql, text in _DOMAIN_RULES:
             for row in db.query(sql):
                 findings.append(Finding(text.format(**row)))

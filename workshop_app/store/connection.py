@@ -23,12 +23,16 @@ from workshop_app.store.errors import (
     DamagedDocument,
     DocumentExists,
     DocumentNotFound,
+    ForeignSchema,
+    HardLinked,
     NotAWorkshop,
     NotSQLite,
     ReadOnlyDocument,
     TooNew,
+    translate_sqlite_error,
 )
 from workshop_app.store.schema import APPLICATION_ID, SCHEMA_VERSION, apply_migrations
+from workshop_app.store.structure import schema_differences
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 SUFFIX = ".workshop"
@@ -76,20 +80,17 @@ def _wal_without_sidecars(path: Path) -> bool:
 
 
 def _open_readonly(path: Path) -> sqlite3.Connection:
-    """A read-only connection, also on read-only media.
+    """A read-only connection that leaves nothing beside the file, also on read-only media.
 
-    SQLite needs to create a ``-shm`` beside a file in WAL mode, which a CD, a locked USB stick
-    or a read-only share refuses ("unable to open database file"). When there is no ``-wal``
-    to read, the file alone is everything: open it as immutable.
+    A file still flagged WAL (a copy made while the app had it open) with no ``-wal`` beside
+    it is whole by itself; opened normally, SQLite would create a ``-shm`` and a ``-wal``
+    beside it, which a CD, a locked USB stick or a read-only share refuses ("unable to open
+    database file") and which a check must not leave behind. So it is opened as immutable.
+    With a ``-wal`` beside it (open in the app, or left by a crash) the WAL is read too.
     """
-    try:
-        conn = sqlite3.connect(_uri(path, "ro"), uri=True)
-        conn.execute("PRAGMA schema_version").fetchone()
-        return conn
-    except sqlite3.OperationalError:
-        if not _wal_without_sidecars(path):
-            raise
-    return sqlite3.connect(_uri(path, "ro") + "&immutable=1", uri=True)
+    if _wal_without_sidecars(path):
+        return sqlite3.connect(_uri(path, "ro") + "&immutable=1", uri=True)
+    return sqlite3.connect(_uri(path, "ro"), uri=True)
 
 
 def inspect(path: Path) -> int:
@@ -119,6 +120,9 @@ def inspect(path: Path) -> int:
         result = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
         if result != "ok":
             raise DamagedDocument(path, result)
+        differences = schema_differences(conn, version)
+        if differences:
+            raise ForeignSchema(path, differences)
         return int(version)
     except sqlite3.DatabaseError as error:
         raise DamagedDocument(path, str(error)) from None
@@ -150,20 +154,84 @@ def connect(path: Path, *, readonly: bool = False) -> Database:
     return configure(conn, readonly=readonly)
 
 
+def real_path(path: Path | str) -> Path:
+    """The file itself: two names for one file (a symbolic link) are one document, one lock."""
+    return Path(os.path.realpath(path))
+
+
 def open_database(path: Path, *, readonly: bool = False) -> tuple[Database, FileLock | None]:
-    """Inspect, lock and open an existing workshop file, upgrading its schema if it is older."""
+    """Inspect, lock and open an existing workshop file, upgrading its schema if it is older.
+
+    ``path`` must already be :func:`real_path`'s answer, so that the lock and SQLite's
+    ``-wal`` sit beside the file itself, whatever name it was opened by.
+    """
     path = Path(path)
+    if not readonly and path.is_file() and path.stat().st_nlink > 1:
+        raise HardLinked(path)
     lock = None if readonly else acquire_lock(path)
     try:
         version = inspect(path)
-        db = connect(path, readonly=readonly)
         if version < SCHEMA_VERSION and not readonly:
-            apply_migrations(db)
-        return db, lock
+            upgrade(path)
+        return connect(path, readonly=readonly), lock
     except BaseException:
         if lock is not None:
             release_lock(lock)
         raise
+
+
+def upgrade(path: Path) -> None:
+    """Bring an older file to this version's schema, or leave it exactly as it was.
+
+    The migrations run on a copy beside it (SQLite's backup API, so a ``-wal`` is included),
+    which must then match this version's schema; only then does the copy replace the file.
+    A step that fails leaves the original untouched, not half-upgraded.
+    """
+    tmp = temp_beside(path)
+    try:
+        try:
+            _migrate_copy(path, tmp)
+        except sqlite3.Error as error:
+            known = translate_sqlite_error(path, error, writing=True)
+            raise known or DamagedDocument(path, f"its upgrade failed: {error}") from None
+        _fsync_file(tmp)
+        for sidecar in SIDECARS:  # the old file's WAL is in the copy; it must not replay
+            with contextlib.suppress(FileNotFoundError):
+                Path(str(path) + sidecar).unlink()
+        os.replace(tmp, path)
+        _fsync_dir(path.parent)
+    finally:
+        for leftover in [tmp, *(Path(str(tmp) + s) for s in SIDECARS)]:
+            with contextlib.suppress(FileNotFoundError):
+                leftover.unlink()
+
+
+def _migrate_copy(path: Path, tmp: Path) -> None:
+    target = sqlite3.connect(str(tmp))
+    try:
+        source = _open_readonly(path)
+        try:
+            source.backup(target)
+        finally:
+            source.close()
+        db = Database(target, execute_plugins=False)
+        db.execute("PRAGMA foreign_keys = ON")
+        db.execute("PRAGMA trusted_schema = OFF")
+        apply_migrations(db)
+        differences = schema_differences(target, SCHEMA_VERSION)
+        if differences:
+            raise ForeignSchema(path, differences)
+        db.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        target.close()
+
+
+def _fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def _stamp(db: Database) -> None:

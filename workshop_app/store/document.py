@@ -59,7 +59,7 @@ class Document:
     @classmethod
     def open(cls, path: Path | str, *, readonly: bool = False) -> Document:
         """Open an existing workshop file; raises a DocumentError when it cannot be used."""
-        path = Path(path)
+        path = connection.real_path(path)
         db, lock = connection.open_database(path, readonly=readonly)
         return cls(path, db, lock, readonly=readonly)
 

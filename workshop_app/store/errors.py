@@ -65,6 +65,42 @@ class DamagedDocument(DocumentError):
         )
 
 
+class ForeignSchema(DamagedDocument):
+    """The file holds tables, triggers or views this version never wrote (they could run as code).
+
+    A kind of damage: the recovery path, which copies data only into a fresh file, is offered.
+    """
+
+    def __init__(self, path: Path | str, differences: list[str]) -> None:
+        DocumentError.__init__(
+            self,
+            path,
+            f"{path} is not a file this version of Workshop App wrote: it holds "
+            f"{_first_and_more(differences)}. It has not been opened, because such parts of a "
+            "file can act on it like a program.",
+            hint="The file has been left as it was. Recovery copies its data, and only its "
+            "data, into a new file.",
+        )
+        self.differences = differences
+
+
+def _first_and_more(items: list[str]) -> str:
+    more = len(items) - 1
+    return items[0] + (f" (and {more} more difference{'s' if more > 1 else ''})" if more else "")
+
+
+class HardLinked(DocumentError):
+    def __init__(self, path: Path | str) -> None:
+        super().__init__(
+            path,
+            f"{path} has another name on this disk (a hard link), so Workshop App will not "
+            "write to it: SQLite keeps a journal beside each name, and edits made through the "
+            "two names would overwrite each other. Exporting and checking it still work.",
+            hint="Open a copy of it instead (a file manager's Copy makes one), or remove the "
+            "other name.",
+        )
+
+
 class AlreadyOpen(DocumentError):
     def __init__(self, path: Path | str) -> None:
         super().__init__(

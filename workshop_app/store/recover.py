@@ -102,6 +102,7 @@ def recover(damaged: Path, target: Path) -> RecoveryReport:
             shutil.copyfile(wal, Path(f"{copy}-wal"))
         try:
             source = sqlite3.connect(copy)
+            source.execute("PRAGMA trusted_schema = OFF")
             source.execute("SELECT name FROM sqlite_master").fetchall()
         except sqlite3.DatabaseError as error:
             raise DamagedDocument(damaged, f"nothing can be read: {error}") from None
@@ -131,6 +132,12 @@ def _copy_table(
     source: sqlite3.Connection, db: Database, table: str, report: RecoveryReport
 ) -> None:
     columns = _columns(db, table)
+    kind = _kind_of(source, table)
+    if kind not in ("table", None):
+        # A view under a table's name: what it shows is not the file's data.
+        report.recovered[table] = report.lost[table] = 0
+        report.damaged.append(table)
+        return
     marks = ", ".join("?" * len(columns))
     sql = f"INSERT OR IGNORE INTO {table} ({', '.join(columns)}) VALUES ({marks})"  # noqa: S608
     kept = lost = 0
@@ -150,6 +157,16 @@ def _copy_table(
             lost += 1
     report.recovered[table] = kept
     report.lost[table] = lost
+
+
+def _kind_of(source: sqlite3.Connection, name: str) -> str | None:
+    """'table', 'view', ... for ``name`` in the file's catalogue; None when it is not there
+    (an older file) or the catalogue cannot be read (then the rows are tried anyway)."""
+    try:
+        row = source.execute("SELECT type FROM sqlite_master WHERE name = ?", [name]).fetchone()
+    except sqlite3.DatabaseError:
+        return None
+    return None if row is None else str(row[0])
 
 
 def _drop_dangling(db: Database, report: RecoveryReport) -> None:

@@ -15,6 +15,8 @@ from collections.abc import Callable, Iterator
 from enum import Enum
 from typing import Any, TypeVar
 
+from workshop_app.errors import KnownError
+
 T = TypeVar("T")
 
 
@@ -26,9 +28,26 @@ def _enum_converter(enum: type[Enum]) -> Callable[[Any], Enum]:
         try:
             return members[value]
         except (KeyError, TypeError):
-            return enum(value)  # aliases, _missing_, and the ValueError for a bad value
+            pass
+        try:
+            return enum(value)  # aliases and _missing_
+        except ValueError:
+            kind = "".join(f" {c.lower()}" if c.isupper() else c for c in enum.__name__)
+            raise ValueOutsideFormat(kind.strip(), value) from None
 
     return convert
+
+
+class ValueOutsideFormat(KnownError):
+    """A row holds a value the format forbids: the file was written with its checks off."""
+
+    def __init__(self, kind: str, value: Any) -> None:
+        super().__init__(
+            f"The workshop file holds a value this version does not allow (a {kind} of {value!r}): "
+            "it was not written by Workshop App with its checks on.",
+            hint="Check Document (workshop-app check) lists every such value; recovery copies "
+            "what is valid into a new file.",
+        )
 
 
 @functools.cache
