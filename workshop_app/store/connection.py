@@ -25,6 +25,7 @@ from workshop_app.store.errors import (
     DocumentNotFound,
     ForeignSchema,
     HardLinked,
+    IsAFolder,
     NotAWorkshop,
     NotSQLite,
     ReadOnlyDocument,
@@ -100,6 +101,8 @@ def inspect(path: Path) -> int:
     """
     if not path.exists():
         raise DocumentNotFound(path)
+    if path.is_dir():
+        raise IsAFolder(path)
     if not path.is_file():
         raise NotAWorkshop(path)
     with open(path, "rb") as fh:
@@ -247,6 +250,8 @@ def new_file(path: Path, *, overwrite: bool = False) -> Iterator[Database]:
     ``overwrite``, leaves the old file as it was.
     """
     path = Path(path)
+    if path.is_dir():
+        raise IsAFolder(path)
     if path.exists() and not overwrite:
         raise DocumentExists(path)
     if not path.parent.is_dir():

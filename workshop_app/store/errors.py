@@ -38,6 +38,11 @@ class NotSQLite(DocumentError):
         super().__init__(path, f"{path} is not a workshop file: it is not an SQLite database.")
 
 
+class IsAFolder(DocumentError):
+    def __init__(self, path: Path | str) -> None:
+        super().__init__(path, f"{path} is a folder, not a workshop file.")
+
+
 class NotAWorkshop(DocumentError):
     def __init__(self, path: Path | str) -> None:
         super().__init__(
