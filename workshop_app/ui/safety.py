@@ -26,6 +26,8 @@ class DocumentSafety(QObject):
     """Owns the safety actions of a window; ``open_path`` opens files the window is given."""
 
     check_finished = Signal(object, object)  # path, list of findings (or a KnownError)
+    #: An automatic backup of the open workshop was made: when (aware).
+    backed_up = Signal(object)
 
     def __init__(self, window: QMainWindow, open_path: Callable[[Path], bool]) -> None:
         super().__init__(window)
@@ -64,6 +66,7 @@ class DocumentSafety(QObject):
 
         self.scheduler = BackupScheduler(session)
         self.scheduler.failed.connect(self._backup_failed)
+        self.scheduler.backed_up.connect(self.backed_up)
         self.scheduler.start()
         where = risky_location(session.path)
         if where is not None:
