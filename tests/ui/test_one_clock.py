@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from tests.ui.test_prepare_agenda import agenda_panel
 from tests.ui.test_run_view import type_and_record
 from workshop_app.domain.clock import venue_hhmm, zone_label
 from workshop_app.domain.model import AgendaItem
@@ -117,6 +118,16 @@ def test_run_view_replan_projector_and_minutes_show_the_same_wall_time(
     assert screen is not None
     texts = [w.text() for w in screen.findChildren(type(page.clock_panel.now))]
     assert any(t.startswith(f"{wall}–") for t in texts), texts
+
+    # The status bar: the last save on the same clock.
+    saved = session.last_saved
+    assert saved is not None
+    assert opened.status.saved_label.text() == f"All changes saved · {venue_hhmm(saved, zone)}"
+    assert venue_hhmm(saved, zone) != f"{saved.astimezone():%H:%M}"  # not the laptop's
+    # The agenda in Prepare names the clock of its planned times.
+    opened.show_mode("prepare")
+    panel = agenda_panel(opened)
+    assert f"09:00–09:45 {label} (45 min)" in panel.summary.text()
 
     # The minutes, read from the file.
     page.finish_item_action.trigger()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop_app.domain.clock import zone_label
 from workshop_app.domain.model import AgendaItem, GuidingQuestion, ItemKind, new_id
 from workshop_app.domain.timeplan import format_duration
 from workshop_app.store import Change, Entity
@@ -147,8 +148,10 @@ class AgendaPanel(QWidget):
             self.select(self.model.items()[0].id)
         plan = self.model.plan
         day = plan.start.strftime("%a %d %b %Y") if workshop.date else "Date not set"
+        zone = zone_label(workshop.timezone, self._session.clock())
         self.summary.setText(
-            f"<b>Agenda</b> — {day}, {plan.start:%H:%M}–{plan.end:%H:%M} "
+            f"<b>Agenda</b> — {day}, {plan.start:%H:%M}–{plan.end:%H:%M}"
+            f"{f' {zone}' if zone else ''} "
             f"({format_duration(plan.total_minutes)}) · {len(self.model.items())} items"
         )
         self.detail.show_row(self.current())

@@ -128,7 +128,7 @@ class DocumentSafety(QObject):
                 ),
             )
             return
-        chosen = dialogs.choose_backup(self._window, backups)
+        chosen = dialogs.choose_backup(self._window, backups, session.workshop.get().timezone)
         if chosen is None:
             return
         suggestion = session.path.with_name(
