@@ -46,6 +46,7 @@ class AgendaPanel(QWidget):
         self.summary = QLabel()
         self.summary.setObjectName("agendaSummary")
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.summary.setWordWrap(True)  # the day, its times and their clock: two lines if need be
         self.tree = self._build_tree()
         self.detail = AgendaDetail(self.edits)
         self._build_actions()

@@ -37,6 +37,7 @@ class DocumentStatusBar(QStatusBar):
         self.saved_label.setObjectName("statusSaved")
         self.backup_label = QLabel()
         self.backup_label.setObjectName("statusBackup")
+        self.backup_label.setContentsMargins(0, 0, 12, 0)
         self.backup_label.setToolTip("When the last automatic backup was made (File > Restore)")
         self.addWidget(self.file_label, 1)
         self.addPermanentWidget(self.backup_label)
