@@ -71,6 +71,12 @@ def required(field: str, what: str, text: str | None, limit: int, empty: str = "
     return value
 
 
+def contribution_text(text: str | None) -> str:
+    """What a contribution records (the store checks it; the capture box asks first, so that
+    the refusal shows beside the text)."""
+    return required("text", "A contribution", text, MAX_TEXT)
+
+
 def optional(field: str, what: str, text: str | None, limit: int) -> str | None:
     """``text`` without surrounding blanks (None when blank); refused when too long."""
     value = (text or "").strip()

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from sqlite_utils import Database
 
 from workshop_app.domain.clock import format_timestamp, system_now
-from workshop_app.domain.limits import MAX_TEXT, required
+from workshop_app.domain.limits import contribution_text
 from workshop_app.domain.model import Contribution, ContributionKind
 from workshop_app.store import search
 from workshop_app.store.agenda import check_question_of_item
@@ -35,7 +35,7 @@ def read_contributions(db: Database, agenda_item_id: str | None = None) -> list[
 
 
 def _check_text(text: str) -> str:
-    return required("text", "A contribution", text, MAX_TEXT)
+    return contribution_text(text)
 
 
 class ContributionStore:
