@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from tests.ui.test_prepare_agenda import agenda_panel
 from tests.ui.test_run_view import type_and_record
 from workshop_app.domain.clock import venue_hhmm, zone_label
 from workshop_app.domain.model import AgendaItem
@@ -124,10 +123,9 @@ def test_run_view_replan_projector_and_minutes_show_the_same_wall_time(
     assert saved is not None
     assert opened.status.saved_label.text() == f"All changes saved · {venue_hhmm(saved, zone)}"
     assert venue_hhmm(saved, zone) != f"{saved.astimezone():%H:%M}"  # not the laptop's
-    # The agenda in Prepare names the clock of its planned times.
-    opened.show_mode("prepare")
-    panel = agenda_panel(opened)
-    assert f"09:00–09:45 {label} (45 min)" in panel.summary.text()
+    # Once in the window, in every mode: whose clock the times are on.
+    assert opened.status.zone_label.text() == label
+    assert zone in opened.status.zone_label.toolTip()
 
     # The minutes, read from the file.
     page.finish_item_action.trigger()
@@ -135,3 +133,7 @@ def test_run_view_replan_projector_and_minutes_show_the_same_wall_time(
     text = render(minutes, "md").decode("utf-8")
     assert f"{wall}" in text
     assert "13:46" not in text
+
+    # A workshop on the laptop's own clock needs no label.
+    session.workshop.update(timezone="Etc/UTC")
+    assert opened.status.zone_label.text() == ""

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workshop_app.domain.clock import zone_label
 from workshop_app.domain.model import AgendaItem, GuidingQuestion, ItemKind, new_id
 from workshop_app.domain.timeplan import format_duration
 from workshop_app.store import Change, Entity
@@ -46,7 +45,6 @@ class AgendaPanel(QWidget):
         self.summary = QLabel()
         self.summary.setObjectName("agendaSummary")
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.summary.setWordWrap(True)  # the day, its times and their clock: two lines if need be
         self.tree = self._build_tree()
         self.detail = AgendaDetail(self.edits)
         self._build_actions()
@@ -149,10 +147,8 @@ class AgendaPanel(QWidget):
             self.select(self.model.items()[0].id)
         plan = self.model.plan
         day = plan.start.strftime("%a %d %b %Y") if workshop.date else "Date not set"
-        zone = zone_label(workshop.timezone, self._session.clock())
         self.summary.setText(
-            f"<b>Agenda</b> — {day}, {plan.start:%H:%M}–{plan.end:%H:%M}"
-            f"{f' {zone}' if zone else ''} "
+            f"<b>Agenda</b> — {day}, {plan.start:%H:%M}–{plan.end:%H:%M} "
             f"({format_duration(plan.total_minutes)}) · {len(self.model.items())} items"
         )
         self.detail.show_row(self.current())

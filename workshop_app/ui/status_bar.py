@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
-from workshop_app.domain.clock import venue_hhmm
+from workshop_app.domain.clock import venue_hhmm, zone_label
 
 if TYPE_CHECKING:
     from workshop_app.ui.session import Session
@@ -39,7 +39,11 @@ class DocumentStatusBar(QStatusBar):
         self.backup_label.setObjectName("statusBackup")
         self.backup_label.setContentsMargins(0, 0, 12, 0)
         self.backup_label.setToolTip("When the last automatic backup was made (File > Restore)")
+        self.zone_label = QLabel()  # whose clock the times are on, when not this computer's
+        self.zone_label.setObjectName("statusZone")
+        self.zone_label.setContentsMargins(0, 0, 12, 0)
         self.addWidget(self.file_label, 1)
+        self.addPermanentWidget(self.zone_label)
         self.addPermanentWidget(self.backup_label)
         self.addPermanentWidget(self.saved_label)
         self._session: Session | None = None
@@ -54,6 +58,7 @@ class DocumentStatusBar(QStatusBar):
             self._session.saved.disconnect(self._show_saved)
         self._session = session
         self.backup_label.clear()
+        self.zone_label.clear()
         if session is None:
             self.file_label.clear()
             self.file_label.setToolTip("")
@@ -69,7 +74,17 @@ class DocumentStatusBar(QStatusBar):
         return session.workshop.get().timezone if session and session.is_open else None
 
     def _show_saved(self, when: datetime.datetime | None) -> None:
-        self.saved_label.setText(saved_text(when, self._timezone()))
+        timezone = self._timezone()
+        self.saved_label.setText(saved_text(when, timezone))
+        # After every write, which is also when the workshop's time zone may have changed.
+        now = self._session.clock() if self._session else datetime.datetime.now().astimezone()
+        label = zone_label(timezone, now)
+        self.zone_label.setText(label)
+        self.zone_label.setToolTip(
+            f"Every time shown is on the workshop's clock ({timezone}), not this computer's."
+            if label
+            else ""
+        )
 
     def show_backup(self, when: datetime.datetime) -> None:
         """Say when the last automatic backup of the open workshop was made."""
