@@ -53,3 +53,26 @@ def test_an_unexpected_backup_failure_is_logged_and_the_next_backup_is_made(
     label = window.status.backup_label.text()
     assert label == f"Backed up {venue_hhmm(scheduler.last_backup, str(timezone))}"
     assert re.fullmatch(r"Backed up \d\d:\d\d", label)
+
+
+def test_a_bug_in_check_document_is_logged_and_said(
+    qtbot: QtBot, window: MainWindow, demo_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from workshop_app.store import check
+    from workshop_app.ui import dialogs
+
+    def broken(_path: Path) -> list[object]:
+        raise RuntimeError("the check tripped over itself")
+
+    monkeypatch.setattr(check, "check_document", broken)
+    shown: list[Path] = []
+    monkeypatch.setattr(dialogs, "show_bug", lambda _parent, log: shown.append(log))
+    assert window.open_path(demo_path)
+
+    window.safety.check_action.trigger()  # the check runs on a worker thread
+
+    qtbot.waitUntil(lambda: bool(shown), timeout=10000)
+    log = bug_log.log_dir() / "errors.log"
+    assert shown == [log]
+    assert "RuntimeError: the check tripped over itself" in log.read_text()
+    assert window.status.currentMessage() == ""  # no "Checking…" left behind

@@ -25,7 +25,7 @@ if TYPE_CHECKING:  # the rest is loaded when a workshop is open: the window pain
 class DocumentSafety(QObject):
     """Owns the safety actions of a window; ``open_path`` opens files the window is given."""
 
-    check_finished = Signal(object, object)  # path, list of findings (or a KnownError)
+    check_finished = Signal(object, object)  # path, list of findings (or the exception)
     #: An automatic backup of the open workshop was made: when (aware).
     backed_up = Signal(object)
 
@@ -164,7 +164,7 @@ class DocumentSafety(QObject):
         def work() -> None:
             try:
                 result: object = check_document(path)
-            except KnownError as error:
+            except Exception as error:  # said (or, a bug, logged) on the UI thread
                 result = error
             with contextlib.suppress(RuntimeError):  # the window may have closed meanwhile
                 done.emit(path, result)
@@ -176,8 +176,10 @@ class DocumentSafety(QObject):
         from workshop_app.ui import dialogs
 
         self._window.statusBar().clearMessage()
-        if isinstance(findings, KnownError):
-            dialogs.show_error(self._window, findings)
+        if isinstance(findings, Exception):
+            from workshop_app.ui import tasks
+
+            tasks.report(findings, self._window)  # in words, or logged as a bug
             return
         assert isinstance(findings, list)
         dialogs.show_check_result(self._window, path, [f.text for f in findings])
