@@ -59,7 +59,13 @@ def _cmd_export(args: argparse.Namespace) -> int:
         raise UsageError(f"{fmt} cannot be written to standard output; give -o FILE")
     _check_export_options(args, AGENDA_FORMATS, TEMPLATE_FORMATS)
     source = Path(args.file)
-    target = Path(args.output) if args.output else default_output(source, fmt, agenda=args.agenda)
+    target = (
+        Path(args.output)
+        if args.output
+        else default_output(
+            source, fmt, agenda=args.agenda, attribution=args.attribution or "named"
+        )
+    )
     if args.output != "-":
         if target.resolve() == source.resolve():
             raise KnownError(f"{target} is the workshop itself; choose another output file.")

@@ -2,9 +2,42 @@
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
 import secrets
 from pathlib import Path
+
+from workshop_app.errors import KnownError
+
+#: Why a folder refused a file, in words, by errno.
+_REASONS = {
+    errno.EACCES: "this account is not allowed to write in that folder",
+    errno.EPERM: "this account is not allowed to write in that folder",
+    errno.EROFS: "it is on a read-only disk",
+    errno.ENOSPC: "the disk is full",
+    errno.EDQUOT: "the disk quota is used up",
+    errno.ENOENT: "the folder does not exist",
+    errno.ENOTDIR: "that is not a folder",
+    errno.EISDIR: "there is a folder of that name",
+    errno.ENAMETOOLONG: "the name is too long",
+}
+
+
+class WriteRefused(KnownError, OSError):
+    """A file could not be written: which folder, and why, in words (an OSError too, for
+    the callers that catch one)."""
+
+    def __init__(self, target: Path, error: OSError) -> None:
+        reason = _REASONS.get(error.errno or 0) or (error.strerror or str(error)).lower()
+        folder = target.parent.resolve()
+        super().__init__(
+            f"{target.name} could not be written in the folder {folder}: {reason}.",
+            hint="Nothing was written there, and any file of that name is as it was. "
+            "Choose another folder.",
+        )
+        self.target = target
+        self.folder = folder
 
 
 def temp_beside(target: Path, suffix: str = ".tmp") -> Path:
@@ -22,14 +55,28 @@ def temp_beside(target: Path, suffix: str = ".tmp") -> Path:
 
 def write_atomically(target: Path, data: bytes) -> None:
     """Write ``data`` to a temporary file beside ``target``, fsync it, then rename it into
-    place: a reader sees the old file or the new one, never half of one."""
-    tmp = temp_beside(target)
+    place: a reader sees the old file or the new one, never half of one.
+
+    Raises WriteRefused (which folder, and why) when the folder or disk refuses it.
+    """
+    try:
+        tmp = temp_beside(target)
+    except OSError as error:
+        raise WriteRefused(target, error) from error
     try:
         with open(tmp, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, target)
+    except OSError as error:
+        _discard(tmp)
+        raise WriteRefused(target, error) from error
     except BaseException:
-        tmp.unlink(missing_ok=True)
+        _discard(tmp)
         raise
+
+
+def _discard(tmp: Path) -> None:
+    with contextlib.suppress(OSError):  # the refusal that matters is the one being raised
+        tmp.unlink(missing_ok=True)

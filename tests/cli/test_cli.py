@@ -95,7 +95,8 @@ def test_every_minutes_format_is_written_beside_the_file(tmp_path: Path, fmt: st
     main(["demo", str(demo)])
     result = run("export", str(demo), "--format", fmt)
     assert result.returncode == 0, result.stderr
-    assert (tmp_path / f"demo.{fmt}").stat().st_size > 0
+    # Beside FILE, with the format's extension, named for its mode (named by default).
+    assert (tmp_path / f"demo-minutes-named.{fmt}").stat().st_size > 0
     assert "Traceback" not in result.stderr
 
 

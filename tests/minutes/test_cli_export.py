@@ -63,7 +63,7 @@ def test_binary_formats_refuse_stdout(demo_path: Path) -> None:
 
 
 def test_anonymous_refuses_naming_the_places_then_force_writes(demo_path: Path) -> None:
-    out = demo_path.with_name("demo.pdf")
+    out = demo_path.with_name("demo-minutes-anonymous.pdf")
     result = run("export", str(demo_path), "-f", "pdf", "-a", "anonymous")
     assert result.returncode == 1
     line = error_line(result)

@@ -69,8 +69,16 @@ def test_replaces_an_existing_file_atomically(demo_path: Path, tmp_path: Path) -
 
 def test_default_output_beside_the_file() -> None:
     source = Path("/w/demo.workshop")
-    assert default_output(source, Format.PDF) == Path("/w/demo.pdf")
+    assert default_output(source, Format.PDF) == Path("/w/demo-minutes-named.pdf")
     assert default_output(source, "md", agenda=True) == Path("/w/demo-agenda.md")
+    # Each mode has a name of its own: one export never replaces another by default.
+    anonymous = default_output(source, Format.PDF, attribution=Attribution.ANONYMOUS)
+    assert anonymous == Path("/w/demo-minutes-anonymous.pdf")
+    assert default_output(source, "csv", attribution="group") == Path("/w/demo-minutes-group.csv")
+    assert default_output(source, "html", agenda=True, attribution="anonymous") == Path(
+        "/w/demo-agenda-anonymous.html"
+    )
+    assert default_output(source, "json") == Path("/w/demo.json")
 
 
 def test_user_markdown_template_escapes_like_the_default(

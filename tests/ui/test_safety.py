@@ -48,7 +48,7 @@ def test_save_a_copy_as_and_restore_from_backup(
     restored = tmp_path / "restored.workshop"
     offered: list[list[Backup]] = []
 
-    def choose(_parent: object, backups: list[Backup]) -> Backup:
+    def choose(_parent: object, backups: list[Backup], _timezone: str | None = None) -> Backup:
         offered.append(backups)
         return backups[0]
 

@@ -1,8 +1,11 @@
-"""Time as the record keeps it: RFC 3339 text in, aware datetimes out, and back."""
+"""Time as the record keeps it: RFC 3339 text in, aware datetimes out, and back; and time as
+the workshop shows it: every clock time on the venue's wall clock, whatever the laptop's zone."""
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import zoneinfo
 from collections.abc import Callable
 
 #: What "now" is; tests pass a fixed clock.
@@ -45,11 +48,59 @@ def format_seconds(seconds: float) -> str:
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
-def clock_time(timestamp: str | None, missing: str = "") -> str:
-    """``HH:MM`` as it was on the clock where the moment was recorded (``missing`` if unknown)."""
-    if not timestamp:
-        return missing
+# -- the venue's wall clock: the one clock every view, dialog, the projector and the minutes show
+
+
+@functools.cache
+def venue_zone(timezone: str | None) -> zoneinfo.ZoneInfo | None:
+    """The workshop's time zone (an IANA name), or None when it is not set or not known."""
+    if not timezone:
+        return None
     try:
-        return parse_timestamp(timestamp).strftime("%H:%M")
-    except ValueError:
+        return zoneinfo.ZoneInfo(timezone)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return None
+
+
+def venue_time(moment: dt.datetime, timezone: str | None) -> dt.datetime:
+    """``moment`` on the venue's clock (aware); on the laptop's when the workshop has no zone.
+
+    A naive ``moment`` is already a venue time (plans are) and comes back as it is.
+    """
+    if moment.tzinfo is None:
+        return moment
+    zone = venue_zone(timezone)
+    return moment.astimezone(zone) if zone else moment.astimezone()
+
+
+def venue_hhmm(moment: dt.datetime | str | None, timezone: str | None, missing: str = "") -> str:
+    """``HH:MM`` on the venue's clock of a moment or a recorded timestamp (``missing`` if none)."""
+    if moment is None or moment == "":
         return missing
+    if isinstance(moment, str):
+        try:
+            moment = parse_timestamp(moment)
+        except ValueError:
+            return missing
+    return venue_time(moment, timezone).strftime("%H:%M")
+
+
+def clock_time(timestamp: str | None, timezone: str | None, missing: str = "") -> str:
+    """``HH:MM`` of a recorded timestamp on the venue's clock (``missing`` if unknown)."""
+    return venue_hhmm(timestamp, timezone, missing)
+
+
+def zone_label(timezone: str | None, now: dt.datetime) -> str:
+    """ "Brussels time" when the venue's clock differs from the laptop's at ``now``; else "".
+
+    Said once beside a view's times, so that a chair whose laptop keeps home time knows
+    which clock the times are on.
+    """
+    zone = venue_zone(timezone)
+    if zone is None or timezone is None:
+        return ""
+    aware = now if now.tzinfo else now.astimezone()
+    if aware.astimezone(zone).utcoffset() == aware.astimezone().utcoffset():
+        return ""
+    place = timezone.rsplit("/", 1)[-1].replace("_", " ")
+    return f"{place} time"

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import zoneinfo
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from workshop_app.domain.clock import parse_timestamp, seconds_between
+from workshop_app.domain.clock import parse_timestamp, seconds_between, venue_time
 from workshop_app.domain.model import AgendaItem, ItemKind, ItemStatus
 from workshop_app.domain.timeplan import parse_start, plan_day
 
@@ -74,19 +73,7 @@ class Projection:
 
 def wall_clock(moment: dt.datetime, timezone: str | None) -> dt.datetime:
     """``moment`` as naive local time at the venue (plans are naive venue times)."""
-    if moment.tzinfo is None:
-        return moment
-    zone = _zone(timezone)
-    return (moment.astimezone(zone) if zone else moment.astimezone()).replace(tzinfo=None)
-
-
-def _zone(name: str | None) -> zoneinfo.ZoneInfo | None:
-    if not name:
-        return None
-    try:
-        return zoneinfo.ZoneInfo(name)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        return None
+    return venue_time(moment, timezone).replace(tzinfo=None)
 
 
 def project_day(

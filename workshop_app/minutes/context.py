@@ -9,11 +9,10 @@ build (one export), so nothing can be served stale.
 from __future__ import annotations
 
 import datetime as dt
-import zoneinfo
 from collections import defaultdict
 
 from workshop_app.domain.attribution import attribute
-from workshop_app.domain.clock import parse_timestamp
+from workshop_app.domain.clock import parse_timestamp, venue_time, venue_zone
 from workshop_app.domain.model import (
     ConsensusPoint,
     ConsensusStatus,
@@ -36,7 +35,7 @@ class BuildContext:
         self.options = options
         self.mode = options.attribution
         self.people = {p.id: p for p in record.participants}
-        self.zone = _zone(record.workshop.timezone)
+        self.timezone = record.workshop.timezone
         self.contributions: dict[str, list[Contribution]] = defaultdict(list)
         for c in record.contributions:
             self.contributions[c.agenda_item_id].append(c)
@@ -66,7 +65,8 @@ class BuildContext:
             except ValueError:
                 moment = None
             else:
-                moment = moment.astimezone(self.zone) if self.zone else moment
+                # On the venue's clock, or as recorded when the workshop has no zone.
+                moment = venue_time(moment, self.timezone) if venue_zone(self.timezone) else moment
         self._local[timestamp] = moment
         return moment
 
@@ -87,13 +87,6 @@ class BuildContext:
                     if key:
                         self._named.setdefault(key, person)
         return self._named.get(wanted)
-
-
-def _zone(name: str | None) -> zoneinfo.ZoneInfo | None:
-    try:
-        return zoneinfo.ZoneInfo(name) if name else None
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        return None
 
 
 def hhmm(moment: dt.datetime | None) -> str:

@@ -175,9 +175,23 @@ def export_minutes(
     write_atomically(out, data)
 
 
-def default_output(source: Path, fmt: Format | str, *, agenda: bool = False) -> Path:
-    """``demo.workshop`` → ``demo.pdf``; the agenda handout → ``demo-agenda.pdf``."""
+def default_output(
+    source: Path,
+    fmt: Format | str,
+    *,
+    agenda: bool = False,
+    attribution: Attribution | str = Attribution.NAMED,
+) -> Path:
+    """Beside the workshop, with the format's extension, named for what it holds, so that
+    no two kinds of output share a name: ``demo.workshop`` → ``demo-minutes-named.pdf``,
+    ``demo-minutes-anonymous.pdf``; the agenda handout (which names nobody but its
+    organiser) → ``demo-agenda.pdf``, ``demo-agenda-anonymous.pdf``; the interchange file
+    (which has no attribution) → ``demo.json``."""
     extension = str(fmt.value if isinstance(fmt, Format) else fmt)
+    if extension == "json":
+        return source.with_suffix(".json")
+    mode = Attribution(attribution)
     if agenda:
-        return source.with_name(f"{source.stem}-agenda.{extension}")
-    return source.with_suffix(f".{extension}")
+        suffix = "" if mode is Attribution.NAMED else f"-{mode.value}"
+        return source.with_name(f"{source.stem}-agenda{suffix}.{extension}")
+    return source.with_name(f"{source.stem}-minutes-{mode.value}.{extension}")

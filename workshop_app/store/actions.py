@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
 
+from workshop_app.domain.limits import MAX_LINE, MAX_OUTCOME, Refusal, optional, required
 from workshop_app.domain.model import Action, ActionStatus
 from workshop_app.store.changes import ChangeKind, Entity
 from workshop_app.store.errors import NotFound
@@ -18,8 +19,6 @@ if TYPE_CHECKING:
     from workshop_app.store.document import Document
 
 EDITABLE = ("text", "agenda_item_id", "owner", "owner_participant_id", "due", "status")
-MAX_TEXT = 20_000
-MAX_LINE = 500
 
 
 def read_actions(db: Database) -> list[Action]:
@@ -32,17 +31,14 @@ def _values(fields: dict[str, Any]) -> dict[str, Any]:
         raise TypeError(f"not action fields: {', '.join(sorted(unknown))}")
     values = dict(fields)
     if "text" in values:
-        values["text"] = (values["text"] or "").strip()
-        if not values["text"]:
-            raise ValueError("A next step needs some text.")
-        if len(values["text"]) > MAX_TEXT:
-            raise ValueError(f"A next step can be at most {MAX_TEXT:,} characters long.")
+        values["text"] = required("text", "A next step", values["text"], MAX_OUTCOME)
     if "owner" in values:
-        values["owner"] = (values["owner"] or "").strip() or None
-        if values["owner"] and len(values["owner"]) > MAX_LINE:
-            raise ValueError(f"An owner can be at most {MAX_LINE} characters long.")
+        values["owner"] = optional("owner", "An owner", values["owner"], MAX_LINE)
     if values.get("due"):
-        dt.date.fromisoformat(values["due"])  # raises ValueError on a bad date
+        try:
+            dt.date.fromisoformat(values["due"])
+        except ValueError:
+            raise Refusal("due", f"{values['due']} is not a date (YYYY-MM-DD).") from None
     if "status" in values:
         values["status"] = ActionStatus(values["status"]).value
     return values

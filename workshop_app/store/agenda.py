@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
 
+from workshop_app.domain.limits import MAX_LINE, MAX_QUESTION, MAX_TEXT, Refusal, required, too_long
 from workshop_app.domain.model import AgendaItem, GuidingQuestion, ItemKind, ItemStatus, new_id
 from workshop_app.errors import KnownError
 from workshop_app.store import search
@@ -61,14 +62,17 @@ def _item_values(fields: dict[str, Any]) -> dict[str, Any]:
         elif name == "planned_minutes" and value is not None:
             value = int(value)
             if not 0 <= value <= 1440:
-                raise ValueError("Planned minutes must be between 0 and 1440.")
+                raise Refusal("planned_minutes", "Planned minutes must be between 0 and 1440.")
         elif isinstance(value, str) and name not in ("title",):
             value = value if value.strip() else None
         values[name] = value
     if "title" in values:
-        values["title"] = (values["title"] or "").strip()
-        if not values["title"]:
-            raise ValueError("An agenda item needs a title.")
+        values["title"] = required(
+            "title", "A title", values["title"], MAX_LINE, "An agenda item needs a title."
+        )
+    for name in ("description", "summary"):
+        if values.get(name) and len(values[name]) > MAX_TEXT:
+            raise too_long(name, f"A {name}", values[name], MAX_TEXT)
     return values
 
 
@@ -90,7 +94,7 @@ def check_question_of_item(db: Database, agenda_item_id: str, question_id: str |
         "SELECT agenda_item_id FROM guiding_questions WHERE id = ?", [question_id]
     ).fetchone()
     if row is None or row[0] != agenda_item_id:
-        raise ValueError("That guiding question belongs to another agenda item.")
+        raise Refusal("question", "That guiding question belongs to another agenda item.")
 
 
 def _clamp(index: int | None, length: int) -> int:
@@ -146,7 +150,14 @@ class AgendaStore:
 
     def add_item(self, item: AgendaItem, index: int | None = None) -> AgendaItem:
         """Insert ``item`` (with its questions) at ``index``, or at the end."""
-        _item_values({"title": item.title, "planned_minutes": item.planned_minutes})
+        _item_values(
+            {
+                "title": item.title,
+                "planned_minutes": item.planned_minutes,
+                "description": item.description,
+                "summary": item.summary,
+            }
+        )
         item = dataclasses.replace(item, title=item.title.strip())  # as every edit keeps it
         with self._doc.write() as tx:
             ids = _ids_in_order(tx.db, "agenda_items", "1", [])
@@ -221,9 +232,7 @@ class AgendaStore:
     def add_question(
         self, item_id: str, text: str, index: int | None = None, question_id: str | None = None
     ) -> GuidingQuestion:
-        text = text.strip()
-        if not text:
-            raise ValueError("A guiding question needs some text.")
+        text = required("text", "A guiding question", text, MAX_QUESTION)
         question = GuidingQuestion(id=question_id or new_id(), agenda_item_id=item_id, text=text)
         with self._doc.write() as tx:
             where = "agenda_item_id = ?"
@@ -236,9 +245,7 @@ class AgendaStore:
 
     def update_question(self, question_id: str, text: str) -> str:
         """Change a question's text; returns the old text."""
-        text = text.strip()
-        if not text:
-            raise ValueError("A guiding question needs some text.")
+        text = required("text", "A guiding question", text, MAX_QUESTION)
         old = self.question(question_id).text
         with self._doc.write() as tx:
             tx.db.execute("UPDATE guiding_questions SET text = ? WHERE id = ?", [text, question_id])

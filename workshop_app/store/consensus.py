@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from sqlite_utils import Database
 
 from workshop_app.domain.clock import format_timestamp, system_now
+from workshop_app.domain.limits import MAX_OUTCOME, MAX_TEXT, optional, required, too_long
 from workshop_app.domain.model import ConsensusPoint, ConsensusStatus
 from workshop_app.store.agenda import check_question_of_item
 from workshop_app.store.changes import ChangeKind, Entity
@@ -22,7 +23,6 @@ if TYPE_CHECKING:
     from workshop_app.store.document import Document
 
 EDITABLE = ("text", "status", "reservations", "question_id")
-MAX_TEXT = 20_000
 
 
 def read_points(db: Database, agenda_item_id: str | None = None) -> list[ConsensusPoint]:
@@ -38,12 +38,7 @@ def read_points(db: Database, agenda_item_id: str | None = None) -> list[Consens
 
 
 def _text(text: str) -> str:
-    text = text.strip()
-    if not text:
-        raise ValueError("A consensus point needs some text.")
-    if len(text) > MAX_TEXT:
-        raise ValueError(f"A consensus point can be at most {MAX_TEXT:,} characters long.")
-    return text
+    return required("text", "A consensus point", text, MAX_OUTCOME)
 
 
 class ConsensusStore:
@@ -63,6 +58,8 @@ class ConsensusStore:
 
     def record(self, point: ConsensusPoint) -> ConsensusPoint:
         """Add a point (stamped now unless it has a time) with its supporting contributions."""
+        if point.reservations and len(point.reservations) > MAX_TEXT:
+            raise too_long("reservations", "Reservations", point.reservations, MAX_TEXT)
         point = dataclasses.replace(
             point,
             text=_text(point.text),
@@ -89,7 +86,9 @@ class ConsensusStore:
         if "status" in values:
             values["status"] = ConsensusStatus(values["status"]).value
         if "reservations" in values:
-            values["reservations"] = (values["reservations"] or "").strip() or None
+            values["reservations"] = optional(
+                "reservations", "Reservations", values["reservations"], MAX_TEXT
+            )
         if "question_id" in values:
             check_question_of_item(self._doc.db, before.agenda_item_id, values["question_id"])
         old = {k: getattr(before, k) for k in fields}

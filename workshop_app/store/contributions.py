@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from sqlite_utils import Database
 
 from workshop_app.domain.clock import format_timestamp, system_now
+from workshop_app.domain.limits import contribution_text
 from workshop_app.domain.model import Contribution, ContributionKind
 from workshop_app.store import search
 from workshop_app.store.agenda import check_question_of_item
@@ -21,7 +22,6 @@ if TYPE_CHECKING:
     from workshop_app.store.document import Document
 
 EDITABLE = ("text", "kind", "question_id", "participant_id", "speech_id", "highlight")
-MAX_TEXT = 100_000
 
 
 def read_contributions(db: Database, agenda_item_id: str | None = None) -> list[Contribution]:
@@ -35,12 +35,7 @@ def read_contributions(db: Database, agenda_item_id: str | None = None) -> list[
 
 
 def _check_text(text: str) -> str:
-    text = text.strip()
-    if not text:
-        raise ValueError("A contribution needs some text.")
-    if len(text) > MAX_TEXT:
-        raise ValueError(f"A contribution can be at most {MAX_TEXT:,} characters long.")
-    return text
+    return contribution_text(text)
 
 
 class ContributionStore:

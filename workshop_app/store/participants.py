@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
 
+from workshop_app.domain.limits import MAX_HONORIFIC, MAX_LINE, MAX_NAME, required, too_long
 from workshop_app.domain.model import Participant, Role
 from workshop_app.errors import KnownError
 from workshop_app.store.changes import ChangeKind, Entity
@@ -29,6 +30,19 @@ def insert_participants(db: Database, participants: Sequence[Participant]) -> No
     db.table("participants").insert_all(to_row(p) for p in participants)
 
 
+#: A participant's one-line fields, by their name in a refusal.
+_LINES = {
+    "organisation": "An organisation",
+    "stakeholder_group": "A stakeholder group",
+    "country": "A country",
+    "email": "An e-mail address",
+}
+
+
+def _name(name: str | None) -> str:
+    return required("name", "A name", name, MAX_NAME, "A participant needs a name.")
+
+
 def _clean(fields: dict[str, Any]) -> dict[str, Any]:
     """Column values for an update: text trimmed (empty is absent), enums and flags checked."""
     unknown = set(fields) - set(EDITABLE)
@@ -43,8 +57,13 @@ def _clean(fields: dict[str, Any]) -> dict[str, Any]:
         elif isinstance(value, str):
             value = value.strip() or None
         values[name] = value
-    if "name" in values and not values["name"]:
-        raise ValueError("A participant needs a name.")
+    if "name" in values:
+        values["name"] = _name(values["name"])
+    for name in _LINES:
+        if values.get(name) and len(values[name]) > MAX_LINE:
+            raise too_long(name, _LINES[name], values[name], MAX_LINE)
+    if values.get("title") and len(values["title"]) > MAX_HONORIFIC:
+        raise too_long("title", "A title", values["title"], MAX_HONORIFIC)
     return values
 
 
@@ -71,10 +90,8 @@ class ParticipantStore:
         self, participants: Sequence[Participant], *, new_groups: Sequence[str] = ()
     ) -> None:
         """Add several people (and groups they bring to the workshop's list): all, or none."""
-        if any(not p.name.strip() for p in participants):
-            raise ValueError("A participant needs a name.")
         # Names are kept trimmed, as every edit keeps them (so that an undo gives back the same).
-        participants = [dataclasses.replace(p, name=p.name.strip()) for p in participants]
+        participants = [dataclasses.replace(p, name=_name(p.name)) for p in participants]
         with self._doc.write() as tx:
             insert_participants(tx.db, participants)
             if new_groups:

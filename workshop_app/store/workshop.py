@@ -2,17 +2,29 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
 
+from workshop_app.domain.limits import MAX_LINE, MAX_TEXT, Refusal, too_long
 from workshop_app.domain.model import WORKSHOP_FIELDS, Workshop
 from workshop_app.store.changes import ChangeKind, Entity
 from workshop_app.store.rows import from_row
 
 if TYPE_CHECKING:
     from workshop_app.store.document import Document
+
+#: The longest value each text field takes, and its name in a refusal.
+_FIELD_LIMITS = {
+    "title": MAX_LINE,
+    "subtitle": MAX_LINE,
+    "venue": MAX_LINE,
+    "organiser": MAX_LINE,
+    "purpose": MAX_TEXT,
+}
+_FIELD_NAMES = {"title": "A title", "subtitle": "A subtitle", "venue": "A venue"}
 
 
 def read_workshop(db: Database) -> Workshop:
@@ -51,8 +63,17 @@ class WorkshopStore:
         if unknown:
             raise TypeError(f"not workshop fields: {', '.join(sorted(unknown))}")
         values = {k: (v if v not in ("",) else None) for k, v in fields.items()}
-        if "title" in values and not values["title"]:
-            raise ValueError("A workshop needs a title.")
+        for name, value in values.items():
+            limit = _FIELD_LIMITS.get(name)
+            if limit and value and len(value) > limit:
+                raise too_long(name, _FIELD_NAMES.get(name, name.title()), value, limit)
+        if "title" in values and not (values["title"] or "").strip():
+            raise Refusal("title", "A workshop needs a title.")
+        if values.get("date"):
+            try:
+                dt.date.fromisoformat(values["date"] or "")
+            except ValueError:
+                raise Refusal("date", f"{values['date']} is not a date (YYYY-MM-DD).") from None
         with self._doc.write() as tx:
             tx.db.table("workshop").update(1, values)
             tx.changed(Entity.WORKSHOP, ChangeKind.UPDATED)
@@ -62,7 +83,7 @@ class WorkshopStore:
         """Replace the list of groups (in display order)."""
         cleaned = [g.strip() for g in groups]
         if any(not g for g in cleaned):
-            raise ValueError("A stakeholder group needs a name.")
+            raise Refusal("stakeholder_groups", "A stakeholder group needs a name.")
         with self._doc.write() as tx:
             replace_groups(tx.db, cleaned)
             tx.changed(Entity.WORKSHOP, ChangeKind.UPDATED)
@@ -80,7 +101,7 @@ class WorkshopStore:
         """Rename a group, and the participants who belong to it with it."""
         new = new.strip()
         if not new:
-            raise ValueError("A stakeholder group needs a name.")
+            raise Refusal("stakeholder_groups", "A stakeholder group needs a name.")
         with self._doc.write() as tx:
             tx.db.execute("UPDATE stakeholder_groups SET name = ? WHERE name = ?", [new, old])
             cursor = tx.db.execute(

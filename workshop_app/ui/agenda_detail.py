@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop_app.domain.limits import MAX_LINE
 from workshop_app.domain.model import AgendaItem, GuidingQuestion, ItemKind
 from workshop_app.ui.edits import AgendaEdits
 from workshop_app.ui.form_widgets import PlainTextField
@@ -40,7 +41,7 @@ class AgendaDetail(QStackedWidget):
         page = QWidget()
         form = QFormLayout(page)
         self.title = QLineEdit()
-        self.title.setMaxLength(500)
+        self.title.setMaxLength(MAX_LINE)
         self.kind = QComboBox()
         for kind, label in KIND_LABELS.items():
             self.kind.addItem(label, kind.value)

@@ -1,5 +1,9 @@
 """Automatic backups of the open workshop: when it is opened, then every ten minutes while it
-changes. The copy runs on a worker thread with its own connection; the window stays free."""
+changes. The copy runs on a worker thread with its own connection; the window stays free.
+
+A failed backup, whatever the cause, is written to the bug log and said in the status bar, and
+the schedule goes on: the next tick tries again.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QStandardPaths, QThreadPool, QTimer, Signal, SignalInstance
 
+from workshop_app.bug_log import log_bug
 from workshop_app.errors import KnownError
 from workshop_app.store.backup import make_backup
 from workshop_app.ui.session import Session
@@ -25,22 +30,27 @@ def backup_folder(document: Path) -> Path:
 
 
 class BackupScheduler(QObject):
-    """Makes a backup now and after each ten minutes in which the workshop changed."""
+    """Makes a backup now and after each ten minutes in which the workshop changed (or in
+    which the last attempt failed)."""
 
     finished = Signal(object)  # the backup's Path
     failed = Signal(str)  # what went wrong, in words
+    #: A backup was made: the moment it was started (aware).
+    backed_up = Signal(object)
 
-    def __init__(self, session: Session, interval_ms: int = INTERVAL_MS) -> None:
+    def __init__(self, session: Session, interval_ms: int | None = None) -> None:
         super().__init__(session)
         self._session = session
         self.folder = backup_folder(session.path)
-        self._last_backup: dt.datetime | None = None
+        #: When the last backup that worked was started (aware), None before one.
+        self.last_backup: dt.datetime | None = None
+        self._started: dt.datetime | None = None
         self._running = False
         self._timer = QTimer(self)
-        self._timer.setInterval(interval_ms)
+        self._timer.setInterval(interval_ms or INTERVAL_MS)
         self._timer.timeout.connect(self._maybe_backup)
         session.about_to_close.connect(self._timer.stop)
-        self.finished.connect(self._done)
+        self.finished.connect(self._succeeded)
         self.failed.connect(self._done)
 
     def start(self) -> None:
@@ -49,7 +59,7 @@ class BackupScheduler(QObject):
 
     def _maybe_backup(self) -> None:
         saved = self._session.last_saved
-        if saved is not None and (self._last_backup is None or saved > self._last_backup):
+        if self.last_backup is None or (saved is not None and saved > self.last_backup):
             self.backup_now()
 
     def backup_now(self) -> None:
@@ -67,15 +77,25 @@ class BackupScheduler(QObject):
                     make_backup(source, folder, now.replace(tzinfo=None)),
                 )
             except KnownError as error:
+                log_bug(error)
                 outcome = (failed, error.message)
             except OSError as error:
+                log_bug(error)
                 outcome = (failed, f"The automatic backup could not be written: {error.strerror}.")
+            except Exception as error:  # a bug: logged, said, and the next tick tries again
+                where = log_bug(error)
+                outcome = (failed, f"something went wrong inside Workshop App; see {where}.")
             # The workshop may have been closed meanwhile, and this object deleted with it.
             with contextlib.suppress(RuntimeError):
                 outcome[0].emit(outcome[1])
 
-        self._last_backup = now
+        self._started = now
         QThreadPool.globalInstance().start(work)
+
+    def _succeeded(self, _path: object) -> None:
+        self.last_backup = self._started
+        self._done()
+        self.backed_up.emit(self.last_backup)
 
     def _done(self, *_args: object) -> None:
         self._running = False

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop_app.domain.limits import Refusal, contribution_text
 from workshop_app.domain.model import (
     AgendaItem,
     Contribution,
@@ -121,6 +122,12 @@ class CapturePanel(QWidget):
         self.record_button = QPushButton("&Record")
         self.record_button.setToolTip("Record this contribution (Ctrl+Enter)")
         self.record_button.clicked.connect(self.record)
+        self.refusal = QLabel()  # why the text was not recorded, beside it; gone when edited
+        self.refusal.setObjectName("captureRefusal")
+        self.refusal.setWordWrap(True)
+        self.refusal.setStyleSheet("color: #b3261e;")
+        self.refusal.hide()
+        self.text.textChanged.connect(lambda: self._show_refusal(None))
 
     def _action(self, text: str, keys: list[str], slot: object, target: QWidget) -> QAction:
         action = QAction(text, self)
@@ -194,6 +201,7 @@ class CapturePanel(QWidget):
         layout.addWidget(self.feed, 1)
         layout.addLayout(entry)
         layout.addLayout(bottom)
+        layout.addWidget(self.refusal)
         self.text.setMinimumHeight(72)
         self.text.setMaximumHeight(140)
         self.setTabOrder(self.text, self.record_button)
@@ -321,6 +329,11 @@ class CapturePanel(QWidget):
         text = self.text.toPlainText().strip()
         if self.item is None or not text:
             return False
+        try:
+            contribution_text(text)
+        except Refusal as refusal:
+            self._show_refusal(refusal)
+            return False
         participant_id = self._chosen_speaker_id()
         speech_id = (
             self.speaking.id
@@ -398,6 +411,14 @@ class CapturePanel(QWidget):
     def delete_selected(self) -> None:
         for c in self.selected():
             self._edits.delete(c.id)
+
+    def _show_refusal(self, refusal: Refusal | None) -> None:
+        if refusal is None and self.refusal.isHidden():
+            return
+        message = f"Not recorded: {refusal.message} {refusal.hint}" if refusal else ""
+        self.refusal.setText(message)
+        self.refusal.setVisible(refusal is not None)
+        self.text.setAccessibleDescription(message)
 
 
 def _escape(text: str) -> str:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workshop_app.domain.clock import format_seconds
+from workshop_app.domain.clock import format_seconds, venue_hhmm, zone_label
 from workshop_app.domain.model import AgendaItem, ItemStatus
 from workshop_app.domain.runclock import ClockState, Projection, item_clock
 
@@ -47,6 +47,7 @@ class ClockPanel(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.8)
         font.setBold(True)
         self.now.setFont(font)
+        self.now.setTextFormat(Qt.TextFormat.RichText)
         self.title = QLabel()
         self.title.setObjectName("currentItem")
         self.title.setWordWrap(True)
@@ -130,9 +131,15 @@ class ClockPanel(QWidget):
         self.finish_button.setEnabled(current is not None)
         self.skip_button.setEnabled(current is not None or following is not None)
 
-    def tick(self, now: dt.datetime, projection: Projection | None) -> None:
-        """Update the clocks from recorded times (called every second)."""
-        self.now.setText(f"NOW {now:%H:%M}")
+    def tick(
+        self, now: dt.datetime, projection: Projection | None, timezone: str | None = None
+    ) -> None:
+        """Update the clocks from recorded times (called every second); the time of day is
+        on the clock of the workshop's ``timezone``, named when the laptop's differs."""
+        label = zone_label(timezone, now)
+        note = f" <span style='font-size: small; font-weight: normal;'>{label}</span>"
+        self.now.setText(f"NOW {venue_hhmm(now, timezone)}{note if label else ''}")
+        self.now.setAccessibleName(f"Now {venue_hhmm(now, timezone)} {label}".strip())
         current = next((i for i in self._items if i.status == ItemStatus.RUNNING), None)
         if current is None:
             self.title.setText("No item running")

@@ -201,7 +201,7 @@ class ConsensusPanel(QWidget):
         if not self._session.is_open:
             return
         items = self._session.agenda.items()
-        self.model.set_items(items)
+        self.model.set_items(items, self._session.workshop.get().timezone)
         self.model.reconcile(order_points(self._session.consensus.list(), items))
         self._update_summary()
         self._update_placeholder()
@@ -263,10 +263,12 @@ class ConsensusPanel(QWidget):
     def _describe(self, point: ConsensusPoint) -> list[tuple[str, str]]:
         """Each supporting contribution as "time · speaker · text"."""
         people = {p.id: p.name for p in self._session.participants.list()}
+        timezone = self._session.workshop.get().timezone
         rows = []
         for c in self._supporting(point):
             speaker = people.get(c.participant_id or "", FROM_THE_FLOOR)
-            rows.append((c.id, f"{clock_time(c.recorded_at)} · {speaker} · {one_line(c.text)}"))
+            said = f"{clock_time(c.recorded_at, timezone)} · {speaker} · {one_line(c.text)}"
+            rows.append((c.id, said))
         return rows
 
     # -- commands -------------------------------------------------------------------------

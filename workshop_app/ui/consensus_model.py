@@ -81,13 +81,15 @@ class ConsensusModel(RowTableModel[ConsensusPoint]):
         self._items: dict[str, AgendaItem] = {}
         self._numbers: dict[str, tuple[int, str]] = {}  # question id -> (number, text)
         self._place: dict[str, int] = {}  # item id -> its place in the agenda
+        self._timezone: str | None = None  # the venue's: times are on its clock
 
-    def set_items(self, items: Sequence[AgendaItem]) -> None:
-        """The agenda, for item titles and question numbers (Q1 is an item's first)."""
+    def set_items(self, items: Sequence[AgendaItem], timezone: str | None = None) -> None:
+        """The agenda, for item titles and question numbers (Q1 is an item's first), and the
+        workshop's time zone for the times recorded."""
         wanted = {item.id: item for item in items}
-        if wanted == self._items:
+        if wanted == self._items and timezone == self._timezone:
             return
-        self._items = wanted
+        self._items, self._timezone = wanted, timezone
         self._place = {item.id: number for number, item in enumerate(items)}
         self._numbers = {
             q.id: (number, q.text)
@@ -151,7 +153,7 @@ class ConsensusModel(RowTableModel[ConsensusPoint]):
             return first_line(point.reservations)
         if column == COL_SUPPORT:
             return str(len(point.supporting_contribution_ids))
-        return clock_time(point.recorded_at)
+        return clock_time(point.recorded_at, self._timezone)
 
     def _sort_key(self, point: ConsensusPoint, row: int, column: int) -> Any:
         if column == COL_ITEM:

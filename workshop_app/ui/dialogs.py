@@ -229,9 +229,18 @@ def warn(parent: QWidget | None, message: str, detail: str) -> None:
     box.exec()
 
 
-def choose_backup(parent: QWidget | None, backups: Sequence[Backup]) -> Backup | None:
-    """One of the backups of the open workshop (newest first), or None."""
-    labels = [f"{b.made_at:%a %d %b %Y, %H:%M:%S}  ({b.size / 1024:.0f} KB)" for b in backups]
+def choose_backup(
+    parent: QWidget | None, backups: Sequence[Backup], timezone: str | None = None
+) -> Backup | None:
+    """One of the backups of the open workshop (newest first, their times on the clock of the
+    workshop's ``timezone``), or None."""
+    from workshop_app.domain.clock import venue_time
+
+    labels = [
+        f"{venue_time(b.made_at.astimezone(), timezone):%a %d %b %Y, %H:%M:%S}"
+        f"  ({b.size / 1024:.0f} KB)"
+        for b in backups
+    ]
     label, ok = QInputDialog.getItem(
         parent, "Restore from Backup", "&Backup to restore into a new file:", labels, 0, False
     )

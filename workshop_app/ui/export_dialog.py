@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from workshop_app.domain.attribution import Attribution
 from workshop_app.errors import KnownError
+from workshop_app.fileio import WriteRefused
 from workshop_app.minutes import MinutesOptions, Paper, RecordMode, build_minutes
 from workshop_app.minutes.export import (
     AGENDA_FORMATS,
@@ -44,6 +45,7 @@ from workshop_app.minutes.export import (
 )
 from workshop_app.minutes.html import render_agenda_html, render_html
 from workshop_app.minutes.identities import Finding, scan_minutes
+from workshop_app.ui import tasks
 
 FORMAT_LABELS = {
     Format.PDF: "PDF",
@@ -79,6 +81,16 @@ def preview_html(path: Path, options: MinutesOptions, agenda: bool) -> tuple[str
     return html, findings
 
 
+def preview_or_error(
+    path: Path, options: MinutesOptions, agenda: bool
+) -> tuple[str, list[Finding]]:
+    """The preview, or the reason there is none, in words."""
+    try:
+        return preview_html(path, options, agenda)
+    except KnownError as error:
+        return f"<p>{_escape(error.message)}</p>", []
+
+
 class ExportDialog(QDialog):
     """``edit_requested`` asks the window to show a place to edit (a finding's ``ref``)."""
 
@@ -98,6 +110,7 @@ class ExportDialog(QDialog):
         self._settings = settings
         self._key = "export/" + hashlib.sha1(str(path.resolve()).encode()).hexdigest()[:12]
         self._generation = 0
+        self._default_output: Path | None = None  # the name last suggested, not typed
         self.findings: list[Finding] = []
         self.setWindowTitle("Export Agenda Handout" if agenda else "Export Minutes")
         self.resize(1200, 720)
@@ -181,6 +194,7 @@ class ExportDialog(QDialog):
         self.progress.setRange(0, 0)
         self.progress.setVisible(False)
         self.status = QLabel()
+        self.status.setWordWrap(True)  # a refused write names its folder in full
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.export_button = self.buttons.addButton(
             "&Export", QDialogButtonBox.ButtonRole.AcceptRole
@@ -219,10 +233,18 @@ class ExportDialog(QDialog):
         self._timer.start()
 
     def _output_for(self, fmt: Format) -> Path:
+        """The name suggested for ``fmt`` and the attribution chosen (it says both, so that no
+        export replaces another by default); a name the user chose keeps its folder and stem
+        and takes the format's extension."""
+        mode = Attribution(self.attribution.currentData())
+        suggested = default_output(self.path, fmt, agenda=self.agenda, attribution=mode)
         current = Path(self.output.text()) if self.output.text() else None
         if current is not None and current.parent.is_dir():
-            return current.with_suffix(f".{fmt.value}")
-        return default_output(self.path, fmt, agenda=self.agenda)
+            if current != self._default_output:  # the user's own name
+                return current.with_suffix(f".{fmt.value}")
+            suggested = current.parent / suggested.name
+        self._default_output = suggested
+        return suggested
 
     def _choose_template(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
@@ -271,24 +293,16 @@ class ExportDialog(QDialog):
         """Rebuild the preview: on a worker thread when the app's asyncio loop runs."""
         self._generation += 1
         generation, options = self._generation, self.options()
-        try:
-            loop = asyncio.get_running_loop()
-        except RuntimeError:
-            loop = None
-        if loop is None:  # no running loop (a test, or before the app's loop starts)
-            self._show_preview(generation, *self._preview_or_error(options))
+        if not tasks.loop_running():  # no running loop (a script, the screenshots)
+            self._show_preview(generation, *preview_or_error(self.path, options, self.agenda))
             return
-        loop.create_task(self._preview_async(generation, options))
+        tasks.start(self._preview_async(generation, options), self)
 
     async def _preview_async(self, generation: int, options: MinutesOptions) -> None:
-        html, findings = await asyncio.to_thread(self._preview_or_error, options)
+        # The worker gets plain values, never the dialog: a widget must not be released (and
+        # so perhaps destroyed) on another thread.
+        html, findings = await asyncio.to_thread(preview_or_error, self.path, options, self.agenda)
         self._show_preview(generation, html, findings)
-
-    def _preview_or_error(self, options: MinutesOptions) -> tuple[str, list[Finding]]:
-        try:
-            return preview_html(self.path, options, self.agenda)
-        except KnownError as error:
-            return f"<p>{_escape(error.message)}</p>", []
 
     def _show_preview(self, generation: int, html: str, findings: list[Finding]) -> None:
         if generation != self._generation:
@@ -330,14 +344,25 @@ class ExportDialog(QDialog):
     # -- exporting ------------------------------------------------------------------------
 
     def _export_clicked(self) -> None:
-        try:
-            loop = asyncio.get_running_loop()
-        except RuntimeError:
-            loop = None
-        if loop is None:
-            asyncio.run(self.export_async())
-        else:
-            loop.create_task(self.export_async())
+        out = Path(self.output.text())
+        if out.exists() and not self._may_replace(out):
+            self.status.setText(f"Not written: {out.name} was kept as it is.")
+            return
+        tasks.start(self.export_async(), self)
+
+    def _may_replace(self, out: Path) -> bool:
+        from workshop_app.ui import dialogs
+
+        if out.resolve() == self.path.resolve():
+            dialogs.show_error(self, KnownError(f"{out.name} is the workshop itself."))
+            return False
+        return dialogs.confirm(
+            self,
+            f"Replace {out.name}?",
+            f"The folder {out.parent} already has a file called {out.name}. "
+            "Replacing it loses what it holds; Cancel keeps it, and you can choose another name.",
+            "&Replace",
+        )
 
     async def export_async(self) -> bool:
         """Write the file on a worker thread while the dialog shows progress."""
@@ -362,10 +387,16 @@ class ExportDialog(QDialog):
             self._show_preview(self._generation, self.preview.toHtml(), list(found.findings))
             self.status.setText("Not written: the minutes would name participants.")
             return False
+        except WriteRefused as refused:  # says itself that nothing was written, and where
+            self.status.setText(refused.message)
+            return False
         except (KnownError, OSError) as error:
             message = error.message if isinstance(error, KnownError) else str(error)
             self.status.setText(f"Not written: {message}")
             return False
+        except Exception:
+            self.status.setText(f"Not written: {out.name}.")
+            raise  # a bug: the task's report logs it and says where
         finally:
             self.progress.setVisible(False)
             self._update_buttons()

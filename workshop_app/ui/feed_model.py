@@ -41,6 +41,7 @@ class FeedModel(QAbstractListModel):
         self._people: dict[str, Participant] = {}
         self._questions: dict[str, str] = {}  # question id -> "Q1"
         self._support: dict[str, list[str]] = {}  # contribution id -> ["P1", ...]
+        self._timezone: str | None = None  # the venue's: times are on its clock
 
     def set_context(self, people: Sequence[Participant], question_ids: Sequence[str]) -> None:
         """Who can be named and how the item's questions are numbered."""
@@ -48,6 +49,13 @@ class FeedModel(QAbstractListModel):
         self._questions = {qid: f"Q{n}" for n, qid in enumerate(question_ids, start=1)}
         if self._rows:
             self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
+
+    def set_timezone(self, timezone: str | None) -> None:
+        """The workshop's time zone, whose clock the recorded times are shown on."""
+        if timezone != self._timezone:
+            self._timezone = timezone
+            if self._rows:
+                self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
 
     def set_support(self, support: dict[str, list[str]]) -> None:
         """Which consensus points (P1, P2, ...) each contribution supports."""
@@ -122,7 +130,7 @@ class FeedModel(QAbstractListModel):
             return c.text
         if role == HEADER_ROLE:
             parts = [
-                clock_time(c.recorded_at, "--:--"),
+                clock_time(c.recorded_at, self._timezone, "--:--"),
                 self.speaker(c),
                 KIND_LABELS[c.kind].lower(),
             ]

@@ -13,9 +13,9 @@ from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QLocale
 
-#: Limits of the interchange format (../shared/spec/workshop.schema.json).
-MAX_LINE = 500
-MAX_TEXT = 100_000
+# The forms cap their fields with the record's own limits.
+from workshop_app.domain.limits import MAX_LINE as MAX_LINE
+from workshop_app.domain.limits import MAX_TEXT as MAX_TEXT
 
 #: Offered in the language box; any other BCP 47 tag can be typed.
 COMMON_LANGUAGES = (

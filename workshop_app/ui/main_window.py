@@ -86,6 +86,7 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         self.safety = DocumentSafety(self, self.open_path)
+        self.safety.backed_up.connect(self.status.show_backup)
         self.exports = ExportActions(self, self._settings, self.go_to)
         key = QKeySequence.StandardKey
         self.new_action = self._action("&New…", self.new_workshop, key.New)

@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop_app.domain.clock import venue_hhmm, zone_label
 from workshop_app.domain.model import AgendaItem, ItemKind, ItemStatus
-from workshop_app.domain.runclock import Projection, project_day, shorten_remaining, wall_clock
+from workshop_app.domain.runclock import Projection, project_day, shorten_remaining
 
 COLUMNS = ("Item", "Now", "Minutes", "New", "New minutes")
 COL_TITLE, COL_TIMES, COL_MINUTES, COL_NEW_TIMES, COL_NEW_MINUTES = range(len(COLUMNS))
@@ -166,7 +167,9 @@ class ReplanDialog(QDialog):
         font = QFont(self.heading.font())
         font.setBold(True)
         self.heading.setFont(font)
-        clock = QLabel(f"It is {hhmm(wall_clock(now, timezone))} now.")
+        label = zone_label(timezone, now)
+        clock = QLabel(f"It is {venue_hhmm(now, timezone)} now{f' ({label})' if label else ''}.")
+        clock.setObjectName("replanNow")
         clock.setTextFormat(Qt.TextFormat.PlainText)
 
         self.shorten = QRadioButton("&Shorten the remaining items in proportion (breaks kept)")

@@ -43,8 +43,10 @@ class RunOutcomes:
     def _describe(self, ids: set[str]) -> tuple[list[Contribution], dict[str, str]]:
         model = self._page.capture.model
         chosen = [c for c in model.contributions() if c.id in ids]
+        timezone = self._session.workshop.get().timezone
         described = {
-            c.id: f"{clock_time(c.recorded_at)} · {model.speaker(c)} · {c.text}" for c in chosen
+            c.id: f"{clock_time(c.recorded_at, timezone)} · {model.speaker(c)} · {c.text}"
+            for c in chosen
         }
         return chosen, described
 

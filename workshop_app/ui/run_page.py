@@ -219,6 +219,7 @@ class RunPage(QWidget):
         self.item = next((i for i in self.items if i.status == ItemStatus.RUNNING), None)
         settings = session.run.settings()
         self._run_settings, self._workshop = settings, session.workshop.get()
+        self.capture.model.set_timezone(self._workshop.timezone)
         people = self._people_list()
         item_id = self.item.id if self.item else None
         speeches = session.speeches.list(item_id) if item_id else []
@@ -293,7 +294,7 @@ class RunPage(QWidget):
             if self.items
             else None
         )
-        self.clock_panel.tick(now, self._projection)
+        self.clock_panel.tick(now, self._projection, workshop.timezone)
         self.speakers.tick(now)
 
     def _enable_actions(self, enabled: bool) -> None:

@@ -25,7 +25,9 @@ if TYPE_CHECKING:  # the rest is loaded when a workshop is open: the window pain
 class DocumentSafety(QObject):
     """Owns the safety actions of a window; ``open_path`` opens files the window is given."""
 
-    check_finished = Signal(object, object)  # path, list of findings (or a KnownError)
+    check_finished = Signal(object, object)  # path, list of findings (or the exception)
+    #: An automatic backup of the open workshop was made: when (aware).
+    backed_up = Signal(object)
 
     def __init__(self, window: QMainWindow, open_path: Callable[[Path], bool]) -> None:
         super().__init__(window)
@@ -64,6 +66,7 @@ class DocumentSafety(QObject):
 
         self.scheduler = BackupScheduler(session)
         self.scheduler.failed.connect(self._backup_failed)
+        self.scheduler.backed_up.connect(self.backed_up)
         self.scheduler.start()
         where = risky_location(session.path)
         if where is not None:
@@ -125,7 +128,7 @@ class DocumentSafety(QObject):
                 ),
             )
             return
-        chosen = dialogs.choose_backup(self._window, backups)
+        chosen = dialogs.choose_backup(self._window, backups, session.workshop.get().timezone)
         if chosen is None:
             return
         suggestion = session.path.with_name(
@@ -161,7 +164,7 @@ class DocumentSafety(QObject):
         def work() -> None:
             try:
                 result: object = check_document(path)
-            except KnownError as error:
+            except Exception as error:  # said (or, a bug, logged) on the UI thread
                 result = error
             with contextlib.suppress(RuntimeError):  # the window may have closed meanwhile
                 done.emit(path, result)
@@ -173,8 +176,10 @@ class DocumentSafety(QObject):
         from workshop_app.ui import dialogs
 
         self._window.statusBar().clearMessage()
-        if isinstance(findings, KnownError):
-            dialogs.show_error(self._window, findings)
+        if isinstance(findings, Exception):
+            from workshop_app.ui import tasks
+
+            tasks.report(findings, self._window)  # in words, or logged as a bug
             return
         assert isinstance(findings, list)
         dialogs.show_check_result(self._window, path, [f.text for f in findings])

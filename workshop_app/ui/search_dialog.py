@@ -42,8 +42,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workshop_app.domain.clock import parse_timestamp
-from workshop_app.domain.runclock import wall_clock
+from workshop_app.domain.clock import clock_time
 from workshop_app.store import Change, Entity
 from workshop_app.store.errors import NotFound
 from workshop_app.store.search import Hit
@@ -310,10 +309,7 @@ class SearchDialog(QDialog):
         except NotFound:
             return None
         titles, names = self._lookups()
-        time = ""
-        if contribution.recorded_at:
-            moment = wall_clock(parse_timestamp(contribution.recorded_at), self._timezone)
-            time = moment.strftime("%H:%M")
+        time = clock_time(contribution.recorded_at, self._timezone)
         speaker = FROM_THE_FLOOR
         if contribution.participant_id:
             speaker = names.get(contribution.participant_id, "")

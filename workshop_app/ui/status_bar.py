@@ -7,15 +7,23 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
+from workshop_app.domain.clock import venue_hhmm, zone_label
+
 if TYPE_CHECKING:
     from workshop_app.ui.session import Session
 
 
-def saved_text(when: datetime.datetime | None) -> str:
-    """ "All changes saved · 10:42" (the time of the last write), or without a time before one."""
+def saved_text(when: datetime.datetime | None, timezone: str | None = None) -> str:
+    """ "All changes saved · 10:42" (the time of the last write on the workshop's clock), or
+    without a time before one."""
     if when is None:
         return "All changes saved"
-    return f"All changes saved · {when:%H:%M}"
+    return f"All changes saved · {venue_hhmm(when, timezone)}"
+
+
+def backup_text(when: datetime.datetime, timezone: str | None = None) -> str:
+    """ "Backed up 14:32": when the last automatic backup was made, on the workshop's clock."""
+    return f"Backed up {venue_hhmm(when, timezone)}"
 
 
 class DocumentStatusBar(QStatusBar):
@@ -27,7 +35,16 @@ class DocumentStatusBar(QStatusBar):
         self.file_label.setObjectName("statusFile")
         self.saved_label = QLabel()
         self.saved_label.setObjectName("statusSaved")
+        self.backup_label = QLabel()
+        self.backup_label.setObjectName("statusBackup")
+        self.backup_label.setContentsMargins(0, 0, 12, 0)
+        self.backup_label.setToolTip("When the last automatic backup was made (File > Restore)")
+        self.zone_label = QLabel()  # whose clock the times are on, when not this computer's
+        self.zone_label.setObjectName("statusZone")
+        self.zone_label.setContentsMargins(0, 0, 12, 0)
         self.addWidget(self.file_label, 1)
+        self.addPermanentWidget(self.zone_label)
+        self.addPermanentWidget(self.backup_label)
         self.addPermanentWidget(self.saved_label)
         self._session: Session | None = None
         self.set_session(None)
@@ -40,6 +57,8 @@ class DocumentStatusBar(QStatusBar):
         if self._session is not None:
             self._session.saved.disconnect(self._show_saved)
         self._session = session
+        self.backup_label.clear()
+        self.zone_label.clear()
         if session is None:
             self.file_label.clear()
             self.file_label.setToolTip("")
@@ -50,5 +69,23 @@ class DocumentStatusBar(QStatusBar):
         session.saved.connect(self._show_saved)
         self._show_saved(session.last_saved)
 
+    def _timezone(self) -> str | None:
+        session = self._session
+        return session.workshop.get().timezone if session and session.is_open else None
+
     def _show_saved(self, when: datetime.datetime | None) -> None:
-        self.saved_label.setText(saved_text(when))
+        timezone = self._timezone()
+        self.saved_label.setText(saved_text(when, timezone))
+        # After every write, which is also when the workshop's time zone may have changed.
+        now = self._session.clock() if self._session else datetime.datetime.now().astimezone()
+        label = zone_label(timezone, now)
+        self.zone_label.setText(label)
+        self.zone_label.setToolTip(
+            f"Every time shown is on the workshop's clock ({timezone}), not this computer's."
+            if label
+            else ""
+        )
+
+    def show_backup(self, when: datetime.datetime) -> None:
+        """Say when the last automatic backup of the open workshop was made."""
+        self.backup_label.setText(backup_text(when, self._timezone()))

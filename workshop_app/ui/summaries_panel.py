@@ -231,11 +231,12 @@ class SummariesPanel(QScrollArea):
         times = {}
         for item in items:
             if item.started_at and item.ended_at:
-                start, end = clock_time(item.started_at), clock_time(item.ended_at)
+                start = clock_time(item.started_at, workshop.timezone)
+                end = clock_time(item.ended_at, workshop.timezone)
                 ran = int(seconds_between(item.started_at, item.ended_at) // 60)
                 times[item.id] = f"{start}–{end} ({format_duration(ran)})"
             elif item.started_at:
-                times[item.id] = f"since {clock_time(item.started_at)}"
+                times[item.id] = f"since {clock_time(item.started_at, workshop.timezone)}"
             else:
                 slot = plan.slot(item.id)
                 times[item.id] = f"{slot.start:%H:%M}–{slot.end:%H:%M} planned"

@@ -1,0 +1,81 @@
+"""Background work on the application's asyncio loop (qasync), started in one place so that
+no failure goes unseen: a known error is shown in words, a bug is logged with its traceback
+and the user is told where the log is. The loop itself would only mention an exception of a
+forgotten task when the task is garbage-collected, if ever."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Coroutine
+from typing import Any
+
+from PySide6.QtWidgets import QApplication, QWidget
+
+from workshop_app.errors import KnownError
+
+#: The tasks started and not yet finished (the loop keeps only weak references to them).
+_running: set[asyncio.Task[Any]] = set()
+
+
+def start(work: Coroutine[Any, Any, Any], parent: QWidget | None = None) -> None:
+    """Run ``work`` on the running loop and report its failure, if any, over ``parent``.
+
+    Without a running loop (a script, the screenshots) the work is done now, to the end,
+    and reported the same way.
+    """
+    try:
+        loop = asyncio.get_running_loop()
+    except RuntimeError:
+        loop = None
+    if loop is None:
+        try:
+            asyncio.run(work)
+        except Exception as error:
+            report(error, parent)
+        return
+    task = loop.create_task(work)
+    _running.add(task)
+    task.add_done_callback(lambda done: _finished(done, parent))
+
+
+def loop_running() -> bool:
+    """Whether the application's loop runs (it does in the app; a script has none)."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return False
+    return True
+
+
+def running() -> set[asyncio.Task[Any]]:
+    """The background tasks not finished yet (tests await them)."""
+    return set(_running)
+
+
+def _finished(task: asyncio.Task[Any], parent: QWidget | None) -> None:
+    _running.discard(task)
+    if task.cancelled():
+        return
+    error = task.exception()
+    if isinstance(error, Exception):
+        report(error, parent)
+
+
+def report(error: Exception, parent: QWidget | None = None) -> None:
+    """Tell the user about a failed background task: in words, or as a logged bug."""
+    from workshop_app.ui import dialogs
+
+    window = parent if _shown(parent) else QApplication.activeWindow()
+    if isinstance(error, KnownError):
+        dialogs.show_error(window, error)
+        return
+    from workshop_app.bug_log import log_bug
+
+    dialogs.show_bug(window, log_bug(error))
+
+
+def _shown(widget: QWidget | None) -> bool:
+    try:
+        return widget is not None and widget.isVisible()
+    except RuntimeError:  # closed and deleted while the work ran
+        return False
