@@ -18,6 +18,7 @@ LINE_MAX = 500
 _LIMITS: dict[Target, int] = {
     Target.TITLE: TITLE_MAX,
     Target.ORGANISATION: LINE_MAX,
+    Target.JOB_TITLE: LINE_MAX,
     Target.EMAIL: LINE_MAX,
     Target.COUNTRY: LINE_MAX,
     Target.STAKEHOLDER_GROUP: LINE_MAX,
@@ -161,7 +162,7 @@ def _participant(
         if len(value) > limit:
             hint = ""
             if target is Target.TITLE:
-                hint = "Title is the honorific (Ms., Dr.); do not import a job title as the title."
+                hint = "Title is the honorific (Ms., Dr.); import a job title as the job title."
             raise line.error(f"longer than {limit} characters", target, hint=hint)
         fields[target] = value
     group = fields[Target.STAKEHOLDER_GROUP]
@@ -170,6 +171,7 @@ def _participant(
         name=name,
         title=fields[Target.TITLE] or None,
         organisation=fields[Target.ORGANISATION] or None,
+        job_title=fields[Target.JOB_TITLE] or None,
         stakeholder_group=groups.canonical(group) if group else None,
         country=fields[Target.COUNTRY] or None,
         email=fields[Target.EMAIL] or None,

@@ -53,7 +53,7 @@ class ImportDialog(QDialog):
         self._table = table
         self._existing = list(existing)
         self._groups = list(groups)
-        self.mapping = guess_mapping(table.headers)
+        self.mapping = guess_mapping(table.headers, table.rows)
         self.plan: ImportPlan | None = None
         self.present = QCheckBox("Mark everyone as &present (the list is of people who came)")
         self.present.toggled.connect(self._replan)
