@@ -123,8 +123,8 @@ class ImportDialog(QDialog):
             combo = QComboBox()
             combo.addItem("— not imported —", None)
             for target in Target:
-                label = TARGET_LABELS[target]
-                combo.addItem(label[:1].upper() + label[1:], target.value)
+                words = TARGET_LABELS[target]
+                combo.addItem(words[:1].upper() + words[1:], target.value)
             current = self.mapping.targets[column]
             combo.setCurrentIndex(combo.findData(current.value if current else None))
             name = header or f"Column {column + 1}"
