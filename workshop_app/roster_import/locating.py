@@ -40,19 +40,24 @@ def trim(cells: list[str]) -> list[str]:
 
 def locate(records: list[Record]) -> Located | None:
     """The list in ``records`` (non-empty ones, trimmed); None when there is no record."""
-    filled = [(number, trimmed) for number, cells in records if (trimmed := trim(cells))]
+    filled = [
+        _Filled(number, trimmed, len(cells))
+        for number, cells in records
+        if (trimmed := trim(cells))
+    ]
     if not filled:
         return None
     start = _header_index(filled)
-    if start is None:
-        # Nothing looks like a header of people: the first record is, as the user may map it.
-        return Located(filled[0], filled[1:])
     end = len(filled)
     for index in range(start + 1, len(filled)):
-        if header_score(filled[index][1]) >= 2:
+        if _next_section(filled, start, index):
             end = index - 1 if _title(filled, index) else index
             break
-    return Located(filled[start], filled[start + 1 : end], _title(filled, start))
+    return Located(
+        (filled[start].number, filled[start].cells),
+        [(record.number, record.cells) for record in filled[start + 1 : end]],
+        _title(filled, start) if start else "",
+    )
 
 
 def best_header_score(records: list[list[str]]) -> int:
@@ -60,24 +65,45 @@ def best_header_score(records: list[list[str]]) -> int:
     return max((header_score(cells) for cells in records[:SEARCH_RECORDS]), default=0)
 
 
-def _header_index(filled: list[Record]) -> int | None:
-    best: tuple[bool, int, int] | None = None
-    chosen = None
-    for index, (_number, cells) in enumerate(filled[:SEARCH_RECORDS]):
-        score = header_score(cells)
-        if not score:
-            continue
+@dataclass(frozen=True)
+class _Filled:
+    number: int
+    cells: list[str]
+    #: The record's width as written, empty cells at the end included: a CSV writer gives every
+    #: record of one table the same width, so a change of width is a change of table.
+    width: int
+
+
+def _header_index(filled: list[_Filled]) -> int:
+    """The first record, unless it is a report's title or summary and a list of people follows."""
+    first = filled[0]
+    best: tuple[bool, int, int] = (True, header_score(first.cells), 0)
+    chosen = 0
+    for index in range(1, min(len(filled), SEARCH_RECORDS)):
+        record = filled[index]
+        score = header_score(record.cells)
+        if score < 2 or (len(first.cells) > 1 and record.width == first.width):
+            continue  # a row of the same table as the first record, not a header of another
         title = normalise_header(_title(filled, index))
         of_people = not any(word in title for word in _ORGANISERS)
-        key = (of_people, score, -index)  # the first of equals: a plain list's own header
-        if best is None or key > best:
+        key = (of_people, score, -index)
+        if key > best:
             best, chosen = key, index
     return chosen
 
 
-def _title(filled: list[Record], index: int) -> str:
+def _next_section(filled: list[_Filled], start: int, index: int) -> bool:
+    """True when record ``index`` is the header of a table after the list (of other width)."""
+    record, header = filled[index], filled[start]
+    if header_score(record.cells) < 2:
+        return False
+    title = filled[index - 1] if _title(filled, index) else None
+    return record.width != header.width or (title is not None and title.width != header.width)
+
+
+def _title(filled: list[_Filled], index: int) -> str:
     """The section title just above record ``index``: a record of one cell, or ""."""
     if index == 0:
         return ""
-    cells = filled[index - 1][1]
+    cells = filled[index - 1].cells
     return cells[0].strip() if len(cells) == 1 else ""

@@ -234,8 +234,9 @@ def show_import(scene: Scene) -> QWidget:
         session.participants.list(),
         session.workshop.get().stakeholder_groups,
         report.name,
-        scene.window,
     )
+    dialog.setParent(scene.window, dialog.windowFlags())
+    dialog.resize(*SIZE)
     dialog.show()
     return dialog
 
