@@ -205,8 +205,11 @@ def test_a_numbered_column_is_never_a_name() -> None:
 def test_a_column_of_numbers_ids_or_dates_is_never_a_name(cells: list[str]) -> None:
     rows = [[cell, "x@example.org"] for cell in cells]
     assert guess_mapping(["Attendee", "Email"], rows).targets == [None, EMAIL]
-    with pytest.raises(RosterImportError, match="No column holds the participants' names"):
+    with pytest.raises(RosterImportError) as caught:
         guess_mapping(["Attendee", "Email"], rows).require_usable()
+    assert caught.value.message == (
+        "No column holds the participants' names ('Attendee': numbers, ids or dates, not names)."
+    )
 
 
 def test_a_column_of_names_stays_a_name_column_despite_a_few_odd_cells() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from workshop_app.roster_import.columns import column_label
@@ -76,6 +76,8 @@ class Mapping:
 
     headers: list[str]
     targets: list[Target | None]
+    #: Columns whose header names a name but which hold numbers, ids or dates (not taken).
+    not_names: list[int] = field(default_factory=list)
 
     def columns_for(self, target: Target) -> list[int]:
         """Indexes of the columns mapped to ``target``."""
@@ -124,8 +126,12 @@ class Mapping:
                 hint=hint or "Keep one of them, or choose in the import preview.",
             )
         if not self.has_name():
+            why = ""
+            if self.not_names:
+                columns = " and ".join(self.label(i) for i in self.not_names)
+                why = f" ({columns}: numbers, ids or dates, not names)"
             raise RosterImportError(
-                "No column holds the participants' names.",
+                f"No column holds the participants' names{why}.",
                 hint="Name a column 'Name' (or 'First name' and 'Last name'), "
                 "or choose it in the import preview.",
             )
@@ -140,11 +146,13 @@ def guess_mapping(headers: Sequence[str], rows: Sequence[Sequence[str]] = ()) ->
     """
     keys = [normalise_header(header) for header in headers]
     targets = [recognise(header) for header in headers]
+    not_names = []
     for column, target in enumerate(targets):
         if target in NAME_TARGETS and (
             _numbered(headers[column]) or not _holds_names(rows, column)
         ):
             targets[column] = None
+            not_names.append(column)
     parts = {
         target: any(
             mapped is target and key not in _EITHER_NAME
@@ -166,7 +174,7 @@ def guess_mapping(headers: Sequence[str], rows: Sequence[Sequence[str]] = ()) ->
         for column, key in enumerate(keys):
             if targets[column] is Target.NAME and key in _WEAK_NAME:
                 targets[column] = None
-    return Mapping(list(headers), targets)
+    return Mapping(list(headers), targets, not_names)
 
 
 def header_score(cells: Sequence[str]) -> int:
