@@ -128,8 +128,8 @@ LANGUAGES = {
         [L, F, ORG, COUNTRY, EMAIL, JOB],
     ),
     "Dutch": (
-        ["Achternaam", "Voornaam", "Organisatie", "Land", "E-mail", "Functie"],
-        [L, F, ORG, COUNTRY, EMAIL, JOB],
+        ["Voornaam", "Tussenvoegsel", "Achternaam", "Organisatie", "Land", "E-mail", "Functie"],
+        [F, Target.MIDDLE_NAME, L, ORG, COUNTRY, EMAIL, JOB],
     ),
     "German, other words": (
         ["Name", "Vorname", "Organisation", "Land", "E-Mail", "Position"],

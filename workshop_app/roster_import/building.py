@@ -181,14 +181,14 @@ def _participant(
 
 
 def _name(line: _Row) -> str:
-    """The full name column if filled in, else first and last name joined."""
+    """The full name column if filled in, else first, middle and last name joined."""
     name = line.value(Target.NAME)
     targets: tuple[Target, ...] = (Target.NAME,)
     if not name:
-        name = " ".join(
-            part for part in (line.value(Target.FIRST_NAME), line.value(Target.LAST_NAME)) if part
-        )
-        targets = (Target.FIRST_NAME, Target.LAST_NAME)
+        targets = (Target.FIRST_NAME, Target.MIDDLE_NAME, Target.LAST_NAME)
+        first, middle, last = (line.value(target) for target in targets)
+        # A middle name or particle alone ("van") is not a name.
+        name = " ".join(part for part in (first, middle, last) if part) if first or last else ""
     if not name:
         raise line.error("no name", Target.NAME, Target.FIRST_NAME, Target.LAST_NAME)
     if len(name) > NAME_MAX:

@@ -18,6 +18,7 @@ class Target(StrEnum):
 
     NAME = "name"
     FIRST_NAME = "first_name"
+    MIDDLE_NAME = "middle_name"
     LAST_NAME = "last_name"
     TITLE = "title"
     ORGANISATION = "organisation"
@@ -33,6 +34,7 @@ class Target(StrEnum):
 TARGET_LABELS: dict[Target, str] = {
     Target.NAME: "full name",
     Target.FIRST_NAME: "first name",
+    Target.MIDDLE_NAME: "middle name or particle (van, de)",
     Target.LAST_NAME: "last name",
     Target.TITLE: "title (Ms., Dr.)",
     Target.ORGANISATION: "organisation",

@@ -43,6 +43,14 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "vorname",
         "voornaam",
     ),
+    "middle_name": (
+        "middle name",
+        "middle names",
+        "middle initial",
+        "tussenvoegsel",  # Dutch: the "van" of "Pieter van Dam", in a column of its own
+        "tussenvoegsels",
+        "voorvoegsel",
+    ),
     "last_name": (
         "last name",
         "surname",
