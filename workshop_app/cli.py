@@ -16,6 +16,7 @@ FORMATS = ("json", "md", "html", "docx", "pdf", "csv")
 AVAILABLE_FORMATS = FORMATS  # every format of the spec is built
 ATTRIBUTIONS = ("named", "organisation", "group", "anonymous")
 STDOUT_FORMATS = ("md", "html", "csv", "json")
+JSON_VERSIONS = (1, 2)  # interchange.layout.VERSIONS, without importing the package at start
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
 
@@ -72,7 +73,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
         if target.exists() and not args.force:
             raise DocumentExists(target)
     if fmt == "json":
-        data = _export_json(source).encode("utf-8")
+        data = _export_json(source, args.json_version).encode("utf-8")
     else:
         try:
             data = _export_minutes(args, source)
@@ -100,6 +101,8 @@ def _check_export_options(
         )
     if fmt == "json" and (args.agenda or args.template or args.reference_docx or args.record):
         raise UsageError("minutes options (--agenda, --template, --full, ...) do not apply to json")
+    if fmt != "json" and args.json_version is not None:
+        raise UsageError("--json-version applies to --format json only")
     if args.agenda and fmt not in agenda_formats:
         raise UsageError(f"the agenda handout is made as {', '.join(agenda_formats)}, not {fmt}")
     if args.template and fmt not in template_formats:
@@ -110,12 +113,14 @@ def _check_export_options(
         raise KnownError(f"There is no reference document at {args.reference_docx}.")
 
 
-def _export_json(source: Path) -> str:
+def _export_json(source: Path, version: int | None) -> str:
     from workshop_app.interchange import dumps
+    from workshop_app.interchange.layout import VERSION
     from workshop_app.store import Document
 
     with Document.open(source, readonly=True) as doc:
-        return dumps(doc.record())
+        record = doc.record()
+    return dumps(record, version or VERSION)
 
 
 def _export_minutes(args: argparse.Namespace, source: Path) -> bytes:
@@ -199,6 +204,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="whom contributions are attributed to in minutes and csv (default: named)",
     )
     exp.add_argument("-o", "--output", metavar="OUT", help="output file, or - for stdout")
+    exp.add_argument(
+        "--json-version",
+        type=int,
+        choices=JSON_VERSIONS,
+        help="interchange format version of a json export (default: the newest, "
+        f"{JSON_VERSIONS[-1]}); 1 is refused when the workshop holds what it cannot",
+    )
     exp.add_argument(
         "--force",
         action="store_true",

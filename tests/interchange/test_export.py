@@ -21,9 +21,16 @@ from workshop_app.domain.model import (
     WorkshopRecord,
 )
 from workshop_app.interchange import dumps, loads, record_to_dict
-from workshop_app.interchange.layout import LAYOUTS, LISTS
+from workshop_app.interchange.layout import ADDED_IN, LAYOUTS, LISTS, SCHEMAS, VERSION, VERSIONS
 
-SCHEMA: dict[str, Any] = json.loads(asset("workshop.schema.json").read_text(encoding="utf-8"))
+
+def schema(version: int) -> dict[str, Any]:
+    loaded: dict[str, Any] = json.loads(asset(SCHEMAS[version]).read_text(encoding="utf-8"))
+    return loaded
+
+
+# The layouts follow the newest schema; older ones lack only what later versions added.
+SCHEMA = schema(VERSION)
 DEFS: dict[str, Any] = SCHEMA["$defs"]
 
 
@@ -61,15 +68,32 @@ def test_top_level_keys_follow_the_schema() -> None:
     assert [key for key, _cls in LISTS] == list(SCHEMA["properties"])[3:]
 
 
-def test_minimal_record_exports_defaults_and_omits_absent_values() -> None:
+def test_version_1_is_the_newest_schema_without_what_later_versions_added() -> None:
+    older = schema(1)
+    newest = json.loads(json.dumps(SCHEMA))
+    for version, added in ADDED_IN.items():
+        for definition, key in added:
+            del newest["$defs"][definition]["properties"][key]
+        assert version > 1
+    for key in ("$id", "title", "description"):
+        newest[key] = older[key]
+    newest["properties"]["version"] = {"const": 1}
+    assert newest == older
+    assert tuple(sorted(SCHEMAS)) == VERSIONS and max(VERSIONS) == VERSION
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_minimal_record_exports_defaults_and_omits_absent_values(version: int) -> None:
     record = WorkshopRecord(
         workshop=Workshop(title="Roundtable"),
         participants=(Participant(id="p1", name="A. Example"),),
         agenda=(AgendaItem(id="a1", title="Opening"),),
     )
-    assert record_to_dict(record) == {
+    # Export writes the newest version unless asked for another.
+    exported = record_to_dict(record) if version == VERSION else record_to_dict(record, version)
+    assert exported == {
         "format": "workshop-app",
-        "version": 1,
+        "version": version,
         "workshop": {"title": "Roundtable", "stakeholder_groups": []},
         "participants": [
             {"id": "p1", "name": "A. Example", "role": "participant", "present": True}
@@ -97,11 +121,11 @@ def test_dumps_is_indented_unicode_json_ending_in_a_newline() -> None:
     assert not text.endswith("\n\n")
     assert "Atelier — 中文 — العربية" in text  # not \u-escaped
     assert "\\u0001" in text  # control characters stay escaped, as JSON requires
-    assert text.startswith('{\n  "format": "workshop-app",\n  "version": 1,\n')
+    assert text.startswith('{\n  "format": "workshop-app",\n  "version": 2,\n')
     assert json.loads(text) == record_to_dict(record)
 
 
-def normalised(document: dict[str, Any]) -> dict[str, Any]:
+def normalised(document: dict[str, Any], version: int = VERSION) -> dict[str, Any]:
     """``document`` as an export writes it: nulls dropped, schema defaults filled in."""
 
     def fix(obj: dict[str, Any], definition: str) -> dict[str, Any]:
@@ -116,7 +140,7 @@ def normalised(document: dict[str, Any]) -> dict[str, Any]:
             out[key] = value
         return out
 
-    result: dict[str, Any] = {"format": "workshop-app", "version": 1}
+    result: dict[str, Any] = {"format": "workshop-app", "version": version}
     result["workshop"] = fix(document["workshop"], "workshop")
     result["workshop"].setdefault("stakeholder_groups", [])
     for key, cls in LISTS:
@@ -125,17 +149,19 @@ def normalised(document: dict[str, Any]) -> dict[str, Any]:
     return result
 
 
+@pytest.mark.parametrize("version", VERSIONS)
 @pytest.mark.parametrize("name", ["minimal.json", "rich.json"])
-def test_fixture_exports_as_it_was_with_defaults_filled(name: str) -> None:
+def test_fixture_exports_as_it_was_with_defaults_filled(name: str, version: int) -> None:
     document = fixture_document(name)
-    exported = record_to_dict(loads(json.dumps(document)))
-    assert exported == normalised(document)
-    assert json.dumps(exported) == json.dumps(normalised(document))  # same key order too
+    exported = record_to_dict(loads(json.dumps(document)), version)
+    assert exported == normalised(document, version)
+    assert json.dumps(exported) == json.dumps(normalised(document, version))  # same key order
 
 
-def test_export_is_valid_against_the_schema() -> None:
-    exported = record_to_dict(loads(json.dumps(fixture_document("rich.json"))))
-    assert list(Draft202012Validator(SCHEMA).iter_errors(exported)) == []
+@pytest.mark.parametrize("version", VERSIONS)
+def test_export_is_valid_against_the_schema(version: int) -> None:
+    exported = record_to_dict(loads(json.dumps(fixture_document("rich.json"))), version)
+    assert list(Draft202012Validator(schema(version)).iter_errors(exported)) == []
 
 
 def test_lists_keep_recorded_order_not_sorted() -> None:

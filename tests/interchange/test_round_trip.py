@@ -12,6 +12,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
@@ -34,7 +35,13 @@ from workshop_app.domain.model import (
     Workshop,
     WorkshopRecord,
 )
-from workshop_app.interchange import InterchangeError, dumps, loads, record_to_dict
+from workshop_app.interchange import (
+    ExportRefused,
+    InterchangeError,
+    dumps,
+    loads,
+    record_to_dict,
+)
 from workshop_app.store import Document
 
 # Any character but surrogates (not text), NUL included, plus a
@@ -110,6 +117,7 @@ def records(draw: st.DrawFn) -> WorkshopRecord:
             email=draw(optional(text())),
             role=draw(st.sampled_from(Role)),
             present=draw(st.booleans()),
+            job_title=draw(optional(text())),
         )
         for pid in unique_ids(draw, draw(st.integers(0, 4)))
     )
@@ -237,6 +245,22 @@ def test_json_and_store_round_trip(record: WorkshopRecord) -> None:
     stored = through_the_store(imported)
     assert record_to_dict(stored) == json.loads(text)
     assert dumps(stored) == text
+
+
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(record=records())
+def test_version_1_round_trips_or_refuses_what_it_cannot_hold(record: WorkshopRecord) -> None:
+    titled = [p.name for p in record.participants if p.job_title is not None]
+    if titled:
+        event("refused: someone has a job title")
+        with pytest.raises(ExportRefused, match="cannot hold a participant's job title"):
+            dumps(record, 1)
+        return
+    text = dumps(record, 1)
+    assert json.loads(text)["version"] == 1
+    stored = through_the_store(loads(text))
+    assert stored == record
+    assert dumps(stored, 1) == text
 
 
 def test_rich_fixture_round_trips_through_the_store() -> None:

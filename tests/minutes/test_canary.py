@@ -33,6 +33,7 @@ CANARIES = (
         stakeholder_group="Civil society",
         email="zq@canary.invalid",
         role=Role.CHAIR,
+        job_title="Chief Canary Whisperer",
     ),
     Participant(
         id="z2",
@@ -55,6 +56,7 @@ NEEDLES = (
     "oxhart",
     "vexillology",
     "yvaine@plumtree.invalid",
+    "canary whisperer",
 )
 
 

@@ -80,7 +80,12 @@ def everywhere(record: WorkshopRecord, text: str) -> WorkshopRecord:
     )
     people = tuple(
         dataclasses.replace(
-            p, name=text or "x", title=text, organisation=text, stakeholder_group=text
+            p,
+            name=text or "x",
+            title=text,
+            organisation=text,
+            stakeholder_group=text,
+            job_title=text,
         )
         for p in record.participants
     )

@@ -172,7 +172,12 @@ def test_bundle_holds_what_runs_and_nothing_else(frozen: Path) -> None:
 
     files = [p.relative_to(BUNDLE).as_posix() for p in BUNDLE.rglob("*") if p.is_file()]
     resources = "_internal/resources/"
-    for resource in ("workshop.schema.json", "demo/", "icons/workshop-app.svg"):
+    for resource in (
+        "workshop.schema.json",
+        "workshop.schema.v2.json",
+        "demo/",
+        "icons/workshop-app.svg",
+    ):
         assert any(f.startswith(resources + resource) for f in files), resource
     for qt_unused in ("Qt6Qml", "Qt6Quick", "Qt6Network", "Qt6Pdf", "QtNetwork.", "libqgtk3"):
         assert not any(qt_unused in f for f in files), qt_unused

@@ -87,6 +87,23 @@ def test_first_and_last_names_are_joined(first: str, last: str, name: str) -> No
     assert [p.name for p in plan.to_add] == [name]
 
 
+def test_a_dutch_particle_or_a_middle_name_goes_between_first_and_last() -> None:
+    plan = plan_for(
+        ["Voornaam", "Tussenvoegsel", "Achternaam", "Organisatie"],
+        ["Pieter", "van", "Dam", "EEAS"],
+        ["Aoife", "", "D'Arcy", "Ambassade van Ierland"],
+        ["Ingrid", "", "", "DG INTPA"],
+    )
+    assert [p.name for p in plan.to_add] == ["Pieter van Dam", "Aoife D'Arcy", "Ingrid"]
+    plan = plan_for(["First name", "Middle name", "Last name"], ["María", "José", "Fernández"])
+    assert [p.name for p in plan.to_add] == ["María José Fernández"]
+
+
+def test_a_particle_alone_is_not_a_name() -> None:
+    error = error_for(["Voornaam", "Tussenvoegsel", "Achternaam"], ["", "van", ""])
+    assert error.message.startswith("row 2, columns 'Voornaam' and 'Achternaam': no name")
+
+
 def test_full_name_wins_and_parts_fill_in_when_it_is_blank() -> None:
     plan = plan_for(
         ["Name", "First name", "Last name"],

@@ -16,6 +16,7 @@ from jsonschema import Draft202012Validator
 
 from workshop_app.assets import asset
 from workshop_app.domain.model import Participant, Workshop
+from workshop_app.interchange.layout import SCHEMAS, VERSION
 from workshop_app.roster_import import (
     ImportPlan,
     RawTable,
@@ -28,7 +29,8 @@ from workshop_app.roster_import.building import clean
 from workshop_app.roster_import.reading import parse_bytes
 from workshop_app.store import Document
 
-_SCHEMA = json.loads(asset("workshop.schema.json").read_text(encoding="utf-8"))
+# The newest interchange schema: the one that holds every field an import can fill.
+_SCHEMA = json.loads(asset(SCHEMAS[VERSION]).read_text(encoding="utf-8"))
 PARTICIPANT_SCHEMA = Draft202012Validator(
     {"$defs": _SCHEMA["$defs"], "$ref": "#/$defs/participant"}
 )
@@ -45,6 +47,7 @@ HEADERS = [
     "Organisation",
     "E-mail",
     "Country",
+    "Job title",
     "Stakeholder group",
     "Role",
     "Present",

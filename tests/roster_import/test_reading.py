@@ -246,3 +246,42 @@ def test_a_cell_too_large_for_the_csv_reader_names_its_row(tmp_path: Path) -> No
     with pytest.raises(RosterImportError, match=r"^row 4: cannot be read") as caught:
         read_table(write_text(tmp_path / "p.csv", text, "utf-8"))
     assert caught.value.row == 4
+
+
+def test_a_report_list_ends_where_the_next_section_begins(tmp_path: Path) -> None:
+    text = (
+        "Registration Report\n"
+        "Topic,Webinar ID,# Registered\n"
+        "Data in practice,812 3456 7890,2\n"
+        "Registrant Details\n"
+        "First Name,Last Name,Email,Organization\n"
+        "Ádám,Kovács,adam@example.hu,Ministry of Interior\n"
+        "Seán,O'Brien,sean@example.ie,Department of Foreign Affairs\n"
+        "Panelist Details\n"
+        "User Name (Original Name),Email\n"
+        "Lena Brandt,lena@example.de\n"
+    )
+    table = read_table(write_text(tmp_path / "report.csv", text, "utf-8"))
+    assert table.headers == ["First Name", "Last Name", "Email", "Organization"]
+    assert [row[:2] for row in table.rows] == [["Ádám", "Kovács"], ["Seán", "O'Brien"]]
+    assert (table.header_row, table.source_rows, table.section) == (5, [6, 7], "Registrant Details")
+    assert table.source_format == "CSV, UTF-8, comma-separated"
+
+
+def test_the_host_section_is_passed_over_for_the_attendees_with_the_same_header(
+    tmp_path: Path,
+) -> None:
+    header = "Attended,User Name (Original Name),Email,Join Time"
+    text = (
+        f"Attendee Report\nHost Details\n{header}\nYes,Secretariat,sec@example.org,09:58\n"
+        f"Attendee Details\n{header}\nYes,Ömer Yılmaz,omer@example.tr,10:02\n"
+    )
+    table = read_table(write_text(tmp_path / "report.csv", text, "utf-8"))
+    assert table.rows == [["Yes", "Ömer Yılmaz", "omer@example.tr", "10:02"]]
+    assert table.section == "Attendee Details"
+
+
+def test_a_plain_list_keeps_every_row_and_reports_no_section(tmp_path: Path) -> None:
+    path = write_text(tmp_path / "p.csv", as_csv(PEOPLE, ","), "utf-8")
+    table = read_table(path)
+    assert (table.header_row, table.section, len(table.rows)) == (1, "", 3)

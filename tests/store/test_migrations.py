@@ -41,7 +41,7 @@ def test_a_current_file_is_not_migrated_again(workshop_path: Path) -> None:
     assert read_back(workshop_path, "SELECT name, applied_at FROM _sqlite_migrations") == before
 
 
-@pytest.mark.parametrize("version", [1, 2, 3])
+@pytest.mark.parametrize("version", [1, 2, 3, 4])
 def test_a_file_of_each_earlier_schema_is_upgraded_with_its_content(
     tmp_path: Path, version: int
 ) -> None:
@@ -57,7 +57,15 @@ def test_a_file_of_each_earlier_schema_is_upgraded_with_its_content(
         assert doc.run.settings().day_end is None
         doc.run.replan({}, "16:30")
         doc.drafts.save("capture:a2", "half a sentence")
+        people = doc.participants.list()
+        assert len(people) == 15
+        assert all(p.job_title is None for p in people)
+        doc.participants.update(people[0].id, job_title="Head of Unit")
     assert read_back(path, "PRAGMA user_version") == [(SCHEMA_VERSION,)]
+    assert read_back(path, "SELECT count(*) FROM participants WHERE job_title IS NULL") == [(14,)]
+    assert read_back(
+        path, "SELECT name FROM participants WHERE job_title = ?", ("Head of Unit",)
+    ) == [(people[0].name,)]
     assert read_back(path, "SELECT day_end FROM run_state") == [("16:30",)]
     assert read_back(path, "SELECT text FROM drafts") == [("half a sentence",)]
     assert read_back(path, "PRAGMA integrity_check") == [("ok",)]

@@ -37,6 +37,22 @@ def test_update_returns_previous_values(document: Document) -> None:
     ) == [("Network", "rapporteur", 1)]
 
 
+def test_job_title_is_kept_added_edited_and_undone(document: Document) -> None:
+    document.participants.add(
+        Participant(id="p1", name="Ádám Kovács", title="Dr.", job_title="Head of Unit")
+    )
+    assert read_back(document.path, "SELECT title, job_title FROM participants") == [
+        ("Dr.", "Head of Unit")
+    ]
+    old = document.participants.update("p1", job_title=" Senior Adviser ")
+    assert old == {"job_title": "Head of Unit"}
+    with Document.open(document.path, readonly=True) as fresh:
+        assert fresh.participants.get("p1").job_title == "Senior Adviser"
+    document.participants.update("p1", **old)
+    document.participants.update("p1", job_title="")
+    assert read_back(document.path, "SELECT job_title FROM participants") == [(None,)]
+
+
 @pytest.mark.parametrize("fields", [{"name": " "}, {"role": "boss"}, {"shoe_size": 42}])
 def test_invalid_participant_edits_are_refused(
     document: Document, fields: dict[str, object]

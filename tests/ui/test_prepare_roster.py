@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from tests.conftest import read_back
 from workshop_app.roster_import import ImportPlan, read_table
 from workshop_app.ui import dialogs
-from workshop_app.ui.import_dialog import ImportDialog
+from workshop_app.ui.import_dialog import PREVIEW_COLUMNS, ImportDialog
 from workshop_app.ui.main_window import MainWindow
 from workshop_app.ui.prepare_page import PreparePage
 from workshop_app.ui.roster_model import COL_GROUP, COL_NAME, COL_ORGANISATION
@@ -179,3 +179,46 @@ def test_a_bad_file_says_why_and_changes_nothing(
     roster.import_action.trigger()
     assert len(errors) == 1 and "Cannot read" in str(errors[0])
     assert read_back(demo_path, "SELECT * FROM participants") == before
+
+
+FIXTURES = Path(__file__).parent.parent / "roster_import" / "fixtures"
+
+
+def test_preview_shows_the_mapping_detected_in_a_ticketing_export(qtbot: QtBot) -> None:
+    table = read_table(FIXTURES / "eventbrite-attendee-summary.csv")
+    dialog = ImportDialog(table, [], [], "attendees.csv")
+    qtbot.addWidget(dialog)
+    chosen = {
+        header: combo.currentText()
+        for header, combo in zip(table.headers, dialog.choosers, strict=True)
+    }
+    assert chosen["Order #"] == chosen["Attendee #"] == "— not imported —"
+    assert (chosen["First Name"], chosen["Last Name"]) == ("First name", "Last name")
+    assert (chosen["Prefix"], chosen["Job Title"], chosen["Company"], chosen["Country"]) == (
+        "Title (Ms., Dr.)",
+        "Job title",
+        "Organisation",
+        "Country",
+    )
+    assert dialog.import_button.isEnabled()
+    assert dialog.status.text() == "5 to add, 0 already known (skipped)."
+    column = {name: number for number, name in enumerate(PREVIEW_COLUMNS)}
+    first = {name: dialog.preview.item(0, number).text() for name, number in column.items()}
+    assert (first["Name"], first["Job title"], first["Country"]) == (
+        "Ádám Kovács",
+        "Head of Unit",
+        "Hungary",
+    )
+
+
+def test_preview_says_where_a_report_keeps_its_list(qtbot: QtBot) -> None:
+    table = read_table(FIXTURES / "zoom-webinar-attendee-report.csv")
+    dialog = ImportDialog(table, [], [], "report.csv")
+    qtbot.addWidget(dialog)
+    assert dialog.source.text() == (
+        "Read as CSV, UTF-8, comma-separated. The list of people starts at row 12, "
+        "under \u201cAttendee Details\u201d; the rows above it are not imported."
+    )
+    names = [dialog.preview.item(r, 1).text() for r in range(dialog.preview.rowCount())]
+    assert names == ["Ádám Kovács", "Ádám Kovács", "Nguyễn Thị Mai", "Ömer Yılmaz", "Seán O'Brien"]
+    assert "Workshop Secretariat" not in names

@@ -14,7 +14,14 @@ from workshop_app.domain.roster import GroupCount, checkin_counts
 from workshop_app.store import Document
 from workshop_app.ui.commands import Editor
 from workshop_app.ui.edits import RosterEdits
-from workshop_app.ui.roster_model import COL_NAME, COL_PRESENT, COL_ROLE, RosterModel
+from workshop_app.ui.roster_model import (
+    COL_JOB_TITLE,
+    COL_NAME,
+    COL_PRESENT,
+    COL_ROLE,
+    HEADERS,
+    RosterModel,
+)
 
 
 def test_model_passes_modeltester_and_follows_store(
@@ -54,6 +61,28 @@ def test_ticking_present_is_one_undoable_edit_on_disk(demo_path: Path) -> None:
         stack.undo()
         assert read_back(demo_path, "SELECT present FROM participants WHERE id='p11'") == [(0,)]
         assert index.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
+
+
+def test_job_title_is_a_column_edited_in_place_on_disk(demo_path: Path) -> None:
+    with Document.open(demo_path) as doc:
+        stack = QUndoStack()
+        model = RosterModel(
+            RosterEdits(Editor(stack, lambda e: None), doc.participants, doc.workshop)
+        )
+        doc.subscribe(lambda _c: model.reconcile(doc.participants.list()))
+        model.reconcile(doc.participants.list())
+        assert model.headerData(COL_JOB_TITLE, Qt.Orientation.Horizontal) == "Job title"
+        assert HEADERS.index("Job title") == COL_JOB_TITLE
+        index = model.index(model.row_of("p02"), COL_JOB_TITLE)
+        assert index.data() == ""
+        assert model.setData(index, " Head of Unit ")
+        assert index.data() == "Head of Unit"
+        on_disk = "SELECT job_title FROM participants WHERE id='p02'"
+        assert read_back(demo_path, on_disk) == [("Head of Unit",)]
+        assert stack.undoText() == "Change Participant"
+        stack.undo()
+        assert read_back(demo_path, on_disk) == [(None,)]
+        assert index.data() == ""
 
 
 def test_invalid_role_is_reported_and_not_stacked(demo_path: Path) -> None:

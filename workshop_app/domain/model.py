@@ -108,6 +108,8 @@ class Participant:
     email: str | None = None
     role: Role = Role.PARTICIPANT
     present: bool = True
+    #: The position held at their organisation ("Head of Unit"); not the honorific ``title``.
+    job_title: str | None = None
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,10 @@ class InterchangeError(KnownError):
         return cls(message, format_path(path))
 
 
+class ExportRefused(KnownError):
+    """A workshop that the asked-for format version cannot hold; nothing has been written."""
+
+
 def format_path(path: Iterable[str | int]) -> str:
     """``("agenda", 2, "questions", 0, "text")`` as ``agenda[2].questions[0].text``."""
     text = ""

@@ -1,4 +1,4 @@
-"""Writing a workshop as an interchange file (format version 1)."""
+"""Writing a workshop as an interchange file (the newest format version, or an older one)."""
 
 from __future__ import annotations
 
@@ -7,24 +7,67 @@ from enum import Enum
 from typing import Any
 
 from workshop_app.domain.model import WorkshopRecord
-from workshop_app.interchange.layout import FORMAT, LAYOUTS, LISTS, VERSION
+from workshop_app.interchange.errors import ExportRefused
+from workshop_app.interchange.layout import ADDED_IN, FORMAT, LAYOUTS, LISTS, VERSION, VERSIONS
+
+# Names of the people or things that a refusal lists; the count says how many in all.
+_NAMED_IN_REFUSAL = 3
 
 
-def record_to_dict(record: WorkshopRecord) -> dict[str, Any]:
-    """The interchange document for ``record``: absent values omitted, lists in recorded order."""
+def record_to_dict(record: WorkshopRecord, version: int = VERSION) -> dict[str, Any]:
+    """The interchange document for ``record``: absent values omitted, lists in recorded order.
+
+    Raises ExportRefused when ``version`` cannot hold something the record has.
+    """
+    if version not in VERSIONS:
+        raise ExportRefused(f"There is no interchange format version {version}.")
     document: dict[str, Any] = {
         "format": FORMAT,
-        "version": VERSION,
+        "version": version,
         "workshop": _object(record.workshop),
     }
     for key, _cls in LISTS:
         document[key] = [_object(item) for item in getattr(record, key)]
+    newer = {key for v, keys in ADDED_IN.items() if v > version for key in keys}
+    _refuse_what_is_newer(document, newer, version)
     return document
 
 
-def dumps(record: WorkshopRecord) -> str:
+def dumps(record: WorkshopRecord, version: int = VERSION) -> str:
     """The interchange file's text for ``record``: indented JSON ending in a newline."""
-    return json.dumps(record_to_dict(record), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(record_to_dict(record, version), ensure_ascii=False, indent=2) + "\n"
+
+
+def _refuse_what_is_newer(
+    document: dict[str, Any], newer: set[tuple[str, str]], version: int
+) -> None:
+    """Raise ExportRefused, naming who has it, if the document holds a key ``version`` lacks."""
+    for definition, key in sorted(newer):
+        holders = [obj for obj in _objects(document, definition) if key in obj]
+        if not holders:
+            continue
+        words = key.replace("_", " ")
+        names = ", ".join(
+            repr(obj.get("name") or obj.get("title") or obj.get("id"))
+            for obj in holders[:_NAMED_IN_REFUSAL]
+        )
+        more = ", …" if len(holders) > _NAMED_IN_REFUSAL else ""
+        plural = "s have" if len(holders) > 1 else " has"
+        raise ExportRefused(
+            f"Format version {version} cannot hold a {definition}'s {words}, and "
+            f"{len(holders)} {definition}{plural} one ({names}{more}).",
+            hint=f"Export version {VERSION} (the default), or clear the {words}s first.",
+        )
+
+
+def _objects(document: dict[str, Any], definition: str) -> list[dict[str, Any]]:
+    """The objects of the document that follow the schema's ``definition``."""
+    if definition == "workshop":
+        return [document["workshop"]]
+    if definition == "question":
+        return [q for item in document["agenda"] for q in item.get("questions", [])]
+    lists = {LAYOUTS[cls][0]: key for key, cls in LISTS}
+    return list(document[lists[definition]])
 
 
 def _object(obj: object) -> dict[str, Any]:

@@ -1,8 +1,9 @@
-"""How each JSON object of the interchange file maps onto a domain dataclass.
+"""How each JSON object of the interchange file maps onto a domain dataclass, per version.
 
-One table per object, in the schema's property order, serves both directions: the exporter
-writes keys in this order and the importer reads them through it. A test holds the tables to
-the schema, so a field added to one without the other is caught.
+One table per object, in the newest schema's property order, serves both directions: the
+exporter writes keys in this order and the importer reads them through it. An older version
+is the newest without the keys added since (``ADDED_IN``). Tests hold the tables to the
+schemas, so a field added to one without the other is caught.
 """
 
 from __future__ import annotations
@@ -29,7 +30,14 @@ from workshop_app.domain.model import (
 )
 
 FORMAT = "workshop-app"
-VERSION = 1
+#: The newest format version: what export writes unless asked for an older one.
+VERSION = 2
+#: Every version import reads, oldest first.
+VERSIONS = (1, 2)
+#: The schema of each version, in resources/ (version 1's is the public contract's copy).
+SCHEMAS = {1: "workshop.schema.json", 2: "workshop.schema.v2.json"}
+#: What each version added: (schema definition, key) pairs that older versions cannot hold.
+ADDED_IN: dict[int, tuple[tuple[str, str], ...]] = {2: (("participant", "job_title"),)}
 
 #: The top-level lists, in the schema's order, with the dataclass of their items.
 LISTS: tuple[tuple[str, type], ...] = (
@@ -75,6 +83,7 @@ PARTICIPANT = _fields(
     "id",
     "name",
     "title",
+    "job_title",
     "organisation",
     "stakeholder_group",
     "country",

@@ -15,7 +15,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 
 from workshop_app.assets import asset
 from workshop_app.interchange.errors import InterchangeError, quote
-from workshop_app.interchange.layout import FORMAT, VERSION
+from workshop_app.interchange.layout import FORMAT, SCHEMAS, VERSION, VERSIONS
 
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _TIMESTAMP = re.compile(
@@ -73,8 +73,8 @@ def check_timestamp(instance: object) -> bool:
 
 
 @functools.cache
-def _validator() -> Any:
-    schema = json.loads(asset("workshop.schema.json").read_text(encoding="utf-8"))
+def _validator(version: int) -> Any:
+    schema = json.loads(asset(SCHEMAS[version]).read_text(encoding="utf-8"))
     # Draft 2020-12 treats "format" as a note unless asked; we check the two the schema uses.
     checker = FormatChecker(formats=())
     checker.checks("date", raises=ValueError)(check_date)
@@ -112,20 +112,31 @@ def envelope_problem(document: Any) -> InterchangeError | None:
             "this is not a Workshop App interchange file",
         )
     version = document.get("version", VERSION)
-    if isinstance(version, bool) or version != VERSION:
+    if isinstance(version, bool) or version not in VERSIONS:
         newer = isinstance(version, int) and not isinstance(version, bool) and version > VERSION
         return InterchangeError(
             f"version {quote(version)} is not supported: "
-            f"this version of Workshop App reads version {VERSION}",
+            f"this version of Workshop App reads versions {_versions()}",
             "version",
             hint="It may come from a newer Workshop App, which can read it." if newer else "",
         )
     return None
 
 
+def _versions() -> str:
+    """``1 and 2``, ``1, 2 and 3``: the versions read, in words."""
+    words = [str(v) for v in VERSIONS]
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
+
+
 def first_schema_problem(document: Any) -> InterchangeError | None:
-    """The schema violation that comes first in the document, or None if there is none."""
-    errors = list(_validator().iter_errors(document))
+    """The schema violation that comes first in the document, or None if there is none.
+
+    The document is checked against the schema of its own version (which the envelope
+    check has accepted; a missing version is a schema problem of the newest).
+    """
+    version = document.get("version") if isinstance(document, dict) else None
+    errors = list(_validator(version if version in VERSIONS else VERSION).iter_errors(document))
     if not errors:
         return None
     first = min(errors, key=lambda e: _order(document, e))

@@ -67,6 +67,7 @@ def build_minutes(record: WorkshopRecord, options: MinutesOptions | None = None)
         for c in checkin_counts(present, workshop.stakeholder_groups)
     )
     attendance_shown = ctx.mode in (Attribution.NAMED, Attribution.ORGANISATION)
+    attendance = _attendance(ctx, present) if attendance_shown else ()
     chairs = tuple(
         one_line(text)
         for p in record.participants
@@ -91,7 +92,8 @@ def build_minutes(record: WorkshopRecord, options: MinutesOptions | None = None)
         total_present=len(present),
         attendance_shown=attendance_shown,
         attendance_has_names=ctx.mode is Attribution.NAMED,
-        attendance=_attendance(ctx, present) if attendance_shown else (),
+        attendance=attendance,
+        attendance_has_job_titles=any(a.job_title for a in attendance),
         day_start=hhmm(plan.start),
         day_end=hhmm(plan.end),
         items=items,
@@ -241,17 +243,25 @@ def _attendance(ctx: BuildContext, present: Sequence[Participant]) -> tuple[Atte
                 one_line(p.organisation),
                 group_of(p),
                 ROLE_LABELS[p.role],
+                one_line(p.job_title),
             )
             for p in people
         )
-    seen: dict[tuple[str, str], Attendee] = {}
+    # Organisation mode: each organisation once, with the job titles of those who came from it.
+    titles: dict[tuple[str, str], dict[str, str]] = {}
+    names: dict[tuple[str, str], str] = {}
     for p in people:
         organisation = one_line(p.organisation)
         if organisation:
-            seen.setdefault(
-                (organisation.casefold(), group_of(p)), Attendee("", organisation, group_of(p), "")
-            )
-    return tuple(seen.values())
+            key = (organisation.casefold(), group_of(p))
+            names.setdefault(key, organisation)
+            job_title = one_line(p.job_title)
+            if job_title:
+                titles.setdefault(key, {}).setdefault(job_title.casefold(), job_title)
+    return tuple(
+        Attendee("", organisation, key[1], "", "; ".join(titles.get(key, {}).values()))
+        for key, organisation in names.items()
+    )
 
 
 def _owner(ctx: BuildContext, action: Action) -> str:

@@ -42,6 +42,8 @@ class Labels:
     organisations_represented: str = "Organisations represented"
     name: str = "Name"
     organisation: str = "Organisation"
+    job_title: str = "Job title"
+    job_titles: str = "Job titles"
     agenda: str = "Agenda"
     planned: str = "Planned"
     actual: str = "Actual"

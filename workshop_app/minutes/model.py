@@ -99,6 +99,8 @@ class Attendee:
     organisation: str
     group: str
     role: str
+    #: The person's job title; for an organisation, those of its people, joined by "; ".
+    job_title: str = ""
 
 
 @dataclass(frozen=True)
@@ -165,6 +167,7 @@ class Minutes:
     attendance_shown: bool  # named and organisation modes only
     attendance_has_names: bool  # named mode: people; organisation mode: organisations
     attendance: tuple[Attendee, ...]
+    attendance_has_job_titles: bool  # a job title column, when someone listed has one
     day_start: str
     day_end: str
     items: tuple[ItemMinutes, ...]

@@ -316,20 +316,29 @@ def render_docx(minutes: Minutes, reference: Path | None = None) -> bytes:
     if m.attendance_shown and m.attendance:
         if m.attendance_has_names:
             w.heading(labels.attendance_list, 2)
-            w.table(
-                [labels.name, labels.organisation, labels.stakeholder_group],
-                [
-                    [f"{a.name} ({a.role})" if a.role else a.name, a.organisation, a.group]
-                    for a in m.attendance
-                ],
-                [3, 4, 2.4],
-            )
+            titled = m.attendance_has_job_titles
+            headers = [labels.name, labels.organisation, labels.stakeholder_group]
+            rows = [
+                [f"{a.name} ({a.role})" if a.role else a.name, a.organisation, a.group]
+                for a in m.attendance
+            ]
+            if titled:
+                headers.insert(1, labels.job_title)
+                for row, a in zip(rows, m.attendance, strict=True):
+                    row.insert(1, a.job_title)
+            w.table(headers, rows, [2.6, 2.2, 3, 1.8] if titled else [3, 4, 2.4])
         else:
             w.heading(labels.organisations_represented, 2)
-            w.table(
-                [labels.organisation, labels.stakeholder_group],
-                [[a.organisation, a.group] for a in m.attendance],
-            )
+            if m.attendance_has_job_titles:
+                w.table(
+                    [labels.organisation, labels.job_titles, labels.stakeholder_group],
+                    [[a.organisation, a.job_title, a.group] for a in m.attendance],
+                )
+            else:
+                w.table(
+                    [labels.organisation, labels.stakeholder_group],
+                    [[a.organisation, a.group] for a in m.attendance],
+                )
     w.heading(labels.agenda, 1)
     w.table([labels.planned, labels.item, labels.actual], _agenda_rows(m), [1.6, 5, 1.6])
     for item in m.body_items:

@@ -18,6 +18,7 @@ LINE_MAX = 500
 _LIMITS: dict[Target, int] = {
     Target.TITLE: TITLE_MAX,
     Target.ORGANISATION: LINE_MAX,
+    Target.JOB_TITLE: LINE_MAX,
     Target.EMAIL: LINE_MAX,
     Target.COUNTRY: LINE_MAX,
     Target.STAKEHOLDER_GROUP: LINE_MAX,
@@ -161,7 +162,7 @@ def _participant(
         if len(value) > limit:
             hint = ""
             if target is Target.TITLE:
-                hint = "Title is the honorific (Ms., Dr.); do not import a job title as the title."
+                hint = "Title is the honorific (Ms., Dr.); import a job title as the job title."
             raise line.error(f"longer than {limit} characters", target, hint=hint)
         fields[target] = value
     group = fields[Target.STAKEHOLDER_GROUP]
@@ -170,6 +171,7 @@ def _participant(
         name=name,
         title=fields[Target.TITLE] or None,
         organisation=fields[Target.ORGANISATION] or None,
+        job_title=fields[Target.JOB_TITLE] or None,
         stakeholder_group=groups.canonical(group) if group else None,
         country=fields[Target.COUNTRY] or None,
         email=fields[Target.EMAIL] or None,
@@ -179,14 +181,14 @@ def _participant(
 
 
 def _name(line: _Row) -> str:
-    """The full name column if filled in, else first and last name joined."""
+    """The full name column if filled in, else first, middle and last name joined."""
     name = line.value(Target.NAME)
     targets: tuple[Target, ...] = (Target.NAME,)
     if not name:
-        name = " ".join(
-            part for part in (line.value(Target.FIRST_NAME), line.value(Target.LAST_NAME)) if part
-        )
-        targets = (Target.FIRST_NAME, Target.LAST_NAME)
+        targets = (Target.FIRST_NAME, Target.MIDDLE_NAME, Target.LAST_NAME)
+        first, middle, last = (line.value(target) for target in targets)
+        # A middle name or particle alone ("van") is not a name.
+        name = " ".join(part for part in (first, middle, last) if part) if first or last else ""
     if not name:
         raise line.error("no name", Target.NAME, Target.FIRST_NAME, Target.LAST_NAME)
     if len(name) > NAME_MAX:

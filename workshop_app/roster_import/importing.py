@@ -65,7 +65,7 @@ class ImportReport:
 def import_file(document: RosterDocument, path: Path) -> ImportReport:
     """Add the people listed in ``path`` to the roster, all or none; raises RosterImportError."""
     table = read_table(path)
-    mapping = guess_mapping(table.headers)
+    mapping = guess_mapping(table.headers, table.rows)
     # Without the preview there is nobody to choose between two candidate columns.
     mapping.require_usable(hint="Rename or delete one of them, or import in the app to choose.")
     plan = build_participants(

@@ -7,13 +7,16 @@ import csv
 import datetime as dt
 import io
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import openpyxl  # type: ignore[import-untyped]
 
+from workshop_app.roster_import.columns import column_label
+from workshop_app.roster_import.columns import column_letter as column_letter
 from workshop_app.roster_import.errors import RosterImportError, quote
+from workshop_app.roster_import.locating import SEARCH_RECORDS, best_header_score, locate, trim
 
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the old binary .xls (and .doc) container
@@ -37,26 +40,14 @@ class RawTable:
     source_rows: list[int]
     #: How the file was read, for the preview: "XLSX" or e.g. "CSV, UTF-8, semicolon-separated".
     source_format: str = ""
+    #: 1-based row of the header: past the first row when a report has other tables above.
+    header_row: int = 1
+    #: The title of the report's section the list was found under ("Attendee Details"), or "".
+    section: str = ""
 
     def column_label(self, index: int) -> str:
         """How messages name column ``index``: its header in quotes, or its letter if unnamed."""
         return column_label(self.headers, index)
-
-
-def column_label(headers: Sequence[str], index: int) -> str:
-    """Column ``index`` as messages name it: its header in quotes, or its letter if unnamed."""
-    header = headers[index] if index < len(headers) else ""
-    return quote(header) if header else column_letter(index)
-
-
-def column_letter(index: int) -> str:
-    """The spreadsheet letter of 0-based column ``index``: A, B, ..., Z, AA, ..."""
-    letters = ""
-    index += 1
-    while index:
-        index, remainder = divmod(index - 1, 26)
-        letters = chr(ord("A") + remainder) + letters
-    return letters
 
 
 def read_table(path: Path) -> RawTable:
@@ -153,34 +144,37 @@ def _csv_records(text: str, delimiter: str) -> Iterator[list[str]]:
 
 
 def _choose_delimiter(text: str) -> str:
-    """The delimiter that splits the header into most columns and the rows most like it."""
-    best: tuple[bool, float, int, int] | None = None
+    """The delimiter that splits some record into header names of people (a report may have
+    lines above its header), then the header into most columns and the rows most like it."""
+    best: tuple[int, bool, float, int, int] | None = None
     chosen = ","
     for priority, delimiter in enumerate(reversed(_DELIMITERS)):  # higher priority wins ties
-        counts = _column_counts(text, delimiter)
-        if not counts:
+        records = _sniffed_records(text, delimiter)
+        if not records:
             continue
+        counts = [len(record) for record in records[:_SNIFF_RECORDS]]
         header_count = counts[0]
         consistency = sum(1 for count in counts if count == header_count) / len(counts)
-        score = (header_count > 1, consistency, header_count, priority)
+        header = best_header_score(records)
+        score = (header, header_count > 1, consistency, header_count, priority)
         if best is None or score > best:
             best, chosen = score, delimiter
     return chosen
 
 
-def _column_counts(text: str, delimiter: str) -> list[int]:
-    """Cell counts (trailing empty cells ignored) of the first non-empty records."""
-    counts: list[int] = []
+def _sniffed_records(text: str, delimiter: str) -> list[list[str]]:
+    """The first non-empty records (trailing empty cells dropped) as ``delimiter`` splits them."""
+    records: list[list[str]] = []
     try:
         for record in _csv_records(text, delimiter):
-            width = len(_trim(record))
-            if width:
-                counts.append(width)
-            if len(counts) >= _SNIFF_RECORDS:
+            trimmed = trim(record)
+            if trimmed:
+                records.append(trimmed)
+            if len(records) >= SEARCH_RECORDS:
                 break
     except csv.Error:
         return []
-    return counts
+    return records
 
 
 def _read_csv(text: str, delimiter: str) -> list[tuple[int, list[str]]]:
@@ -248,34 +242,22 @@ def _cell_text(value: object) -> str:
 # -- both -----------------------------------------------------------------------------------
 
 
-def _trim(cells: list[str]) -> list[str]:
-    """``cells`` without the empty ones at the end (padding written by spreadsheets)."""
-    end = len(cells)
-    while end and not cells[end - 1].strip():
-        end -= 1
-    return cells[:end]
-
-
-def _to_table(
-    records: Iterable[tuple[int, list[str]]], file_name: str, source_format: str
-) -> RawTable:
-    """The first non-empty record as the header, the non-empty ones after it as rows."""
-    header: list[str] | None = None
-    rows: list[list[str]] = []
-    source_rows: list[int] = []
-    for number, cells in records:
-        trimmed = _trim(cells)
-        if not trimmed:
-            continue
-        if header is None:
-            header = trimmed
-        else:
-            rows.append(trimmed)
-            source_rows.append(number)
-    if header is None:
+def _to_table(records: list[tuple[int, list[str]]], file_name: str, source_format: str) -> RawTable:
+    """The list of people in ``records``: its header and the non-empty rows after it."""
+    located = locate(records)
+    if located is None:
         raise RosterImportError.unreadable(file_name, "it has no header row")
+    header = located.header[1]
+    rows = [cells for _number, cells in located.rows]
     # Every row as wide as the widest, so that a column without a header can still be mapped.
     width = max([len(header), *(len(row) for row in rows)])
     headers = header + [""] * (width - len(header))
     padded = [row + [""] * (width - len(row)) for row in rows]
-    return RawTable(headers, padded, source_rows, source_format)
+    return RawTable(
+        headers,
+        padded,
+        [number for number, _cells in located.rows],
+        source_format,
+        header_row=located.header[0],
+        section=located.section,
+    )

@@ -214,6 +214,18 @@ PRAGMA user_version = 4
     )
 
 
+@migrations()
+def m005_job_title(db: Database) -> None:
+    """A participant's job title (position, fonction, cargo), from registration lists."""
+    _script(
+        db,
+        """
+ALTER TABLE participants ADD COLUMN job_title TEXT;
+PRAGMA user_version = 5
+""",
+    )
+
+
 #: The schema version this code writes and reads: one per migration step.
 SCHEMA_VERSION = len(migrations._migrations)
 

@@ -33,7 +33,31 @@ from workshop_app.roster_import import (
 )
 
 PREVIEW_ROWS = 12
-PREVIEW_COLUMNS = ("Row", "Name", "Title", "Organisation", "Group", "Email", "Role", "Present", "")
+PREVIEW_COLUMNS = (
+    "Row",
+    "Name",
+    "Title",
+    "Organisation",
+    "Job title",
+    "Country",
+    "Group",
+    "Email",
+    "Role",
+    "Present",
+    "",
+)
+
+
+def source_text(table: RawTable) -> str:
+    """How the file was read and, for a report, where in it the list of people was found."""
+    text = f"Read as {table.source_format}." if table.source_format else ""
+    if table.header_row > 1:
+        under = f", under “{table.section}”" if table.section else ""
+        text += (
+            f" The list of people starts at row {table.header_row}{under}; "
+            "the rows above it are not imported."
+        )
+    return text.strip()
 
 
 class ImportDialog(QDialog):
@@ -49,11 +73,11 @@ class ImportDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Import Participants — {file_name}")
-        self.resize(980, 620)
+        self.resize(1100, 620)
         self._table = table
         self._existing = list(existing)
         self._groups = list(groups)
-        self.mapping = guess_mapping(table.headers)
+        self.mapping = guess_mapping(table.headers, table.rows)
         self.plan: ImportPlan | None = None
         self.present = QCheckBox("Mark everyone as &present (the list is of people who came)")
         self.present.toggled.connect(self._replan)
@@ -76,7 +100,12 @@ class ImportDialog(QDialog):
         self.import_button.setText("&Import")
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        self.source = QLabel(source_text(table))
+        self.source.setObjectName("importSource")
+        self.source.setWordWrap(True)
+        self.source.setTextFormat(Qt.TextFormat.PlainText)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.source)
         layout.addWidget(self._mapping_box(), 2)
         layout.addWidget(self.present)
         preview_label = QLabel(f"The first {PREVIEW_ROWS} rows as they will be imported:")
@@ -94,7 +123,8 @@ class ImportDialog(QDialog):
             combo = QComboBox()
             combo.addItem("— not imported —", None)
             for target in Target:
-                combo.addItem(TARGET_LABELS[target].capitalize(), target.value)
+                words = TARGET_LABELS[target]
+                combo.addItem(words[:1].upper() + words[1:], target.value)
             current = self.mapping.targets[column]
             combo.setCurrentIndex(combo.findData(current.value if current else None))
             name = header or f"Column {column + 1}"
@@ -156,6 +186,8 @@ class ImportDialog(QDialog):
                 p.name,
                 p.title or "",
                 p.organisation or "",
+                p.job_title or "",
+                p.country or "",
                 p.stakeholder_group or "",
                 p.email or "",
                 p.role.value,

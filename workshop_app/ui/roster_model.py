@@ -13,17 +13,29 @@ from workshop_app.domain.model import Participant, Role
     COL_PRESENT,
     COL_TITLE,
     COL_NAME,
+    COL_JOB_TITLE,
     COL_ORGANISATION,
     COL_GROUP,
     COL_COUNTRY,
     COL_EMAIL,
     COL_ROLE,
-) = range(8)
-HEADERS = ("Present", "Title", "Name", "Organisation", "Group", "Country", "Email", "Role")
+) = range(9)
+HEADERS = (
+    "Present",
+    "Title",
+    "Name",
+    "Job title",
+    "Organisation",
+    "Group",
+    "Country",
+    "Email",
+    "Role",
+)
 FIELDS = (
     "present",
     "title",
     "name",
+    "job_title",
     "organisation",
     "stakeholder_group",
     "country",

@@ -206,6 +206,50 @@ def show_export(scene: Scene) -> QWidget:
     return dialog
 
 
+#: A meeting tool's attendee report: a preamble, the host, then the attendees.
+WEBINAR_REPORT = """Attendee Report,
+Topic,Webinar ID,Actual Start Time,# Registered
+Migration data in practice,812 3456 7890,"Nov 12, 2026 09:58 AM",4
+Host Details,
+Attended,User Name (Original Name),Email,Join Time
+Yes,Workshop Secretariat,secretariat@example.org,"Nov 12, 2026 09:58 AM"
+Attendee Details,
+Attended,User Name (Original Name),First Name,Last Name,Email,Country/Region,Organization,\
+Job Title,Registration Time,Country/Region Name
+Yes,Ádám’s iPad,Ádám,Kovács,adam@example.hu,Hungary,Ministry of Interior,Head of Unit,\
+"Oct 30, 2026",Hungary
+Yes,Mai Nguyen,Nguyễn Thị,Mai,mai@example.vn,Vietnam,Vietnam Women's Union,\
+Programme Manager,"Nov 01, 2026",Vietnam
+No,--,Ömer,Yılmaz,omer@example.com.tr,Türkiye,Directorate General of Migration Management,\
+Policy Officer,"Nov 03, 2026",--
+Yes,Seán O'Brien,Seán,O'Brien,sean@example.ie,Ireland,Department of Foreign Affairs,\
+Second Secretary,"Nov 05, 2026",Ireland
+"""
+
+
+def show_import(scene: Scene) -> QWidget:
+    """Participants > Import Registration List, previewing a webinar attendee report."""
+    from workshop_app.roster_import import read_table
+    from workshop_app.ui.import_dialog import ImportDialog
+
+    scene.open(scene.demo())
+    scene.tab("prepare", "Participants")
+    report = scene.folder / "attendee-report.csv"
+    report.write_text(WEBINAR_REPORT, encoding="utf-8")
+    session = scene.window.session
+    assert session is not None
+    dialog = ImportDialog(
+        read_table(report),
+        session.participants.list(),
+        session.workshop.get().stakeholder_groups,
+        report.name,
+    )
+    dialog.setParent(scene.window, dialog.windowFlags())
+    dialog.resize(*SIZE)
+    dialog.show()
+    return dialog
+
+
 def show_shortcuts(scene: Scene) -> QWidget:
     """Help > Keyboard Shortcuts, with the demo open (every mode's menus are listed)."""
     from workshop_app.ui.shortcuts_dialog import ShortcutsDialog
@@ -228,6 +272,7 @@ VIEWS: list[tuple[str, Callable[[Scene], QWidget | None]]] = [
     ("actions.png", show_actions),
     ("minutes-summaries.png", show_minutes_summaries),
     ("export-minutes.png", show_export),
+    ("import-participants.png", show_import),
     ("keyboard-shortcuts.png", show_shortcuts),
 ]
 

@@ -1,0 +1,192 @@
+"""The header names registration lists use, in the languages of the people who register.
+
+Keys are the values of ``mapping.Target``. Words are compared after ``normalise_header``: case,
+accents, spacing, punctuation and remarks in parentheses do not count, so "E-Mail (work)",
+"e_mail" and "EMAIL" are one word here.
+"""
+
+from __future__ import annotations
+
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "name": (
+        "name",
+        "full name",
+        "participant",
+        "participant name",
+        "participant's name",
+        "attendee",
+        "attendee name",
+        "delegate",
+        "delegate name",
+        "user name",  # Zoom: the name shown in the meeting
+        "display name",
+        "nom complet",
+        "nom et prénom",
+        "prénom et nom",
+        "nombre completo",
+        "nombre y apellidos",
+        "nome completo",
+        "vollständiger name",
+        "nome e cognome",
+        "volledige naam",
+        "naam",
+        "nome",
+        "nombre",
+    ),
+    "first_name": (
+        "first name",
+        "given name",
+        "forename",
+        "first",
+        "prénom",
+        "primeiro nome",
+        "vorname",
+        "voornaam",
+    ),
+    "middle_name": (
+        "middle name",
+        "middle names",
+        "middle initial",
+        "tussenvoegsel",  # Dutch: the "van" of "Pieter van Dam", in a column of its own
+        "tussenvoegsels",
+        "voorvoegsel",
+    ),
+    "last_name": (
+        "last name",
+        "surname",
+        "family name",
+        "last",
+        "nom",
+        "nom de famille",
+        "apellidos",
+        "apellido",
+        "sobrenome",
+        "apelido",  # Portugal
+        "último nome",
+        "nachname",
+        "familienname",
+        "cognome",
+        "achternaam",
+    ),
+    "title": (
+        "title",
+        "salutation",
+        "honorific",
+        "mr/ms",
+        "mr/mrs/ms",
+        "prefix",
+        # Salutations for letters (Anrede: Herr, Frau) are left out: a German list has them
+        # beside "Titel" (Dr.), and two title columns would stop the import.
+        "civilité",
+        "tratamiento",
+        "titel",
+        "titolo",
+    ),
+    "organisation": (
+        "organisation",
+        "organization",
+        "organisation name",
+        "organization name",
+        "company",
+        "company name",
+        "affiliation",
+        "institution",
+        "org",
+        "organisme",
+        "structure",
+        "société",
+        "entreprise",
+        "organización",
+        "institución",
+        "entidad",
+        "empresa",
+        "organização",
+        "instituição",
+        "organisatie",
+        "firma",
+        "unternehmen",
+        "ente",
+        "organizzazione",
+        "azienda",
+        "istituzione",
+        "bedrijf",
+    ),
+    "job_title": (
+        "job title",
+        "job",
+        "position",
+        "function",
+        "designation",
+        "fonction",
+        "poste",
+        "cargo",
+        "puesto",
+        "função",
+        "funktion",
+        "berufsbezeichnung",
+        "ruolo",
+        "qualifica",
+        "functie",
+    ),
+    "email": (
+        "email",
+        "e-mail",
+        "mail",
+        "email address",
+        "e-mail address",
+        "mail address",
+        "user email",  # Zoom
+        "courriel",
+        "adresse électronique",
+        "adresse e-mail",
+        "correo electrónico",
+        "correo",
+        "dirección de correo electrónico",  # Google Forms in Spanish
+        "endereço de e-mail",
+        "e-mail-adresse",
+        "indirizzo email",
+        "e-mailadres",
+    ),
+    "country": (
+        "country",
+        "country name",
+        # Zoom's registration question; its "Country/Region Name" is where someone connected
+        # from, which is not their country, so that one is not recognised.
+        "country/region",
+        "pays",
+        "país",
+        "land",
+        "paese",
+        "nazione",
+    ),
+    "stakeholder_group": (
+        "stakeholder group",
+        "stakeholder",
+        "stakeholder type",
+        "group",
+        "sector",
+        "category",
+        "constituency",
+    ),
+    "role": ("role", "function at event", "role at event", "event role"),
+    "present": ("present", "attended", "checked in", "check-in", "attendance"),
+}
+
+#: Words that are a full name alone, and one part of the name beside the other part: French
+#: "Nom" beside "Prénom" is the family name, Italian "Nome" beside "Cognome" the first name,
+#: German "Name" beside "Vorname" the family name.
+EITHER_NAME = ("name", "naam", "nome", "nombre", "nom")
+
+#: Words for a name that a first and last name pair, when the list has one, is preferred to:
+#: Zoom's "User Name" is what someone typed when joining ("Ádám's iPad").
+WEAK_NAME = (
+    "participant",
+    "participant name",
+    "participant's name",
+    "attendee",
+    "attendee name",
+    "delegate",
+    "delegate name",
+    "user name",
+    "display name",
+)
