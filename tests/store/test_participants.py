@@ -80,3 +80,14 @@ def test_delete_and_restore_brings_back_place_and_actions(demo_path: Path) -> No
         ]
         doc.participants.restore(snapshot)
         assert doc.record() == before
+
+
+def test_a_job_title_longer_than_a_line_is_refused_in_words(document: Document) -> None:
+    from workshop_app.domain.limits import MAX_LINE, Refusal
+
+    document.participants.add(Participant(id="p1", name="Ömer Yılmaz", job_title="Adviser"))
+    with pytest.raises(Refusal) as refused:
+        document.participants.update("p1", job_title="x" * (MAX_LINE + 1))
+    assert refused.value.field == "job_title"
+    assert "A job title can be at most 500 characters" in refused.value.message
+    assert read_back(document.path, "SELECT job_title FROM participants") == [("Adviser",)]

@@ -6,15 +6,16 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from workshop_app.domain.limits import MAX_HONORIFIC, MAX_LINE, MAX_NAME
 from workshop_app.domain.model import Participant, Role, new_id
 from workshop_app.roster_import.errors import RosterImportError, quote
 from workshop_app.roster_import.mapping import Mapping, Target
 from workshop_app.roster_import.reading import RawTable
 
-# The limits of the interchange schema (workshop.schema.json, "participant").
-NAME_MAX = 200
-TITLE_MAX = 50
-LINE_MAX = 500
+# The record's limits (domain/limits.py, stated again by the interchange schema).
+NAME_MAX = MAX_NAME
+TITLE_MAX = MAX_HONORIFIC
+LINE_MAX = MAX_LINE
 _LIMITS: dict[Target, int] = {
     Target.TITLE: TITLE_MAX,
     Target.ORGANISATION: LINE_MAX,

@@ -36,6 +36,7 @@ _LINES = {
     "stakeholder_group": "A stakeholder group",
     "country": "A country",
     "email": "An e-mail address",
+    "job_title": "A job title",
 }
 
 
