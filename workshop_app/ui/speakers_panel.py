@@ -256,5 +256,8 @@ class SpeakersPanel(QWidget):
     def _limit_edited(self) -> None:
         self.limit_changed.emit(self.limit.value() if self.limit_on.isChecked() else None)
 
+    #: A command is about to run: a limit being typed is set first (see ui/pending.py).
+    commit_pending = _limit_edited
+
     def balance_scope_is_item(self) -> bool:
         return self.scope_item.isChecked()
