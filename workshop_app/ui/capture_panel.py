@@ -10,11 +10,10 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
-    QCompleter,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -37,8 +36,9 @@ from workshop_app.ui.drafts import DraftKeeper
 from workshop_app.ui.entry_choices import ALL, fill_questions, fill_speakers
 from workshop_app.ui.feed_model import KIND_LABELS, ROW_ROLE, FeedFilter, FeedModel
 from workshop_app.ui.feed_view import FeedView
-from workshop_app.ui.form_widgets import PlainTextField
+from workshop_app.ui.form_widgets import EntryField
 from workshop_app.ui.run_edits import RunEdits
+from workshop_app.ui.speaker_box import SpeakerBox
 
 
 def _combo(name: str) -> QComboBox:
@@ -50,6 +50,9 @@ def _combo(name: str) -> QComboBox:
 
 
 class CapturePanel(QWidget):
+    #: Something the rapporteur should know, for the status bar.
+    message = Signal(str)
+
     def __init__(
         self,
         edits: RunEdits,
@@ -94,16 +97,9 @@ class CapturePanel(QWidget):
             combo.currentIndexChanged.connect(self._apply_filter)
 
     def _build_entry(self) -> None:
-        self.speaker = QComboBox()
-        self.speaker.setEditable(True)
-        self.speaker.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.speaker = SpeakerBox()
         self.speaker.setAccessibleName("Speaker of this contribution")
-        completer = QCompleter(self.speaker.model(), self.speaker)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.speaker.setCompleter(completer)
-        self.speaker.activated.connect(self._speaker_picked)
+        self.speaker.picked.connect(self._speaker_picked)
         self.kind = _combo("Kind of contribution")
         for number, (kind, label) in enumerate(KIND_LABELS.items(), start=1):
             self.kind.addItem(label, kind.value)
@@ -113,13 +109,14 @@ class CapturePanel(QWidget):
         )
         self.question = _combo("Guiding question of this contribution")
         self.question.activated.connect(self._question_picked)
-        self.text = PlainTextField()
+        self.text = EntryField()
         self.text.setObjectName("captureText")
         self.text.setAccessibleName("Contribution text")
         self.text.setPlaceholderText("Type what was said; Ctrl+Enter records it.")
         self.text.setTabChangesFocus(True)
         self.record_button = QPushButton("&Record")
         self.record_button.setToolTip("Record this contribution (Ctrl+Enter)")
+        self.record_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the box keeps the keyboard
         self.record_button.clicked.connect(self.record)
 
     def _action(self, text: str, keys: list[str], slot: object, target: QWidget) -> QAction:
@@ -196,8 +193,7 @@ class CapturePanel(QWidget):
         layout.addLayout(bottom)
         self.text.setMinimumHeight(72)
         self.text.setMaximumHeight(140)
-        self.setTabOrder(self.text, self.record_button)
-        self.setTabOrder(self.record_button, self.speaker)
+        self.setTabOrder(self.text, self.speaker)
         self.setTabOrder(self.speaker, self.kind)
         self.setTabOrder(self.kind, self.question)
         self.setTabOrder(self.question, self.feed)
@@ -239,7 +235,8 @@ class CapturePanel(QWidget):
         self._focus = focus_question_id
         self._show_heading(focus_question_id)
         enabled = item is not None
-        for widget in (self.text, self.record_button, self.speaker, self.kind, self.question):
+        # The box itself stays open: what is typed before the item starts is kept for it.
+        for widget in (self.record_button, self.speaker, self.kind, self.question):
             widget.setEnabled(enabled)
         self.text.setPlaceholderText(
             "Type what was said; Ctrl+Enter records it."
@@ -306,22 +303,15 @@ class CapturePanel(QWidget):
             speaker_id=None if speaker == ALL else speaker,
         )
 
-    def _chosen_speaker_id(self) -> str | None:
-        """The participant named in the speaker box (typed or picked), None for the floor."""
-        typed = self.speaker.currentText().strip()
-        index = self.speaker.findText(typed, Qt.MatchFlag.MatchFixedString)
-        if index < 0:
-            index = self.speaker.currentIndex()
-        value = self.speaker.itemData(index)
-        return str(value) if value else None
-
     # -- recording and editing ------------------------------------------------------------
 
     def record(self) -> bool:
         text = self.text.toPlainText().strip()
+        if self.item is None and text:
+            self.message.emit("No item is running: start one (F9), then Ctrl+Enter records this.")
         if self.item is None or not text:
             return False
-        participant_id = self._chosen_speaker_id()
+        participant_id = self.speaker.chosen_id()
         speech_id = (
             self.speaking.id
             if self.speaking and self.speaking.participant_id == participant_id
@@ -394,6 +384,7 @@ class CapturePanel(QWidget):
         text = dialogs.edit_text(self, "Edit Contribution", chosen[0].text)
         if text is not None and text.strip() and text.strip() != chosen[0].text:
             self._edits.update(chosen[0].id, text=text)
+        self.text.setFocus()  # the dialog closed: back to typing
 
     def delete_selected(self) -> None:
         for c in self.selected():

@@ -220,6 +220,9 @@ class MainWindow(QMainWindow):
             self._pages[mode.key] = page
             self.stack.addWidget(page)
             self._mode_menus[mode.key] = self._add_panel_menus(page)
+            told = getattr(page, "status_message", None)
+            if told is not None:  # a page's word on what an action did
+                told.connect(lambda text: self.status.showMessage(text, 15000))
         self.projector.follow(session, self._pages.get("run"))
         self.show_mode(MODES[0].key)
         self._update_title()

@@ -60,6 +60,7 @@ def undo_actions(group: QUndoGroup, parent: QObject) -> tuple[QAction, QAction]:
         action.setEnabled(False)
         can.connect(action.setEnabled)
         text.connect(lambda what: action.setText(f"{prefix} {what}" if what else prefix))
+
         def trigger() -> None:
             commit_pending()
             step()

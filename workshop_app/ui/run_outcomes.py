@@ -55,6 +55,7 @@ class RunOutcomes:
             return
         supporting, described = self._describe({c.id for c in self._page.capture.selected()})
         point = dialogs.edit_consensus_point(self._page, item, None, supporting, described)
+        self._page.capture.text.setFocus()  # the dialog closed: back to typing
         if point is not None:
             self.outcomes.record_point(point)
 
@@ -65,6 +66,7 @@ class RunOutcomes:
         point = self._session.consensus.get(point_id)
         supporting, described = self._describe(set(point.supporting_contribution_ids))
         edited = dialogs.edit_consensus_point(self._page, item, point, supporting, described)
+        self._page.capture.text.setFocus()
         if edited is None:
             return
         stack = self._session.undo_stack
@@ -108,6 +110,7 @@ class RunOutcomes:
             item.id if item else None,
             self._session.clock().date(),
         )
+        self._page.capture.text.setFocus()
         if action is not None:
             self.outcomes.add_action(action)
 
@@ -117,5 +120,6 @@ class RunOutcomes:
         if item is None:
             return
         text = dialogs.edit_text(self._page, f"Summary of {item.title}", item.summary or "")
+        self._page.capture.text.setFocus()
         if text is not None and (text.strip() or None) != item.summary:
             self.outcomes.set_summary(item.id, text)

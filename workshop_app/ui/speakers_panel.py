@@ -60,6 +60,10 @@ class SpeakersPanel(QWidget):
         self.timer_label.setObjectName("speechTimer")
         self.next_button = QPushButton("Ne&xt speaker")
         self.end_button = QPushButton("&End turn")
+        # The chair's buttons have shortcuts (see the Run menu): they never take the keyboard
+        # from the entry box, where a Space typed would press them.
+        for button in (self.next_button, self.end_button):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.queue = QListWidget()
         self.queue.setObjectName("speakerQueue")
         self.queue.setAccessibleName("List of speakers waiting")
