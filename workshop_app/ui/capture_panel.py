@@ -32,7 +32,7 @@ from workshop_app.domain.model import (
 )
 from workshop_app.store.drafts import DraftStore
 from workshop_app.ui import dialogs
-from workshop_app.ui.drafts import DraftKeeper
+from workshop_app.ui.drafts import DraftKeeper, DraftSlot
 from workshop_app.ui.entry_choices import ALL, fill_questions, fill_speakers
 from workshop_app.ui.feed_model import KIND_LABELS, ROW_ROLE, FeedFilter, FeedModel
 from workshop_app.ui.feed_view import FeedView
@@ -82,6 +82,7 @@ class CapturePanel(QWidget):
         self._build_actions()
         self._layout()
         self.drafts = DraftKeeper(self.text, drafts)
+        self._draft_store = drafts
         self._focus: str | None = None
 
     # -- building -------------------------------------------------------------------------
@@ -381,7 +382,9 @@ class CapturePanel(QWidget):
         chosen = self.selected()
         if len(chosen) != 1:
             return
-        text = dialogs.edit_text(self, "Edit Contribution", chosen[0].text)
+        store = self._draft_store
+        draft = DraftSlot(store, f"contribution:{chosen[0].id}") if store else None
+        text = dialogs.edit_text(self, "Edit Contribution", chosen[0].text, draft)
         if text is not None and text.strip() and text.strip() != chosen[0].text:
             self._edits.update(chosen[0].id, text=text)
         self.text.setFocus()  # the dialog closed: back to typing
