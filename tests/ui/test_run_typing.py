@@ -193,6 +193,12 @@ def test_closing_a_dialog_gives_the_keyboard_back_to_the_entry_box(
     monkeypatch.setattr(dialogs, "edit_text", lambda *_args: "A short summary")
     qtbot.keyClick(focused(), Qt.Key.Key_M, CTRL | Qt.KeyboardModifier.ShiftModifier)
     assert focused() is page.capture.text
+    page.speakers.add_box.setFocus()
+    qtbot.waitUntil(page.speakers.add_box.hasFocus)
+    monkeypatch.setattr(dialogs, "ask_projector_message", lambda *_args: "Coffee until 11:15")
+    qtbot.keyClick(focused(), Qt.Key.Key_P, CTRL)
+    qtbot.keyClick(focused(), Qt.Key.Key_M)
+    assert focused() is page.capture.text
     assert read_back(workshop_path, "SELECT text FROM contributions") == [
         ("First words, corrected",)
     ]

@@ -21,13 +21,14 @@ _COMMAND_CONTROLS = (QAbstractButton, QMenuBar, QTabBar)
 
 
 def commit_pending(widget: QWidget | None = None) -> None:
-    """Commit the edit in progress in ``widget`` (the focused one by default) and its forms."""
+    """Commit the edit in progress in ``widget`` (the focused one by default) and the forms
+    around it, up to its window."""
     current = widget if widget is not None else QApplication.focusWidget()
     while current is not None:
         commit = getattr(current, "commit_pending", None)
         if callable(commit):
             commit()
-        current = current.parentWidget()
+        current = None if current.isWindow() else current.parentWidget()
 
 
 def _takes_the_keyboard_on_click(widget: QWidget) -> bool:
