@@ -130,3 +130,23 @@ def test_a_question_and_a_description_being_typed_are_committed(
         ("What is a real partnership?",),
         ("New guiding question?",),
     ]
+
+
+def test_a_click_on_the_agenda_tab_gives_the_panel_the_keyboard(
+    qtbot: QtBot, opened: MainWindow, workshop_path: Path
+) -> None:
+    """Its shortcuts work at once, and what is typed goes into its form."""
+    page = opened.page("prepare")
+    assert isinstance(page, PreparePage)
+    opened.activateWindow()
+    qtbot.waitUntil(opened.isActiveWindow)
+    tabs = page.tabBar()
+    qtbot.mouseClick(tabs, Qt.MouseButton.LeftButton, pos=tabs.tabRect(1).center())
+    panel = page.panel("Agenda")
+    assert isinstance(panel, AgendaPanel)
+    qtbot.waitUntil(panel.isVisible)
+    press(qtbot, Qt.Key.Key_I, CTRL_SHIFT)
+    qtbot.waitUntil(panel.detail.title.hasFocus)
+    qtbot.keyClicks(focused(), "Opening and welcome")
+    press(qtbot, Qt.Key.Key_I, CTRL_SHIFT)
+    assert stored_titles(workshop_path) == ["Opening and welcome", "New session"]
