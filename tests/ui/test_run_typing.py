@@ -130,6 +130,9 @@ def test_typing_after_a_click_on_run_and_f9_goes_into_the_entry_box(
     assert isinstance(page, RunPage)
     qtbot.waitUntil(page.capture.text.hasFocus)
     qtbot.keyClicks(focused(), "Good morning ")  # before the chair starts the item
+    qtbot.keyClick(focused(), Qt.Key.Key_Return, CTRL)  # too early: said, and kept
+    assert opened.status.currentMessage().startswith("No item is running: start one (F9)")
+    assert page.capture.text.toPlainText() == "Good morning "
     qtbot.keyClick(focused(), Qt.Key.Key_F9)
     qtbot.keyClicks(focused(), "to all of you in this room")
     assert statuses(workshop_path) == [("s", "running"), ("t", "planned")]
@@ -222,3 +225,18 @@ def test_ending_an_item_with_contributions_says_so_and_ctrl_z_takes_it_back(
     qtbot.keyClick(focused(), Qt.Key.Key_Z, CTRL)  # from the entry box, where the keyboard is
     assert statuses(workshop_path) == [("s", "running"), ("t", "planned")]
     assert read_back(workshop_path, "SELECT count(*) FROM contributions") == [(1,)]
+
+
+def test_finishing_and_skipping_say_what_they_did(
+    qtbot: QtBot, opened: MainWindow, workshop_path: Path
+) -> None:
+    page = started(qtbot, opened)
+    qtbot.keyClick(focused(), Qt.Key.Key_F9, Qt.KeyboardModifier.ShiftModifier)
+    assert statuses(workshop_path) == [("s", "done"), ("t", "planned")]
+    assert opened.status.currentMessage() == (
+        "Finished “Partnerships in migration”. Ctrl+Z undoes this."
+    )
+    qtbot.keyClick(focused(), Qt.Key.Key_F9, CTRL)  # skips the next planned item
+    assert statuses(workshop_path) == [("s", "done"), ("t", "skipped")]
+    assert opened.status.currentMessage() == "Skipped “Wrap-up”. Ctrl+Z undoes this."
+    assert focused() is page.capture.text
