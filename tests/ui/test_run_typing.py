@@ -240,3 +240,20 @@ def test_finishing_and_skipping_say_what_they_did(
     assert statuses(workshop_path) == [("s", "done"), ("t", "skipped")]
     assert opened.status.currentMessage() == "Skipped “Wrap-up”. Ctrl+Z undoes this."
     assert focused() is page.capture.text
+
+
+def test_adding_a_speaker_finds_them_whatever_the_accents(
+    qtbot: QtBot, opened: MainWindow, workshop_path: Path
+) -> None:
+    page = started(qtbot, opened)
+    qtbot.keyClick(focused(), Qt.Key.Key_L, CTRL)  # Add Speaker
+    box = page.speakers.add_box
+    qtbot.waitUntil(box.hasFocus)
+    qtbot.keyClicks(box, "tomas r")
+    popup = box.completer().popup()
+    qtbot.waitUntil(popup.isVisible)
+    assert popup.model().rowCount() == 1  # Tomás Ruiz, offered
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert read_back(workshop_path, "SELECT participant_id, status FROM speeches") == [
+        ("t", "waiting")
+    ]

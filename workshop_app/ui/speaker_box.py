@@ -7,6 +7,7 @@ from __future__ import annotations
 import unicodedata
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QAbstractProxyModel,
     QEvent,
     QModelIndex,
@@ -48,6 +49,20 @@ class FoldedFilter(QSortFilterProxyModel):
         return self._typed in fold(text)
 
 
+def folded_completer(
+    source: QAbstractItemModel, parent: QObject
+) -> tuple[QCompleter, FoldedFilter]:
+    """A completer that offers the rows of ``source`` holding what was typed, accents and
+    case aside; the caller passes what is typed to the filter (``set_typed``)."""
+    matches = FoldedFilter(parent)
+    matches.setSourceModel(source)
+    completer = QCompleter(matches, parent)
+    # The filter chooses the rows; the completer shows them all.
+    completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    return completer, matches
+
+
 class SpeakerBox(QComboBox):
     """People to name as the speaker (the first row: from the floor); ``picked`` when the
     rapporteur chooses one, by the list or by a suggestion."""
@@ -58,12 +73,7 @@ class SpeakerBox(QComboBox):
         super().__init__(parent)
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.matches = FoldedFilter(self)
-        self.matches.setSourceModel(self.model())
-        completer = QCompleter(self.matches, self)
-        # The filter above chooses the rows; the completer shows them all.
-        completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer, self.matches = folded_completer(self.model(), self)
         self.setCompleter(completer)
         completer.activated[QModelIndex].connect(self._take)  # type: ignore[index]
         line = self.lineEdit()
