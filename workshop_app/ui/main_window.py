@@ -177,7 +177,7 @@ class MainWindow(QMainWindow):
     def show_mode(self, key: str) -> None:
         """Show a mode's page; the menu bar shows that mode's menus only."""
         if key in self._pages:
-            commit_pending()
+            commit_pending(self.focusWidget())
             self.stack.setCurrentWidget(self._pages[key])
             self.mode_actions[key].setChecked(True)
             for mode_key, menus in self._mode_menus.items():
@@ -344,7 +344,7 @@ class MainWindow(QMainWindow):
         """Close the open workshop (its edits are already on disk) and show the start page."""
         if self.session is None:
             return
-        commit_pending()
+        commit_pending(self.focusWidget())
         self.session.close()
         self._show_session(None)
         self.safety.watch(None)
@@ -353,7 +353,7 @@ class MainWindow(QMainWindow):
     def _adopt(self, session: Session) -> None:
         """Close the current workshop and show ``session``, which is already open."""
         if self.session is not None:
-            commit_pending()
+            commit_pending(self.focusWidget())
             self.session.close()
         self.recent.add(session.path)
         self._fill_recent_menu()
@@ -381,7 +381,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self._settings.setValue("windowGeometry", self.saveGeometry())
         if self.session is not None:
-            commit_pending()
+            commit_pending(self.focusWidget())
             self.session.close()
             self._show_session(None)
             self.safety.watch(None)
