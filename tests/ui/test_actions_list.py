@@ -171,7 +171,7 @@ def test_add_with_a_participant_and_with_free_text_as_owner(
     ]
     asked: list[tuple[object, ...]] = []
 
-    def edit(parent, action, people, items, default_item_id, today):  # type: ignore[no-untyped-def]
+    def edit(parent, action, people, items, default_item_id, today, _draft=None):  # type: ignore[no-untyped-def]
         asked.append((action, len(people), len(items), today))
         return answers.pop(0)
 

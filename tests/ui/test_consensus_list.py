@@ -259,7 +259,7 @@ def test_edit_dialog_is_one_undoable_step(
 ) -> None:
     seen: list[tuple[str, list[str], dict[str, str]]] = []
 
-    def edit(_parent, item, point, supporting, describe):  # type: ignore[no-untyped-def]
+    def edit(_parent, item, point, supporting, describe, _draft=None):  # type: ignore[no-untyped-def]
         seen.append((item.id, [c.id for c in supporting], describe))
         return dataclasses.replace(
             point,

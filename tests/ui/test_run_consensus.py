@@ -58,6 +58,7 @@ def test_propose_from_two_contributions_with_reservations_and_reopen(
         point: ConsensusPoint | None,
         supporting: list[Contribution],
         _describe: dict[str, str],
+        _draft: object = None,
     ) -> ConsensusPoint:
         assert point is None
         seen.append((item.id, [c.id for c in supporting]))

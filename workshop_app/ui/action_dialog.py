@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from workshop_app.domain.model import Action, ActionStatus, AgendaItem, Participant, new_id
 from workshop_app.domain.outcomes import ACTION_LABELS
+from workshop_app.ui.drafts import RESTORED, DraftSlot, keep_while_open
 from workshop_app.ui.form_widgets import PlainTextField
 
 ALL_PARTICIPANTS = "All participants"
@@ -35,6 +36,7 @@ class ActionDialog(QDialog):
         default_item_id: str | None,
         today: QDate,
         parent: QWidget | None = None,
+        draft: DraftSlot | None = None,
     ) -> None:
         super().__init__(parent)
         self._original = action
@@ -93,6 +95,8 @@ class ActionDialog(QDialog):
         layout.addWidget(self.note)
         layout.addWidget(buttons)
         self._fill(action)
+        if keep_while_open(self, self.text, draft):
+            self.note.setText(RESTORED)
 
     def _fill(self, action: Action | None) -> None:
         self.has_due.setChecked(bool(action and action.due))

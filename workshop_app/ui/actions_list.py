@@ -35,6 +35,7 @@ from workshop_app.ui.actions_model import (
     ActionsModel,
     status_text,
 )
+from workshop_app.ui.drafts import next_step_draft
 from workshop_app.ui.outcome_edits import OutcomeEdits
 from workshop_app.ui.outcome_tables import ChoiceDelegate, OutcomeTable, action_button, one_line
 from workshop_app.ui.session import Session
@@ -258,6 +259,9 @@ class ActionsPanel(QWidget):
             self._session.agenda.items(),
             action.agenda_item_id if action is not None else default_item,
             self._session.clock().date(),
+            next_step_draft(
+                lambda: self._session.drafts, action.id if action else None, default_item
+            ),
         )
 
     def add_action_dialog(self) -> None:

@@ -30,6 +30,9 @@ class AgendaDetail(QStackedWidget):
         self._edits = edits
         self._row: AgendaItem | GuidingQuestion | None = None
         self._loading = False
+        #: The fields typed in and not saved yet: they keep what was typed when the row is
+        #: shown again, and are saved before any command runs (``commit_pending``).
+        self._typed: set[str] = set()
         empty = QLabel("Select an agenda item or a guiding question to edit it here.")
         empty.setWordWrap(True)
         self.addWidget(empty)
@@ -70,6 +73,9 @@ class AgendaDetail(QStackedWidget):
         self.description.textChanged.connect(
             lambda: None if self._loading else self._description_timer.start()
         )
+        self.title.textEdited.connect(lambda: self._typing("title"))
+        self.minutes.valueChanged.connect(lambda: self._typing("minutes"))
+        self.description.textChanged.connect(lambda: self._typing("description"))
         return page
 
     def _question_page(self) -> QWidget:
@@ -82,29 +88,39 @@ class AgendaDetail(QStackedWidget):
         layout.addWidget(label)
         layout.addWidget(self.question)
         self.question.focus_lost.connect(self._save_question)
+        self.question.textChanged.connect(lambda: self._typing("question"))
         return page
+
+    def _typing(self, field: str) -> None:
+        if not self._loading:
+            self._typed.add(field)
 
     # -- showing --------------------------------------------------------------------------
 
     def show_row(self, row: AgendaItem | GuidingQuestion | None) -> None:
-        """Show ``row``'s values (what is in the file), unless the user is typing in it."""
+        """Show ``row``'s values (what is in the file), except in fields typed in and not
+        saved yet."""
         same = row is not None and self._row is not None and row.id == self._row.id
+        if not same:
+            self._typed.clear()
         self._row = row
         self._loading = True
         try:
             if isinstance(row, AgendaItem):
                 self.setCurrentIndex(1)
-                if not (same and self.title.hasFocus()):
+                if "title" not in self._typed and self.title.text() != row.title:
                     self.title.setText(row.title)
                     self.title.setCursorPosition(0)  # show the start of a long title
                 self.kind.setCurrentIndex(self.kind.findData(row.kind.value))
-                if not (same and self.minutes.hasFocus()):
+                if "minutes" not in self._typed:
                     self.minutes.setValue(row.planned_minutes or 0)
-                if not (same and self.description.hasFocus()):
+                if "description" not in self._typed and (
+                    self.description.toPlainText() != (row.description or "")
+                ):
                     self.description.setPlainText(row.description or "")
             elif isinstance(row, GuidingQuestion):
                 self.setCurrentIndex(2)
-                if not (same and self.question.hasFocus()):
+                if "question" not in self._typed and self.question.toPlainText() != row.text:
                     self.question.setPlainText(row.text)
             else:
                 self.setCurrentIndex(0)
@@ -120,12 +136,24 @@ class AgendaDetail(QStackedWidget):
 
     # -- saving ---------------------------------------------------------------------------
 
+    def commit_pending(self) -> None:
+        """Save what was typed and not saved yet, now (a command is about to run)."""
+        saves = {
+            "title": self._save_title,
+            "minutes": self._save_minutes,
+            "description": self._save_description,
+            "question": self._save_question,
+        }
+        for field in sorted(self._typed):
+            saves[field]()
+
     def _item(self) -> AgendaItem | None:
         return self._row if isinstance(self._row, AgendaItem) and not self._loading else None
 
     def _save_title(self) -> None:
         item = self._item()
         text = self.title.text().strip()
+        self._typed.discard("title")
         if item is None or text == item.title:
             return
         if not text:
@@ -141,18 +169,22 @@ class AgendaDetail(QStackedWidget):
 
     def _save_minutes(self) -> None:
         item = self._item()
+        self._typed.discard("minutes")
         if item is not None and self.minutes.value() != (item.planned_minutes or 0):
             self._edits.update_item(item.id, planned_minutes=self.minutes.value())
 
     def _save_description(self) -> None:
+        self._description_timer.stop()
         item = self._item()
         text = self.description.toPlainText().rstrip() or None
+        self._typed.discard("description")
         if item is not None and text != item.description:
             self._edits.update_item(item.id, description=text)
 
     def _save_question(self) -> None:
         row = self._row
         text = self.question.toPlainText().strip()
+        self._typed.discard("question")
         if not isinstance(row, GuidingQuestion) or self._loading or text == row.text:
             return
         if not text:

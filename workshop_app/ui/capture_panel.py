@@ -10,11 +10,10 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
-    QCompleter,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -34,12 +33,13 @@ from workshop_app.domain.model import (
 )
 from workshop_app.store.drafts import DraftStore
 from workshop_app.ui import dialogs
-from workshop_app.ui.drafts import DraftKeeper
+from workshop_app.ui.drafts import DraftKeeper, DraftSlot
 from workshop_app.ui.entry_choices import ALL, fill_questions, fill_speakers
 from workshop_app.ui.feed_model import KIND_LABELS, ROW_ROLE, FeedFilter, FeedModel
 from workshop_app.ui.feed_view import FeedView
-from workshop_app.ui.form_widgets import PlainTextField
+from workshop_app.ui.form_widgets import EntryField
 from workshop_app.ui.run_edits import RunEdits
+from workshop_app.ui.speaker_box import SpeakerBox
 
 
 def _combo(name: str) -> QComboBox:
@@ -51,6 +51,9 @@ def _combo(name: str) -> QComboBox:
 
 
 class CapturePanel(QWidget):
+    #: Something the rapporteur should know, for the status bar.
+    message = Signal(str)
+
     def __init__(
         self,
         edits: RunEdits,
@@ -80,6 +83,7 @@ class CapturePanel(QWidget):
         self._build_actions()
         self._layout()
         self.drafts = DraftKeeper(self.text, drafts)
+        self._draft_store = drafts
         self._focus: str | None = None
 
     # -- building -------------------------------------------------------------------------
@@ -95,16 +99,9 @@ class CapturePanel(QWidget):
             combo.currentIndexChanged.connect(self._apply_filter)
 
     def _build_entry(self) -> None:
-        self.speaker = QComboBox()
-        self.speaker.setEditable(True)
-        self.speaker.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.speaker = SpeakerBox()
         self.speaker.setAccessibleName("Speaker of this contribution")
-        completer = QCompleter(self.speaker.model(), self.speaker)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.speaker.setCompleter(completer)
-        self.speaker.activated.connect(self._speaker_picked)
+        self.speaker.picked.connect(self._speaker_picked)
         self.kind = _combo("Kind of contribution")
         for number, (kind, label) in enumerate(KIND_LABELS.items(), start=1):
             self.kind.addItem(label, kind.value)
@@ -114,13 +111,14 @@ class CapturePanel(QWidget):
         )
         self.question = _combo("Guiding question of this contribution")
         self.question.activated.connect(self._question_picked)
-        self.text = PlainTextField()
+        self.text = EntryField()
         self.text.setObjectName("captureText")
         self.text.setAccessibleName("Contribution text")
         self.text.setPlaceholderText("Type what was said; Ctrl+Enter records it.")
         self.text.setTabChangesFocus(True)
         self.record_button = QPushButton("&Record")
         self.record_button.setToolTip("Record this contribution (Ctrl+Enter)")
+        self.record_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the box keeps the keyboard
         self.record_button.clicked.connect(self.record)
         self.refusal = QLabel()  # why the text was not recorded, beside it; gone when edited
         self.refusal.setObjectName("captureRefusal")
@@ -204,8 +202,7 @@ class CapturePanel(QWidget):
         layout.addWidget(self.refusal)
         self.text.setMinimumHeight(72)
         self.text.setMaximumHeight(140)
-        self.setTabOrder(self.text, self.record_button)
-        self.setTabOrder(self.record_button, self.speaker)
+        self.setTabOrder(self.text, self.speaker)
         self.setTabOrder(self.speaker, self.kind)
         self.setTabOrder(self.kind, self.question)
         self.setTabOrder(self.question, self.feed)
@@ -247,7 +244,8 @@ class CapturePanel(QWidget):
         self._focus = focus_question_id
         self._show_heading(focus_question_id)
         enabled = item is not None
-        for widget in (self.text, self.record_button, self.speaker, self.kind, self.question):
+        # The box itself stays open: what is typed before the item starts is kept for it.
+        for widget in (self.record_button, self.speaker, self.kind, self.question):
             widget.setEnabled(enabled)
         self.text.setPlaceholderText(
             "Type what was said; Ctrl+Enter records it."
@@ -314,19 +312,12 @@ class CapturePanel(QWidget):
             speaker_id=None if speaker == ALL else speaker,
         )
 
-    def _chosen_speaker_id(self) -> str | None:
-        """The participant named in the speaker box (typed or picked), None for the floor."""
-        typed = self.speaker.currentText().strip()
-        index = self.speaker.findText(typed, Qt.MatchFlag.MatchFixedString)
-        if index < 0:
-            index = self.speaker.currentIndex()
-        value = self.speaker.itemData(index)
-        return str(value) if value else None
-
     # -- recording and editing ------------------------------------------------------------
 
     def record(self) -> bool:
         text = self.text.toPlainText().strip()
+        if self.item is None and text:
+            self.message.emit("No item is running: start one (F9), then Ctrl+Enter records this.")
         if self.item is None or not text:
             return False
         try:
@@ -334,7 +325,7 @@ class CapturePanel(QWidget):
         except Refusal as refusal:
             self._show_refusal(refusal)
             return False
-        participant_id = self._chosen_speaker_id()
+        participant_id = self.speaker.chosen_id()
         speech_id = (
             self.speaking.id
             if self.speaking and self.speaking.participant_id == participant_id
@@ -404,9 +395,12 @@ class CapturePanel(QWidget):
         chosen = self.selected()
         if len(chosen) != 1:
             return
-        text = dialogs.edit_text(self, "Edit Contribution", chosen[0].text)
+        store = self._draft_store
+        draft = DraftSlot(store, f"contribution:{chosen[0].id}") if store else None
+        text = dialogs.edit_text(self, "Edit Contribution", chosen[0].text, draft)
         if text is not None and text.strip() and text.strip() != chosen[0].text:
             self._edits.update(chosen[0].id, text=text)
+        self.text.setFocus()  # the dialog closed: back to typing
 
     def delete_selected(self) -> None:
         for c in self.selected():

@@ -64,6 +64,10 @@ class ClockPanel(QWidget):
         self.next_button = QPushButton()
         self.finish_button = QPushButton("&Finish")
         self.skip_button = QPushButton("S&kip")
+        # The chair's buttons have shortcuts (see the Run menu): they never take the keyboard
+        # from the entry box, where a Space typed would press them.
+        for button in (self.replan_button, self.next_button, self.finish_button, self.skip_button):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.outline = QTreeWidget()
         self.outline.setObjectName("runOutline")
         self.outline.setAccessibleName("Agenda: items and guiding questions")

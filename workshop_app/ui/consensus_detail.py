@@ -239,6 +239,9 @@ class ConsensusDetail(QStackedWidget):
         self._save_text()
         self._save_reservations()
 
+    #: A command is about to run: what is typed is saved first (see ui/pending.py).
+    commit_pending = save_pending
+
     def _save_while_typing(self) -> None:
         """Save a pause's worth of typing (an emptied point is left for the user to retype)."""
         if self.text.toPlainText().strip():

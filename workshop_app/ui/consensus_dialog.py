@@ -27,6 +27,7 @@ from workshop_app.domain.model import (
     new_id,
 )
 from workshop_app.domain.outcomes import STATUS_LABELS, WITH_DISSENT
+from workshop_app.ui.drafts import RESTORED, DraftSlot, keep_while_open
 from workshop_app.ui.form_widgets import PlainTextField
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -42,8 +43,10 @@ class ConsensusDialog(QDialog):
         supporting: Sequence[Contribution],
         describe: dict[str, str],
         parent: QWidget | None = None,
+        draft: DraftSlot | None = None,
     ) -> None:
-        """``describe`` maps a contribution id to how it is shown (time, speaker, text)."""
+        """``describe`` maps a contribution id to how it is shown (time, speaker, text);
+        ``draft`` keeps the texts typed when the dialog is cancelled."""
         super().__init__(parent)
         self._item = item
         self._original = point
@@ -81,6 +84,11 @@ class ConsensusDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self._layout()
         self._fill(point, supporting)
+        restored = keep_while_open(self, self.text, draft)
+        if keep_while_open(self, self.reservations, draft and draft.under("reservations")):
+            restored = True
+        if restored:
+            self.note.setText(RESTORED)
         self.status.currentIndexChanged.connect(self._status_changed)
         self._status_changed()
 

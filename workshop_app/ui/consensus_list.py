@@ -39,6 +39,7 @@ from workshop_app.ui.consensus_model import (
     ConsensusModel,
     order_points,
 )
+from workshop_app.ui.drafts import point_draft
 from workshop_app.ui.feed_model import FROM_THE_FLOOR
 from workshop_app.ui.outcome_edits import OutcomeEdits
 from workshop_app.ui.outcome_tables import OutcomeTable, action_button, one_line
@@ -290,7 +291,10 @@ class ConsensusPanel(QWidget):
         point = self._session.consensus.get(point.id)
         item = self._session.agenda.get(point.agenda_item_id)
         describe = dict(self._describe(point))
-        edited = dialogs.edit_consensus_point(self, item, point, self._supporting(point), describe)
+        draft = point_draft(lambda: self._session.drafts, item.id, point.id)
+        edited = dialogs.edit_consensus_point(
+            self, item, point, self._supporting(point), describe, draft
+        )
         if edited is None:
             return
         fields = {

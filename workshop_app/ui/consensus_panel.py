@@ -48,6 +48,10 @@ class ConsensusPanel(QWidget):
         self.points.currentItemChanged.connect(self._selected)
         self.propose_button = QPushButton("Propose &point…")
         self.action_button = QPushButton("Next ste&p…")
+        # The chair's buttons have shortcuts (see the Run menu): they never take the keyboard
+        # from the entry box, where a Space typed would press them.
+        for button in (self.propose_button, self.action_button):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.heading = QLabel("<b>Consensus</b>")
         self.heading.setBuddy(self.points)
         buttons = QHBoxLayout()

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     # second at start-up, and the import dialog loads it when it is used.
     from workshop_app.roster_import import ImportPlan, RawTable
     from workshop_app.store.backup import Backup
+    from workshop_app.ui.drafts import DraftSlot
     from workshop_app.ui.session import Session
 
 WORKSHOP_SUFFIX = ".workshop"
@@ -132,10 +133,27 @@ def preview_import(
     return dialog.plan
 
 
-def edit_text(parent: QWidget | None, title: str, text: str) -> str | None:
-    """The text after the user edited it in a dialog, or None when they cancel."""
-    value, ok = QInputDialog.getMultiLineText(parent, title, "&Text:", text)
-    return value if ok else None
+def edit_text(
+    parent: QWidget | None, title: str, text: str, draft: DraftSlot | None = None
+) -> str | None:
+    """The text after the user edited it in a dialog, or None when they cancel (what they
+    typed is then kept in ``draft``, and offered back the next time)."""
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    from workshop_app.ui.drafts import keep_while_open
+
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setOption(QInputDialog.InputDialogOption.UsePlainTextEditForTextInput)
+    dialog.setLabelText("&Text:")
+    dialog.setTextValue(text)
+    box = dialog.findChild(QPlainTextEdit)
+    if box is not None and keep_while_open(dialog, box, draft):
+        dialog.setLabelText("&Text (as typed before the dialog was cancelled):")
+    accepted = dialog.exec() == QInputDialog.DialogCode.Accepted
+    value = dialog.textValue()
+    dialog.deleteLater()
+    return value if accepted else None
 
 
 def ask_replan(
@@ -189,11 +207,13 @@ def edit_consensus_point(
     point: ConsensusPoint | None,
     supporting: Sequence[Contribution],
     describe: dict[str, str],
+    draft: DraftSlot | None = None,
 ) -> ConsensusPoint | None:
-    """A new or edited consensus point as the user left it, or None (cancelled)."""
+    """A new or edited consensus point as the user left it, or None (cancelled; the texts
+    typed are kept in ``draft``)."""
     from workshop_app.ui.consensus_dialog import ConsensusDialog
 
-    dialog = ConsensusDialog(item, point, supporting, describe, parent)
+    dialog = ConsensusDialog(item, point, supporting, describe, parent, draft)
     accepted = dialog.exec() == ConsensusDialog.DialogCode.Accepted
     result = dialog.point() if accepted else None
     dialog.deleteLater()
@@ -207,14 +227,22 @@ def edit_action(
     items: Sequence[AgendaItem],
     default_item_id: str | None,
     today: datetime.date,
+    draft: DraftSlot | None = None,
 ) -> Action | None:
-    """A new or edited next step as the user left it, or None (cancelled)."""
+    """A new or edited next step as the user left it, or None (cancelled; the text typed is
+    kept in ``draft``)."""
     from PySide6.QtCore import QDate
 
     from workshop_app.ui.action_dialog import ActionDialog
 
     dialog = ActionDialog(
-        action, people, items, default_item_id, QDate(today.year, today.month, today.day), parent
+        action,
+        people,
+        items,
+        default_item_id,
+        QDate(today.year, today.month, today.day),
+        parent,
+        draft,
     )
     accepted = dialog.exec() == ActionDialog.DialogCode.Accepted
     result = dialog.action() if accepted else None

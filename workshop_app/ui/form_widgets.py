@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFocusEvent
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -76,6 +76,22 @@ class PlainTextField(QPlainTextEdit):
     def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
         self.focus_lost.emit()
+
+
+class EntryField(PlainTextField):
+    """The Run view's entry box: with nothing of its own to undo (or redo), Ctrl+Z (or
+    Ctrl+Shift+Z) is the window's, so that it takes back the last step while the box has the
+    keyboard, as it does all day."""
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            document = self.document()
+            if (
+                event.matches(QKeySequence.StandardKey.Undo) and not document.isUndoAvailable()
+            ) or (event.matches(QKeySequence.StandardKey.Redo) and not document.isRedoAvailable()):
+                event.ignore()  # not this box's: the shortcut goes to Edit > Undo / Redo
+                return True
+        return super().event(event)
 
 
 def editable_combo(items: Sequence[str], name: str) -> QComboBox:

@@ -13,7 +13,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
-from PySide6.QtWidgets import QMainWindow, QMenu, QStackedWidget, QToolBar, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QMainWindow,
+    QMenu,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
 
 from workshop_app.errors import KnownError
 from workshop_app.ui.export_actions import ExportActions
@@ -24,6 +31,7 @@ from workshop_app.ui.file_commands import (
     suggested_file_name,
 )
 from workshop_app.ui.modes import MODES, build_mode_bar
+from workshop_app.ui.pending import CommitBeforeCommands, commit_pending, undo_actions
 from workshop_app.ui.recent import RecentFiles
 from workshop_app.ui.safety import DocumentSafety
 from workshop_app.ui.start_page import StartPage
@@ -100,10 +108,12 @@ class MainWindow(QMainWindow):
         self.shortcuts_action = self._action("&Keyboard Shortcuts", self._show_shortcuts, "Ctrl+/")
         # One undo group: Edit > Undo always acts on the open workshop's stack.
         self.undo_group = QUndoGroup(self)
-        self.undo_action = self.undo_group.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
-        self.redo_action = self.undo_group.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.undo_action, self.redo_action = undo_actions(self.undo_group, self)
+        # Every shortcut and command button first commits the field being edited.
+        self._commit_guard = CommitBeforeCommands(self)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self._commit_guard)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
@@ -168,6 +178,7 @@ class MainWindow(QMainWindow):
     def show_mode(self, key: str) -> None:
         """Show a mode's page; the menu bar shows that mode's menus only."""
         if key in self._pages:
+            commit_pending(self.focusWidget())
             self.stack.setCurrentWidget(self._pages[key])
             self.mode_actions[key].setChecked(True)
             for mode_key, menus in self._mode_menus.items():
@@ -210,6 +221,9 @@ class MainWindow(QMainWindow):
             self._pages[mode.key] = page
             self.stack.addWidget(page)
             self._mode_menus[mode.key] = self._add_panel_menus(page)
+            told = getattr(page, "status_message", None)
+            if told is not None:  # a page's word on what an action did
+                told.connect(lambda text: self.status.showMessage(text, 15000))
         self.projector.follow(session, self._pages.get("run"))
         self.show_mode(MODES[0].key)
         self._update_title()
@@ -331,6 +345,7 @@ class MainWindow(QMainWindow):
         """Close the open workshop (its edits are already on disk) and show the start page."""
         if self.session is None:
             return
+        commit_pending(self.focusWidget())
         self.session.close()
         self._show_session(None)
         self.safety.watch(None)
@@ -339,6 +354,7 @@ class MainWindow(QMainWindow):
     def _adopt(self, session: Session) -> None:
         """Close the current workshop and show ``session``, which is already open."""
         if self.session is not None:
+            commit_pending(self.focusWidget())
             self.session.close()
         self.recent.add(session.path)
         self._fill_recent_menu()
@@ -366,6 +382,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self._settings.setValue("windowGeometry", self.saveGeometry())
         if self.session is not None:
+            commit_pending(self.focusWidget())
             self.session.close()
             self._show_session(None)
             self.safety.watch(None)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QTabWidget, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QTabWidget, QWidget
 
 from workshop_app.ui.agenda_panel import AgendaPanel
 from workshop_app.ui.details_panel import DetailsPanel
@@ -33,6 +34,7 @@ class PreparePage(QTabWidget):
             panel = build(session)
             panel.setObjectName(f"panel{title.replace(' ', '').replace('&', '')}")
             self.addTab(panel, title)
+        self.currentChanged.connect(self._keyboard_into)
 
     def panel(self, title: str) -> QWidget:
         """The panel shown under the tab ``title``."""
@@ -51,6 +53,35 @@ class PreparePage(QTabWidget):
             if actions is not None:
                 menus.append((self.tabText(index), actions()))
         return menus
+
+    def _keyboard_into(self, index: int) -> None:
+        """The keyboard follows the tab chosen: the panel's shortcuts work at once, and what
+        is typed goes into its first field or list (not onto the tab bar or a button, where a
+        Space would press it)."""
+        panel = self.widget(index)
+        focus = QApplication.focusWidget()
+        if panel is None or (
+            focus is not None
+            and focus is not panel  # (a panel is its own ancestor)
+            and panel.isAncestorOf(focus)
+            and not isinstance(focus, QAbstractButton)
+        ):
+            return
+        # The window's focus chain, once round from this page (the panels reorder their
+        # own fields in it, so theirs need not follow the panel).
+        candidate = self.nextInFocusChain()
+        while candidate is not None and candidate is not self:
+            if (
+                candidate is not panel
+                and panel.isAncestorOf(candidate)
+                and candidate.isVisibleTo(panel)
+                and candidate.isEnabled()
+                and (candidate.focusPolicy().value & Qt.FocusPolicy.TabFocus.value)
+                and not isinstance(candidate, QAbstractButton)
+            ):
+                candidate.setFocus(Qt.FocusReason.TabFocusReason)
+                return
+            candidate = candidate.nextInFocusChain()
 
     def show_panel(self, title: str) -> None:
         self.setCurrentWidget(self.panel(title))

@@ -55,6 +55,7 @@ class ProjectorControls:
     def message(self) -> None:
         """Ctrl+P, M: a short text for the room ("Coffee until 11:15")."""
         text = dialogs.ask_projector_message(self._page, self._message)
+        self._page.capture.text.setFocus()  # the dialog closed: back to typing
         if text:
             self._message = text
             self._page.projector_mode_requested.emit(ProjectorMode.MESSAGE.value, text)

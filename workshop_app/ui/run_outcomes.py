@@ -10,7 +10,9 @@ from PySide6.QtGui import QAction
 from workshop_app.domain.clock import clock_time
 from workshop_app.domain.model import ConsensusPoint, ConsensusStatus, Contribution
 from workshop_app.domain.outcomes import STATUS_LABELS
+from workshop_app.store.drafts import DraftStore
 from workshop_app.ui import dialogs
+from workshop_app.ui.drafts import DraftSlot, next_step_draft, point_draft
 from workshop_app.ui.outcome_edits import OutcomeEdits
 from workshop_app.ui.session import Session
 
@@ -26,6 +28,9 @@ class RunOutcomes:
         self._page = page
         self._session = session
         self.outcomes = outcomes
+
+    def _drafts(self) -> DraftStore:
+        return self._session.drafts
 
     def connect(self) -> None:
         panel = self._page.consensus
@@ -56,7 +61,9 @@ class RunOutcomes:
         if item is None:
             return
         supporting, described = self._describe({c.id for c in self._page.capture.selected()})
-        point = dialogs.edit_consensus_point(self._page, item, None, supporting, described)
+        draft = point_draft(self._drafts, item.id, None)
+        point = dialogs.edit_consensus_point(self._page, item, None, supporting, described, draft)
+        self._page.capture.text.setFocus()  # the dialog closed: back to typing
         if point is not None:
             self.outcomes.record_point(point)
 
@@ -66,7 +73,9 @@ class RunOutcomes:
             return
         point = self._session.consensus.get(point_id)
         supporting, described = self._describe(set(point.supporting_contribution_ids))
-        edited = dialogs.edit_consensus_point(self._page, item, point, supporting, described)
+        draft = point_draft(self._drafts, item.id, point.id)
+        edited = dialogs.edit_consensus_point(self._page, item, point, supporting, described, draft)
+        self._page.capture.text.setFocus()
         if edited is None:
             return
         stack = self._session.undo_stack
@@ -109,7 +118,9 @@ class RunOutcomes:
             self._page.items,
             item.id if item else None,
             self._session.clock().date(),
+            next_step_draft(self._drafts, None, item.id if item else None),
         )
+        self._page.capture.text.setFocus()
         if action is not None:
             self.outcomes.add_action(action)
 
@@ -118,6 +129,8 @@ class RunOutcomes:
         item = self._page.shown_item()
         if item is None:
             return
-        text = dialogs.edit_text(self._page, f"Summary of {item.title}", item.summary or "")
+        draft = DraftSlot(self._drafts, f"summary:{item.id}")
+        text = dialogs.edit_text(self._page, f"Summary of {item.title}", item.summary or "", draft)
+        self._page.capture.text.setFocus()
         if text is not None and (text.strip() or None) != item.summary:
             self.outcomes.set_summary(item.id, text)

@@ -27,6 +27,7 @@ from workshop_app.ui.lazy import RefreshWhenShown
 from workshop_app.ui.outcome_edits import OutcomeEdits
 from workshop_app.ui.projector_controls import ProjectorControls
 from workshop_app.ui.run_edits import RunEdits
+from workshop_app.ui.run_items import ItemMoves
 from workshop_app.ui.run_outcomes import RunOutcomes
 from workshop_app.ui.session import Session
 from workshop_app.ui.speakers_panel import SpeakersPanel
@@ -47,6 +48,8 @@ class RunPage(QWidget):
     projector_mode_requested = Signal(str, str)
     #: The chair shows or hides a part of the projector's question view: ("clock"/"queue", shown).
     projector_part_requested = Signal(str, bool)
+    #: What an action did, for the window's status bar.
+    status_message = Signal(str)
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -59,6 +62,7 @@ class RunPage(QWidget):
         self.outcomes = OutcomeEdits(session)
         self.consensus = ConsensusPanel()
         self.outcome_view = RunOutcomes(self, session, self.outcomes)
+        self.moves = ItemMoves(self, session, self.edits)
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.speakers)
         right.addWidget(self.consensus)
@@ -104,9 +108,9 @@ class RunPage(QWidget):
         return action
 
     def _build_actions(self) -> None:
-        self.next_item_action = self._action("Start/&Next Item", "F9", self.next_item)
-        self.finish_item_action = self._action("&Finish Item", "Shift+F9", self.finish_item)
-        self.skip_item_action = self._action("S&kip Item", "Ctrl+F9", self.skip_item)
+        self.next_item_action = self._action("Start/&Next Item", "F9", self.moves.next_item)
+        self.finish_item_action = self._action("&Finish Item", "Shift+F9", self.moves.finish_item)
+        self.skip_item_action = self._action("S&kip Item", "Ctrl+F9", self.moves.skip_item)
         self.next_speaker_action = self._action("Next &Speaker", "F8", self.next_speaker)
         self.end_speech_action = self._action("&End Turn", "Shift+F8", self.end_speech)
         self.add_speaker_action = self._action(
@@ -166,9 +170,10 @@ class RunPage(QWidget):
 
     def _connect(self) -> None:
         clock, speakers = self.clock_panel, self.speakers
-        clock.next_button.clicked.connect(self.next_item)
-        clock.finish_button.clicked.connect(self.finish_item)
-        clock.skip_button.clicked.connect(self.skip_item)
+        self.capture.message.connect(self.status_message)
+        clock.next_button.clicked.connect(self.moves.next_item)
+        clock.finish_button.clicked.connect(self.moves.finish_item)
+        clock.skip_button.clicked.connect(self.moves.skip_item)
         clock.replan_button.clicked.connect(self.replan)
         clock.item_activated.connect(self._item_activated)
         clock.question_activated.connect(self.edits.set_focus)
@@ -319,25 +324,13 @@ class RunPage(QWidget):
         if self.item is not None:
             edit(self.item.id, speech_id)
 
-    def next_item(self) -> None:
-        self.edits.next_item()
-
-    def finish_item(self) -> None:
-        if self.item is not None:
-            self.edits.finish_item(self.item.id)
-
-    def skip_item(self) -> None:
-        target = self.item or next((i for i in self.items if i.status == "planned"), None)
-        if target is not None:
-            self.edits.skip_item(target.id)
-
     def _item_activated(self, item_id: str) -> None:
         """A planned item starts; a finished one is shown in the feed (to read or add to)."""
         item = next((i for i in self.items if i.id == item_id), None)
         if item is None or item.status == ItemStatus.RUNNING:
             self.back_to_entry()
         elif item.status == ItemStatus.PLANNED:
-            self.edits.start_item(item_id)
+            self.moves.start_item(item_id)
         else:
             self.view_item(item_id)
 
@@ -390,6 +383,7 @@ class RunPage(QWidget):
             workshop,
             self._session.clock(),
         )
+        self.capture.text.setFocus()  # the dialog closed: back to typing
         if minutes is None:
             return
         # Shortening holds the day to the end it had; keeping the lengths moves the end.
@@ -399,6 +393,7 @@ class RunPage(QWidget):
     def search(self) -> None:
         contribution_id = dialogs.search_workshop(self, self._session)
         if contribution_id is None:
+            self.capture.text.setFocus()  # the dialog closed: back to typing
             return
         contribution = self._session.contributions.get(contribution_id)
         self.view_item(contribution.agenda_item_id)

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
     QCheckBox,
-    QCompleter,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -29,6 +28,7 @@ from workshop_app.domain.balance import Balance, speech_seconds
 from workshop_app.domain.clock import format_seconds
 from workshop_app.domain.model import Participant, Speech
 from workshop_app.ui.balance_chart import BalanceChart
+from workshop_app.ui.speaker_box import fold, folded_completer
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -60,6 +60,10 @@ class SpeakersPanel(QWidget):
         self.timer_label.setObjectName("speechTimer")
         self.next_button = QPushButton("Ne&xt speaker")
         self.end_button = QPushButton("&End turn")
+        # The chair's buttons have shortcuts (see the Run menu): they never take the keyboard
+        # from the entry box, where a Space typed would press them.
+        for button in (self.next_button, self.end_button):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.queue = QListWidget()
         self.queue.setObjectName("speakerQueue")
         self.queue.setAccessibleName("List of speakers waiting")
@@ -72,11 +76,10 @@ class SpeakersPanel(QWidget):
         self.add_box.setAccessibleName("Add a speaker to the list")
         self._choices: dict[str, str] = {}
         self._completer_model = QStringListModel(self)
-        completer = QCompleter(self._completer_model, self.add_box)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer, matches = folded_completer(self._completer_model, self.add_box)
         completer.activated.connect(self._add_chosen)
         self.add_box.setCompleter(completer)
+        self.add_box.textEdited.connect(matches.set_typed)
         self.add_box.returnPressed.connect(lambda: self._add_chosen(self.add_box.text()))
         self.limit_on = QCheckBox("&Limit each turn to")
         self.limit = QSpinBox()
@@ -216,9 +219,7 @@ class SpeakersPanel(QWidget):
     def _add_chosen(self, text: str) -> None:
         participant_id = self._choices.get(text.strip())
         if participant_id is None:
-            matches = [
-                pid for label, pid in self._choices.items() if text.casefold() in label.casefold()
-            ]
+            matches = [pid for label, pid in self._choices.items() if fold(text) in fold(label)]
             participant_id = matches[0] if len(matches) == 1 else None
         if participant_id is not None:
             self.add_box.clear()
@@ -255,6 +256,9 @@ class SpeakersPanel(QWidget):
 
     def _limit_edited(self) -> None:
         self.limit_changed.emit(self.limit.value() if self.limit_on.isChecked() else None)
+
+    #: A command is about to run: a limit being typed is set first (see ui/pending.py).
+    commit_pending = _limit_edited
 
     def balance_scope_is_item(self) -> bool:
         return self.scope_item.isChecked()

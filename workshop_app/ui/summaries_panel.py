@@ -292,3 +292,6 @@ class SummariesPanel(QScrollArea):
             self.edits.set_summary(item_id, value)
         finally:
             self._saving = False
+
+    #: A command is about to run: what is typed is saved first (see ui/pending.py).
+    commit_pending = save_pending
