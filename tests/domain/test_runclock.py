@@ -57,3 +57,18 @@ def test_shorten_remaining_proportionally_keeps_breaks() -> None:
     assert (
         shorten_remaining(day(), project_day("2017-09-21", "09:30", day(), at("11:00"), TZ)) == {}
     )
+
+
+def test_the_day_is_the_workshops_date_at_the_venue_or_while_an_item_runs() -> None:
+    import datetime as dt
+
+    from workshop_app.domain.model import AgendaItem, ItemStatus
+    from workshop_app.domain.runclock import is_the_day
+
+    late_in_utc = dt.datetime(2017, 9, 21, 22, 30, tzinfo=dt.UTC)  # 00:30 next day in Brussels
+    planned = [AgendaItem(id="a", title="Opening")]
+    assert is_the_day("2017-09-21", planned, late_in_utc, "UTC")
+    assert not is_the_day("2017-09-21", planned, late_in_utc, "Europe/Brussels")
+    running = [AgendaItem(id="a", title="Opening", status=ItemStatus.RUNNING)]
+    assert is_the_day("2017-09-21", running, late_in_utc, "Europe/Brussels")
+    assert is_the_day(None, planned, late_in_utc, "Europe/Brussels")  # no date yet: measured

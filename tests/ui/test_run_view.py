@@ -255,3 +255,21 @@ def test_search_finds_edits_not_deletes_and_again_after_undo(
     assert found("chisinau") == ["c07"]
     window.undo_action.trigger()
     assert found("Moldova") == ["c07"]
+
+
+def test_the_day_is_measured_only_on_the_workshops_day(
+    tmp_path: Path, window: MainWindow, demo_path: Path
+) -> None:
+    """Opened after the event (the demo is from 2017) nothing is "9 years behind"."""
+    assert window.open_path(demo_path)
+    after = Clock("10:00:00")
+    after.now += dt.timedelta(days=400)
+    page = run_page(window, after)
+    page.tick()
+    assert page.clock_panel.day.text() == ""
+    assert not page.clock_panel.replan_button.isEnabled()
+    on_the_day = Clock("18:30:00")  # the demo's day, after its planned end
+    page = run_page(window, on_the_day)
+    page.tick()
+    assert "min behind" in page.clock_panel.day.text()
+    assert page.clock_panel.replan_button.isEnabled()

@@ -76,6 +76,17 @@ def wall_clock(moment: dt.datetime, timezone: str | None) -> dt.datetime:
     return venue_time(moment, timezone).replace(tzinfo=None)
 
 
+def is_the_day(
+    date: str | None, items: Sequence[AgendaItem], now: dt.datetime, timezone: str | None
+) -> bool:
+    """Whether ``now`` is the workshop's day at the venue (or an item is running, past
+    midnight too): only then do "ahead", "behind" and "ends ~" mean anything. Opened a week
+    before to prepare, or after the event to write the minutes, the day is not measured."""
+    if date is None or any(i.status == ItemStatus.RUNNING for i in items):
+        return True
+    return wall_clock(now, timezone).date().isoformat() == date
+
+
 def project_day(
     date: str | None,
     start_time: str | None,

@@ -166,8 +166,9 @@ class ClockPanel(QWidget):
             bar = f"QProgressBar::chunk {{ background: {colour}; }}" if colour else ""
             self.progress.setStyleSheet(bar)
             self.elapsed.setAccessibleDescription(f"{clock.state.value.replace('_', ' ')}")
-        if projection is None:
+        if projection is None:  # not the workshop's day: nothing to be ahead of or behind
             self.day.setText("")
+            self.replan_button.setEnabled(False)
             return
         behind = projection.behind_minutes
         if behind > 0:

@@ -135,7 +135,7 @@ class RosterPanel(QWidget):
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        widths = (64, 50, 170, 160, 240, 160, 100, 190, 90)
+        widths = (64, 50, 180, 110, 240, 160, 100, 190, 90)  # job title: often empty
         for column, width in enumerate(widths):
             table.setColumnWidth(column, width)
         header.setSectionResizeMode(COL_PRESENT, QHeaderView.ResizeMode.Fixed)

@@ -16,7 +16,7 @@ from workshop_app.domain.model import (
     Participant,
     Workshop,
 )
-from workshop_app.domain.runclock import Projection, project_day
+from workshop_app.domain.runclock import Projection, is_the_day, project_day
 from workshop_app.store import Change, Entity
 from workshop_app.store.run import RunSettings
 from workshop_app.ui import dialogs
@@ -296,7 +296,7 @@ class RunPage(QWidget):
                 workshop.timezone,
                 self._run_settings.day_end,
             )
-            if self.items
+            if self.items and is_the_day(workshop.date, self.items, now, workshop.timezone)
             else None
         )
         self.clock_panel.tick(now, self._projection, workshop.timezone)
