@@ -32,6 +32,26 @@ def same_file(a: Path, b: Path) -> bool:
         return False
 
 
+def open_read_only(parent: QWidget, path: Path, refusal: KnownError) -> Session | None:
+    """Offer to open, for reading, a file that cannot be written (a read-only medium or
+    folder, a file with a second hard link): its minutes can still be exported and a copy
+    saved. None when the user declines or it cannot be opened either."""
+    from workshop_app.ui import dialogs
+    from workshop_app.ui.session import Session
+
+    detail = (
+        f"{refusal.hint} You can open it to read it, export its minutes and save a copy "
+        "(File > Save a Copy As); changes cannot be saved to it."
+    )
+    if not dialogs.confirm(parent, refusal.message, detail.strip(), "Open Read-Only"):
+        return None
+    try:
+        return Session.open(path, readonly=True)
+    except KnownError as error:
+        dialogs.show_error(parent, error)
+        return None
+
+
 def create_workshop(parent: QWidget, recent: RecentFiles, current: Path | None) -> Session | None:
     """Ask for a title and a file, create the workshop there; the open session, or None."""
     from workshop_app.domain.model import Workshop

@@ -27,6 +27,7 @@ from workshop_app.ui.export_actions import ExportActions
 from workshop_app.ui.file_commands import (
     create_workshop,
     fill_recent_menu,
+    open_read_only,
     same_file,
     suggested_file_name,
 )
@@ -279,7 +280,8 @@ class MainWindow(QMainWindow):
             title = self.session.workshop.get().title
         except KnownError:
             return
-        self.setWindowTitle(f"{title} — {APP_NAME}")
+        read_only = " (read-only)" if self.session.readonly else ""
+        self.setWindowTitle(f"{title}{read_only} — {APP_NAME}")
 
     # -- File menu ----------------------------------------------------------------------
 
@@ -306,15 +308,19 @@ class MainWindow(QMainWindow):
 
         if self.session is not None and same_file(path, self.session.path):
             return True
-        from workshop_app.store.errors import DamagedDocument
+        from workshop_app.store.errors import DamagedDocument, HardLinked, ReadOnlyDocument
         from workshop_app.ui.session import Session
 
         try:
-            session = Session.open(path)
+            session: Session | None = Session.open(path)
         except DamagedDocument as error:
             return self.safety.offer_recovery(error)
+        except (ReadOnlyDocument, HardLinked) as error:
+            session = open_read_only(self, path, error)
         except KnownError as error:
             dialogs.show_error(self, error)
+            return False
+        if session is None:
             return False
         self._adopt(session)
         return True

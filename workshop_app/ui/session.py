@@ -58,9 +58,14 @@ class Session(QObject):
         document.subscribe(self._on_committed)
 
     @classmethod
-    def open(cls, path: Path, parent: QObject | None = None) -> Session:
+    def open(cls, path: Path, parent: QObject | None = None, *, readonly: bool = False) -> Session:
         """Open an existing workshop file; raises a DocumentError when it cannot be used."""
-        return cls(Document.open(path), parent)
+        return cls(Document.open(path, readonly=readonly), parent)
+
+    @property
+    def readonly(self) -> bool:
+        """Opened for reading only: every edit is refused in words."""
+        return self._document is not None and self._document.readonly
 
     @classmethod
     def create(cls, path: Path, workshop: Workshop, *, overwrite: bool = False) -> Session:
