@@ -116,10 +116,8 @@ class CapturePanel(QWidget):
         self.text.setAccessibleName("Contribution text")
         self.text.setPlaceholderText("Type what was said; Ctrl+Enter records it.")
         self.text.setTabChangesFocus(True)
-        self.record_button = QPushButton("&Record")
-        self.record_button.setToolTip("Record this contribution (Ctrl+Enter)")
+        self.record_button = QPushButton("Record")
         self.record_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the box keeps the keyboard
-        self.record_button.clicked.connect(self.record)
         self.refusal = QLabel()  # why the text was not recorded, beside it; gone when edited
         self.refusal.setObjectName("captureRefusal")
         self.refusal.setWordWrap(True)
@@ -180,7 +178,7 @@ class CapturePanel(QWidget):
         filters.addWidget(self.filter_speaker, 2)
         entry = QGridLayout()
         for column, (text, widget) in enumerate(
-            (("S&peaker", self.speaker), ("&Kind", self.kind), ("&Question", self.question))
+            (("Spe&aker", self.speaker), ("&Kind", self.kind), ("&Question", self.question))
         ):
             label = QLabel(text)
             label.setBuddy(widget)

@@ -60,10 +60,10 @@ class ClockPanel(QWidget):
         self.day = QLabel()
         self.day.setObjectName("dayStatus")
         self.day.setWordWrap(True)
-        self.replan_button = QPushButton("Re-&plan…")
+        self.replan_button = QPushButton("Re-plan…")
         self.next_button = QPushButton()
-        self.finish_button = QPushButton("&Finish")
-        self.skip_button = QPushButton("S&kip")
+        self.finish_button = QPushButton("Finish")
+        self.skip_button = QPushButton("Skip")
         # The chair's buttons have shortcuts (see the Run menu): they never take the keyboard
         # from the entry box, where a Space typed would press them.
         for button in (self.replan_button, self.next_button, self.finish_button, self.skip_button):
@@ -128,10 +128,10 @@ class ClockPanel(QWidget):
                 self.outline.setCurrentItem(row)
         following = next((i for i in items if i.status == ItemStatus.PLANNED), None)
         if current is None:
-            self.next_button.setText("&Start next item")
+            self.next_button.setText("Start next item")
             self.next_button.setEnabled(following is not None)
         else:
-            self.next_button.setText("&Next item" if following else "&End the day")
+            self.next_button.setText("Next item" if following else "End the day")
         self.finish_button.setEnabled(current is not None)
         self.skip_button.setEnabled(current is not None or following is not None)
 

@@ -46,8 +46,8 @@ class ConsensusPanel(QWidget):
         self.points.setWordWrap(True)
         self.points.itemActivated.connect(lambda row: self.edit_requested.emit(row.data(ID_ROLE)))
         self.points.currentItemChanged.connect(self._selected)
-        self.propose_button = QPushButton("Propose &point…")
-        self.action_button = QPushButton("Next ste&p…")
+        self.propose_button = QPushButton("Propose point…")
+        self.action_button = QPushButton("Next step…")
         # The chair's buttons have shortcuts (see the Run menu): they never take the keyboard
         # from the entry box, where a Space typed would press them.
         for button in (self.propose_button, self.action_button):

@@ -48,7 +48,7 @@ class MinutesPage(QTabWidget):
         for title, build in TABS:
             panel = build(session, self.edits)
             panel.setObjectName(f"panel{title.replace(' ', '').replace('&', '')}")
-            self.addTab(panel, title)
+            self.addTab(panel, title.replace("&", ""))  # the menu of that name has the Alt key
         self.consensus = self._typed("Consensus", ConsensusPanel)
         self.next_steps = self._typed("Next Steps", ActionsPanel)
         self.summaries = self._typed("Summaries", SummariesPanel)
@@ -80,7 +80,7 @@ class MinutesPage(QTabWidget):
         for index in range(self.count()):
             actions = getattr(self.widget(index), "actions_for_menu", None)
             if actions is not None:
-                menus.append((self.tabText(index), actions()))
+                menus.append((TABS[index][0], actions()))
         return menus
 
     def _on_changed(self, changes: tuple[Change, ...]) -> None:

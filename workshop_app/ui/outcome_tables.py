@@ -19,6 +19,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QAction, QKeySequence, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QComboBox,
     QStyledItemDelegate,
@@ -39,9 +40,20 @@ def action_button(action: QAction) -> QToolButton:
     button = QToolButton()
     button.setDefaultAction(action)
     button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-    keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-    button.setToolTip(f"{action.text().replace('&', '')} ({keys})")
+    button.setToolTip(shortcut_tip(action))
     return button
+
+
+def bind(button: QAbstractButton, action: QAction) -> None:
+    """``button`` does what ``action`` does, and its tooltip names the action's key."""
+    button.clicked.connect(action.trigger)
+    button.setToolTip(shortcut_tip(action))
+
+
+def shortcut_tip(action: QAction) -> str:
+    """ "Finish Item (Shift+F9)": what a button does and the key that does it from anywhere."""
+    keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+    return f"{action.text().replace('&', '')} ({keys})"
 
 
 # Colours that keep 4.5:1 contrast on a white row; text always says the same thing too.

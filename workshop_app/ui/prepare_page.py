@@ -33,7 +33,9 @@ class PreparePage(QTabWidget):
         for title, build in TABS:
             panel = build(session)
             panel.setObjectName(f"panel{title.replace(' ', '').replace('&', '')}")
-            self.addTab(panel, title)
+            # No Alt+letter on the tab: the menu of the same name has it (a shared one reaches
+            # neither). Ctrl+Tab and Ctrl+Page Down move between tabs.
+            self.addTab(panel, title.replace("&", ""))
         self.currentChanged.connect(self._keyboard_into)
 
     def panel(self, title: str) -> QWidget:
@@ -51,7 +53,7 @@ class PreparePage(QTabWidget):
             panel = self.widget(index)
             actions = getattr(panel, "actions_for_menu", None)
             if actions is not None:
-                menus.append((self.tabText(index), actions()))
+                menus.append((TABS[index][0], actions()))
         return menus
 
     def _keyboard_into(self, index: int) -> None:

@@ -177,7 +177,7 @@ class RosterPanel(QWidget):
         search_label.setBuddy(self.search)
         top.addWidget(search_label)
         top.addWidget(self.search, 1)
-        in_label = QLabel("&in:")
+        in_label = QLabel("i&n:")
         in_label.setBuddy(self.column)
         top.addWidget(in_label)
         top.addWidget(self.column)

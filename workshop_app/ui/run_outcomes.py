@@ -34,8 +34,6 @@ class RunOutcomes:
 
     def connect(self) -> None:
         panel = self._page.consensus
-        panel.propose_button.clicked.connect(self.propose_point)
-        panel.action_button.clicked.connect(self.add_next_step)
         panel.edit_requested.connect(self.edit_point)
         panel.selection_changed.connect(self._point_selected)
         status_actions = []

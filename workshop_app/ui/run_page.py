@@ -25,6 +25,7 @@ from workshop_app.ui.clock_panel import ClockPanel
 from workshop_app.ui.consensus_panel import ConsensusPanel
 from workshop_app.ui.lazy import RefreshWhenShown
 from workshop_app.ui.outcome_edits import OutcomeEdits
+from workshop_app.ui.outcome_tables import bind
 from workshop_app.ui.projector_controls import ProjectorControls
 from workshop_app.ui.run_edits import RunEdits
 from workshop_app.ui.run_items import ItemMoves
@@ -171,14 +172,22 @@ class RunPage(QWidget):
     def _connect(self) -> None:
         clock, speakers = self.clock_panel, self.speakers
         self.capture.message.connect(self.status_message)
-        clock.next_button.clicked.connect(self.moves.next_item)
-        clock.finish_button.clicked.connect(self.moves.finish_item)
-        clock.skip_button.clicked.connect(self.moves.skip_item)
-        clock.replan_button.clicked.connect(self.replan)
+        # The chair's buttons take no focus and carry no mnemonic (Alt+letter while typing
+        # must not end a turn): their keys are the actions' shortcuts, named in the tooltip.
+        for button, action in (
+            (clock.next_button, self.next_item_action),
+            (clock.finish_button, self.finish_item_action),
+            (clock.skip_button, self.skip_item_action),
+            (clock.replan_button, self.replan_action),
+            (speakers.next_button, self.next_speaker_action),
+            (speakers.end_button, self.end_speech_action),
+            (self.consensus.propose_button, self.point_action),
+            (self.consensus.action_button, self.next_step_action),
+            (self.capture.record_button, self.capture.record_action),
+        ):
+            bind(button, action)
         clock.item_activated.connect(self._item_activated)
         clock.question_activated.connect(self.edits.set_focus)
-        speakers.next_button.clicked.connect(self.next_speaker)
-        speakers.end_button.clicked.connect(self.end_speech)
         speakers.add_requested.connect(self._add_speaker)
         speakers.floor_requested.connect(self._give_floor)
         speakers.withdraw_requested.connect(lambda sid: self._on_item(self.edits.withdraw, sid))

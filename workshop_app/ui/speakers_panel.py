@@ -58,8 +58,8 @@ class SpeakersPanel(QWidget):
         self.speaking_label.setWordWrap(True)
         self.timer_label = QLabel()
         self.timer_label.setObjectName("speechTimer")
-        self.next_button = QPushButton("Ne&xt speaker")
-        self.end_button = QPushButton("&End turn")
+        self.next_button = QPushButton("Next speaker")
+        self.end_button = QPushButton("End turn")
         # The chair's buttons have shortcuts (see the Run menu): they never take the keyboard
         # from the entry box, where a Space typed would press them.
         for button in (self.next_button, self.end_button):
@@ -97,7 +97,7 @@ class SpeakersPanel(QWidget):
         scope.addButton(self.scope_item)
         scope.addButton(self.scope_day)
         self.scope_item.toggled.connect(lambda _on: self.scope_changed.emit())
-        self.people_box = QCheckBox("Per &person")
+        self.people_box = QCheckBox("Per per&son")
         self.chart = BalanceChart()
         self.people_box.toggled.connect(self.chart.show_people)
         self._build_queue_actions()

@@ -1,0 +1,99 @@
+"""Alt+letter reaches one thing: no two visible controls (or a control and a menu) share one."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QTabBar, QTabWidget, QWidget
+from pytestqt.qtbot import QtBot
+
+from workshop_app.demo import write_demo_in_progress
+from workshop_app.ui.main_window import MainWindow
+
+MNEMONIC = re.compile(r"&([^&\s])")
+
+
+def letter(text: str) -> str | None:
+    found = MNEMONIC.search(text.replace("&&", ""))
+    return found.group(1).lower() if found else None
+
+
+def mnemonics(window: MainWindow) -> dict[str, list[str]]:
+    """Each Alt+letter of what is shown: menu titles and the visible controls."""
+    seen: dict[str, list[str]] = defaultdict(list)
+    for action in window.menuBar().actions():
+        if action.isVisible() and (key := letter(action.text())):
+            seen[key].append(f"menu {action.text()}")
+    for widget in window.findChildren(QWidget):
+        if not widget.isVisible():
+            continue
+        texts: list[str] = []
+        if isinstance(widget, QAbstractButton) or (
+            isinstance(widget, QLabel) and widget.buddy() is not None
+        ):
+            texts = [widget.text()]
+        elif isinstance(widget, QGroupBox):
+            texts = [widget.title()]
+        elif isinstance(widget, QTabBar):
+            texts = [widget.tabText(i) for i in range(widget.count())]
+        for text in texts:
+            if key := letter(text):
+                seen[key].append(f"{type(widget).__name__} {text}")
+    return seen
+
+
+@pytest.mark.parametrize("mode", ["prepare", "run", "minutes"])
+def test_no_two_visible_controls_share_an_alt_letter(
+    window: MainWindow, tmp_path: Path, mode: str
+) -> None:
+    path = tmp_path / "day.workshop"
+    write_demo_in_progress(path)
+    assert window.open_path(path)
+    window.resize(1366, 768)
+    window.show()
+    window.show_mode(mode)
+    page = window.page(mode)
+    for index in range(page.count() if isinstance(page, QTabWidget) else 1):
+        if isinstance(page, QTabWidget):
+            page.setCurrentIndex(index)
+        clashes = {k: v for k, v in mnemonics(window).items() if len(v) > 1}
+        assert clashes == {}, index
+
+
+def test_the_chairs_buttons_carry_no_alt_letter(window: MainWindow, tmp_path: Path) -> None:
+    """Alt+E meant for the Edit menu must not end a turn while the rapporteur types."""
+    path = tmp_path / "day.workshop"
+    write_demo_in_progress(path)
+    assert window.open_path(path)
+    window.show_mode("run")
+    page = window.page("run")
+    buttons = [
+        page.clock_panel.next_button,  # type: ignore[attr-defined]
+        page.clock_panel.finish_button,  # type: ignore[attr-defined]
+        page.clock_panel.skip_button,  # type: ignore[attr-defined]
+        page.speakers.next_button,  # type: ignore[attr-defined]
+        page.speakers.end_button,  # type: ignore[attr-defined]
+        page.capture.record_button,  # type: ignore[attr-defined]
+    ]
+    for button in buttons:
+        assert letter(button.text()) is None, button.text()
+        assert "(" in button.toolTip(), button.toolTip()  # names its key, e.g. (Shift+F9)
+
+
+def test_tabs_are_reached_with_ctrl_tab(
+    qtbot: QtBot, window: MainWindow, workshop_path: Path
+) -> None:
+    """The tabs leave Alt+letter to the menus of the same name; Ctrl+Tab moves between them."""
+    assert window.open_path(workshop_path)
+    window.show()
+    window.show_mode("prepare")
+    page = window.page("prepare")
+    assert isinstance(page, QTabWidget)
+    assert page.currentIndex() == 0
+    qtbot.keyClick(page.currentWidget(), Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    assert page.tabText(page.currentIndex()) == "Agenda"
+    assert [a.text() for a in window.menuBar().actions() if a.isVisible()][3] == "&Agenda"
