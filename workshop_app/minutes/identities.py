@@ -2,8 +2,11 @@
 
 A rapporteur may type "as Ms Rusu said" into a summary. Before an anonymous export the text is
 scanned for each participant's full name, title with surname ("Ms. Rusu", "Dr Kalnina"),
-initial with surname ("N. Rusu"), email and organisation, ignoring case and accents. A surname
-or first name alone is not searched for: too many ordinary words are also someone's name.
+initial with surname ("N. Rusu"), the name family name first ("Rusu, Natalia"), email (also
+with "at" and "dot") and organisation. Every text is first folded as ``normalise`` says
+(invisible characters, look-alike letters, accents, case, percent- and entity-encoding), and
+words may be separated by any punctuation, or run together. A surname or first name alone
+is not searched for: too many ordinary words are also someone's name.
 The organiser's own name is public (it heads the minutes), so organisations named in it are
 not reported.
 """
@@ -18,6 +21,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from workshop_app.domain.model import Participant
+from workshop_app.minutes.normalise import fold, views
 
 if TYPE_CHECKING:
     from workshop_app.minutes.model import Minutes
@@ -74,23 +78,36 @@ class Finding:
         return f"'{self.found}'{where} (\"{self.context}\")"
 
 
-def fold(text: str) -> tuple[str, list[int]]:
-    """Text without accents, case-folded, with the index in ``text`` of each folded char."""
-    out: list[str] = []
-    index: list[int] = []
-    for i, char in enumerate(text):
-        for part in unicodedata.normalize("NFKD", char):
-            if unicodedata.combining(part):
-                continue
-            for folded in part.casefold():
-                out.append(folded)
-                index.append(i)
-    return "".join(out), index
+# Between the words of a name: any run of spaces, punctuation or symbols ("Lopez, Maria",
+# "Maria-Lopez", "Maria%20Lopez" once decoded) or, between two words of three letters or
+# more, nothing at all ("MariaLopez": shorter words run together make ordinary words).
+_SEPARATOR = r"[\W_]+"
+_JOINED = r"[\W_]*"
+MIN_JOINED_WORD = 3
+_LETTERS = re.compile(r"[^\W_]+")
+# The words "at" and "dot" (or punctuation) standing in for the signs of an e-mail address.
+_AT = r"(?:\s*@\s*|[\W_]+at[\W_]+)"
+_DOT = r"(?:\s*\.\s*|[\W_]+dot[\W_]+)"
+
+
+def _folded_words(text: str) -> list[str]:
+    return _LETTERS.findall(fold(text).text)
+
+
+def _phrase(words: Sequence[str]) -> str:
+    """Folded words as a pattern, separated as ``_SEPARATOR`` and ``_JOINED`` say."""
+    pattern = ""
+    for number, word in enumerate(words):
+        if number:
+            short = min(len(word), len(words[number - 1])) < MIN_JOINED_WORD
+            pattern += _SEPARATOR if short else _JOINED
+        pattern += re.escape(word)
+    return pattern
 
 
 def _words(text: str) -> str:
-    """A folded phrase as a pattern whose words may be separated by any whitespace."""
-    return r"\s+".join(re.escape(word) for word in fold(text)[0].split())
+    """A phrase as a pattern whose words may be separated by any punctuation or space."""
+    return _phrase(_folded_words(text))
 
 
 # Scripts written without spaces between words: a name there has no word boundary around it.
@@ -103,16 +120,16 @@ def _unspaced(char: str) -> bool:
 
 
 def _bounded(pattern: str, needle: str) -> str:
-    """``pattern`` as a whole word, except beside characters of unspaced scripts."""
+    """``pattern`` as whole words (no letter or digit beside it), except in unspaced scripts."""
     needle = needle.strip()
-    before = "" if not needle or _unspaced(needle[0]) else r"(?<!\w)"
-    after = "" if not needle or _unspaced(needle[-1]) else r"(?!\w)"
+    before = "" if not needle or _unspaced(needle[0]) else r"(?<![^\W_])"
+    after = "" if not needle or _unspaced(needle[-1]) else r"(?![^\W_])"
     return f"{before}{pattern}{after}"
 
 
 def _key(needle: str) -> str:
     """The longest word of a needle: text without it cannot match, so its pattern is skipped."""
-    return max(_WORD.findall(fold(needle)[0]), key=len, default="")
+    return max(_WORD.findall(fold(needle).text), key=len, default="")
 
 
 def _surnames(tokens: Sequence[str]) -> list[str]:
@@ -127,7 +144,7 @@ def _surnames(tokens: Sequence[str]) -> list[str]:
 
 
 def _name_patterns(person: Participant) -> Iterator[tuple[str, str]]:
-    """(pattern, key) for the full name, title with surname, initial with surname."""
+    """(pattern, key) for the full name (also family name first), title or initial with surname."""
     name = person.name.strip()
     tokens = name.split()
     if not tokens:
@@ -135,14 +152,37 @@ def _name_patterns(person: Participant) -> Iterator[tuple[str, str]]:
     # A name of one or two letters ("Li") is only searched for after a title.
     if sum(ch.isalpha() for ch in name) >= 3:
         yield _bounded(_words(name), name), _key(name)
-    own = fold((person.title or "").strip().rstrip("."))[0]
-    titles = "|".join(re.escape(t) for t in dict.fromkeys([*TITLES, own]) if t)
-    for surname in _surnames(tokens):
+    surnames = _surnames(tokens)
+    given = " ".join(tokens[: len(tokens) - len(surnames[-1].split())])
+    own = (person.title or "").strip()
+    titles = "|".join(
+        _words(title) for title in dict.fromkeys([*TITLES, own]) if _folded_words(title)
+    )
+    if given and sum(ch.isalpha() for ch in name) >= 3:
+        # "Lopez, Maria", "Dam, Pieter van": the orders of registers and lists.
+        orders = [f"{surname} {given}" for surname in surnames]
+        particles = surnames[-1].split()[:-1]
+        if particles:
+            orders.append(" ".join([tokens[-1], given, *particles]))
+        for order in orders:
+            yield _bounded(_words(order), name), _key(tokens[-1])
+    for surname in surnames:
         key = _key(surname)
-        yield _bounded(rf"(?<!\w)(?:{titles})(?:\.\s*|\s+){_words(surname)}", surname), key
+        yield _bounded(rf"(?:{titles}){_SEPARATOR}{_words(surname)}", surname), key
         if len(tokens) > 1 and tokens[0][0].isalpha():
-            initial = re.escape(fold(tokens[0][0])[0])
-            yield _bounded(rf"(?<!\w){initial}\.\s*{_words(surname)}", surname), key
+            initial = re.escape(fold(tokens[0][0]).text)
+            if initial:
+                yield _bounded(rf"{initial}{_SEPARATOR}{_words(surname)}", surname), key
+
+
+def _email_pattern(email: str) -> str:
+    """An address, also written with "at" and "dot" ("maria [at] example [dot] org")."""
+    address = fold(email).text
+    local, _at, domain = address.rpartition("@")
+    if not local:
+        return rf"(?<![\w.+-]){re.escape(address)}(?![\w-]|\.\w)"
+    parts = [_DOT.join(re.escape(part) for part in side.split(".")) for side in (local, domain)]
+    return rf"(?<![\w.+-]){_AT.join(parts)}(?![\w-]|\.\w)"
 
 
 def _organisation_needles(organisation: str) -> list[str]:
@@ -166,16 +206,14 @@ class IdentityScanner:
     """Compiled patterns for a roster; ``scan`` finds them in any text."""
 
     def __init__(self, participants: Sequence[Participant], organiser: str | None = None):
-        public = fold(organiser or "")[0]
+        public = fold(organiser or "").text
         self._patterns: list[_Pattern] = []
         for person in participants:
             for pattern, key in _name_patterns(person):
                 self._add(pattern, key, "name", person.id)
             email = (person.email or "").strip()
             if email:
-                address = fold(email)[0]
-                pattern = rf"(?<![\w.+-]){re.escape(address)}(?![\w-]|\.\w)"
-                self._add(pattern, address, "email", person.id)
+                self._add(_email_pattern(email), _key(email), "email", person.id)
             for needle in _organisation_needles(person.organisation or ""):
                 pattern = _bounded(_words(needle), needle)
                 if public and re.search(pattern, public):
@@ -189,16 +227,16 @@ class IdentityScanner:
         """Every place in ``text`` that names a participant (overlaps reported once)."""
         if not text or not self._patterns:
             return []
-        folded, index = fold(text)
         spans: list[tuple[int, int, str, str]] = []
-        for pattern in self._patterns:
-            if pattern.key not in folded:
-                continue  # a cheap test first: rosters of hundreds meet pages of text
-            for match in pattern.regex.finditer(folded):
-                if match.end() > match.start():
-                    start = index[match.start()]
-                    end = index[match.end() - 1] + 1
-                    spans.append((start, end, pattern.what, pattern.participant_id))
+        for view in views(text):
+            folded = view.text
+            for pattern in self._patterns:
+                if pattern.key not in folded:
+                    continue  # a cheap test first: rosters of hundreds meet pages of text
+                for match in pattern.regex.finditer(folded):
+                    if match.end() > match.start():
+                        start, end = view.span(match.start(), match.end())
+                        spans.append((start, end, pattern.what, pattern.participant_id))
         spans.sort(key=lambda s: (s[0], -s[1]))
         findings: list[Finding] = []
         reach = -1
@@ -302,3 +340,11 @@ def scan_minutes(
                 known.add(finding.found.casefold())
                 findings.append(finding)
     return findings
+
+
+def scan_texts(
+    minutes: Minutes, participants: Sequence[Participant], texts: Iterable[tuple[str, str]]
+) -> list[Finding]:
+    """Every place in ``texts`` ((text, where) pairs: what a renderer added) naming someone."""
+    scanner = scanner_for(tuple(participants), minutes.organiser)
+    return [finding for text, where in texts for finding in scanner.scan(text, where)]
