@@ -140,10 +140,25 @@ def produce(
             raise IdentitiesFound(findings)
     data = render(minutes, fmt, agenda=agenda, template=template, reference_docx=reference_docx)
     if check:
+        if template is not None:
+            _refuse_reaching_out(fmt, data, template)
         findings = scan_texts(minutes, record.participants, _added_text(fmt, data, template))
         if findings:
             raise IdentitiesFound(findings)
     return data
+
+
+def _refuse_reaching_out(fmt: Format, data: bytes, template: Path) -> None:
+    """Anonymous minutes from a template that runs a script or fetches from elsewhere: refused."""
+    from workshop_app.minutes.beacons import reaching_out
+    from workshop_app.minutes.templates import TemplateProblem
+
+    found = reaching_out(data.decode("utf-8"), markdown=fmt is Format.MD)
+    if found:
+        raise TemplateProblem(
+            f"The template {template} has {found[0]}: anonymous minutes are not written with "
+            "scripts or remote resources, which could send their words elsewhere."
+        )
 
 
 def _added_text(fmt: Format, data: bytes, template: Path | None) -> list[tuple[str, str]]:
