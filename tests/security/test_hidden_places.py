@@ -13,6 +13,8 @@ from pathlib import Path
 
 import docx
 import pytest
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+from PySide6.QtGui import QImage
 
 from tests.minutes.readback import docx_parts, pdf_metadata
 from tests.security.helpers import (
@@ -92,6 +94,30 @@ def test_a_reference_whose_header_or_footer_names_a_participant_is_refused(
     code, err, out = export(capsys, path, "docx", "--reference-docx", str(ref))
     assert refused(code, err, out), err
     assert f"in the Word file's {place}" in err
+
+
+def test_a_reference_header_picture_described_with_a_name_is_refused(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A logo's alt text ("Photo: María López") is read out by screen readers."""
+    image = QImage(4, 4, QImage.Format.Format_RGB32)
+    image.fill(0x3B6EA5)
+    png = QByteArray()
+    buffer = QBuffer(png)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    document = docx.Document()
+    run = document.sections[0].header.paragraphs[0].add_run()
+    run.add_picture(io.BytesIO(bytes(png.data())))
+    [described] = run._r.xpath(".//wp:docPr")
+    described.set("descr", "Photo: María López at the lectern")
+    ref = tmp_path / "ref.docx"
+    document.save(str(ref))
+    code, err, out = export(
+        capsys, write(base_record(), tmp_path), "docx", "--reference-docx", str(ref)
+    )
+    assert refused(code, err, out), err
+    assert "in the Word file's page header" in err
 
 
 def test_a_reference_header_without_names_is_kept(

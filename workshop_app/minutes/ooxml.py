@@ -113,7 +113,14 @@ def side_texts(data: bytes) -> Iterator[tuple[str, str]]:
                     for element in root.iter()
                     if element.text and element.tag.rpartition("}")[2] not in _PROGRAM_FIELDS
                 )
-            text = "\n".join(line.strip() for line in lines if line and line.strip())
+            # Pictures' descriptions (alt text): "Photo of ..." is shown by screen readers.
+            described = (
+                element.get(attribute)
+                for element in root.iter()
+                if element.tag.rpartition("}")[2] in ("docPr", "cNvPr")
+                for attribute in ("descr", "title")
+            )
+            text = "\n".join(line.strip() for line in (*lines, *described) if line and line.strip())
             if text:
                 yield text, f"the Word file's {label} ({name})"
 

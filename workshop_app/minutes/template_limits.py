@@ -33,9 +33,9 @@ MAX_SECONDS = 30.0
 MAX_ARGUMENT = 100_000  # any number given to a function (as many as range() may count)
 MAX_WIDTH = 10_000  # a width given to center, indent, ljust... ("center(10**9)")
 MAX_LIPSUM = 100  # paragraphs of placeholder text
+MAX_POWER_BITS = 100_000  # "9 ** 10**9" would take minutes and gigabytes
 _WIDTH_FILTERS = {"center": ("width",), "indent": ("width",), "slice": ("slices",)}
 _WIDTH_METHODS = frozenset(("center", "ljust", "rjust", "zfill", "expandtabs"))
-MAX_POWER_BITS = 100_000
 CHECK_EVERY_LINES = 2048
 TEMPLATE_FILENAME = "<template>"  # what Jinja2 names the code it compiles from a string
 # A width or precision of six digits or more in a format string ("%999999d", "{:>999999}").
