@@ -142,10 +142,11 @@ def test_anonymous_minutes_refuse_a_template_that_reaches_out(
 ) -> None:
     mine = template(tmp_path, source, suffix)
     fmt = suffix.split(".")[0]
-    code, err, out = export(capsys, workshop, fmt, "--template", str(mine))
-    assert refused(code, err, out), err
-    assert f"The template {mine} has " in err
-    assert "anonymous minutes are not written with scripts or remote resources" in err
+    for forced in ([], ["--force"]):  # --force writes names anyway, never a beacon
+        code, err, out = export(capsys, workshop, fmt, "--template", str(mine), *forced)
+        assert refused(code, err, out), err
+        assert f"The template {mine} has " in err
+        assert "anonymous minutes are not written with scripts or remote resources" in err
 
 
 def test_a_template_with_a_local_image_and_a_web_link_is_fine(

@@ -139,9 +139,9 @@ def produce(
         if findings:
             raise IdentitiesFound(findings)
     data = render(minutes, fmt, agenda=agenda, template=template, reference_docx=reference_docx)
+    if template is not None and options.attribution is Attribution.ANONYMOUS:
+        _refuse_reaching_out(fmt, data, template)  # even when told to write names anyway
     if check:
-        if template is not None:
-            _refuse_reaching_out(fmt, data, template)
         findings = scan_texts(minutes, record.participants, _added_text(fmt, data, template))
         if findings:
             raise IdentitiesFound(findings)
