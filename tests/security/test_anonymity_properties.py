@@ -20,6 +20,7 @@ from tests.security.helpers import NEUTRAL, base_record, said
 from workshop_app.domain.attribution import Attribution
 from workshop_app.domain.model import Participant, WorkshopRecord
 from workshop_app.minutes import IdentitiesFound, MinutesOptions, produce
+from workshop_app.minutes.identities import IdentityScanner
 
 ROSTER = (
     Participant(id="r1", name="María López", stakeholder_group="Civil society"),
@@ -101,3 +102,27 @@ def test_an_evaded_name_is_refused(record: WorkshopRecord, name: str, fmt: str) 
     [finding] = refused.value.findings
     assert finding.ref == ("contribution", "sc1")
     assert finding.what == "name"
+
+
+SYLLABLES = ["an", "ana", "mar", "maria", "lo", "lopez", "pez", "van", "dam", "li", "é", "ñ", "王"]
+names = st.lists(st.sampled_from(SYLLABLES), min_size=1, max_size=3).map("".join)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    roster=st.lists(st.tuples(names, names, names), min_size=1, max_size=6),
+    words=st.lists(st.sampled_from([*SYLLABLES, " ", ", ", "-", "Dr. ", "x"]), max_size=30),
+)
+def test_the_quick_search_for_keys_misses_nothing(
+    roster: list[tuple[str, str, str]], words: list[str]
+) -> None:
+    """Only the patterns whose key the text holds are tried; trying them all finds the same."""
+    people = [
+        Participant(id=f"q{n}", name=f"{given} {family}", organisation=f"{org} Institute")
+        for n, (given, family, org) in enumerate(roster)
+    ]
+    text = "".join(words)
+    scanner = IdentityScanner(people)
+    everything = IdentityScanner(people)
+    everything._candidates = lambda folded: everything._patterns  # type: ignore[method-assign]
+    assert scanner.scan(text) == everything.scan(text)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -194,6 +195,25 @@ def _organisation_needles(organisation: str) -> list[str]:
     return [n for n in needles if sum(ch.isalnum() for ch in n) >= 3]
 
 
+def _trie(words: Iterable[str]) -> str:
+    """An expression matching each of ``words`` (the longest first), as a trie of branches."""
+    root: dict[str, dict] = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here
+
+    def branches(node: dict[str, dict]) -> str:
+        parts = [re.escape(char) + branches(child) for char, child in node.items() if char]
+        if not parts:
+            return ""
+        either = parts[0] if len(parts) == 1 else f"(?:{'|'.join(parts)})"
+        return f"(?:{either})?" if "" in node else either
+
+    return branches(root)
+
+
 @dataclass(frozen=True)
 class _Pattern:
     regex: re.Pattern[str]
@@ -220,8 +240,27 @@ class IdentityScanner:
                     continue
                 self._add(pattern, _key(needle), "organisation", person.id)
 
+        # Which patterns to try on a text: those whose key it holds. All the keys are found
+        # in one pass of one expression (a trie of them, tried at every place of the text).
+        self._by_key: dict[str, list[int]] = defaultdict(list)
+        for number, compiled in enumerate(self._patterns):
+            self._by_key[compiled.key].append(number)
+        keys = [key for key in self._by_key if key]
+        self._keys = re.compile(f"(?=({_trie(keys)}))") if keys else None
+        # The longest key found at a place stands for every key it starts with.
+        self._prefixes = {key: [key[:n] for n in range(1, len(key) + 1)] for key in keys}
+
     def _add(self, pattern: str, key: str, what: str, participant_id: str) -> None:
         self._patterns.append(_Pattern(re.compile(pattern), key, what, participant_id))
+
+    def _candidates(self, folded: str) -> list[_Pattern]:
+        """The patterns whose key is in ``folded``, in roster order."""
+        present = {""}  # a pattern without a key is always tried
+        if self._keys is not None:
+            for match in self._keys.finditer(folded):
+                present.update(self._prefixes[match.group(1)])
+        numbers = sorted(number for key in present for number in self._by_key.get(key, ()))
+        return [self._patterns[number] for number in numbers]
 
     def scan(self, text: str, where: str = "", ref: tuple[str, str] | None = None) -> list[Finding]:
         """Every place in ``text`` that names a participant (overlaps reported once)."""
@@ -230,9 +269,7 @@ class IdentityScanner:
         spans: list[tuple[int, int, str, str]] = []
         for view in views(text):
             folded = view.text
-            for pattern in self._patterns:
-                if pattern.key not in folded:
-                    continue  # a cheap test first: rosters of hundreds meet pages of text
+            for pattern in self._candidates(folded):  # rosters of hundreds meet pages of text
                 for match in pattern.regex.finditer(folded):
                     if match.end() > match.start():
                         start, end = view.span(match.start(), match.end())
