@@ -12,6 +12,9 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
+from pathlib import Path
+
+from workshop_app.errors import KnownError
 
 _ACTIVE_TAGS = frozenset(("script", "iframe", "frame", "frameset", "object", "embed", "applet"))
 # Attributes whose address a viewer fetches without being asked; href is one except on links.
@@ -134,3 +137,17 @@ def reaching_out(page: str, *, markdown: bool = False) -> list[str]:
         images = (m.group(1) for m in _MD_IMAGE.finditer(page))
         found += [f"{_short(image)} in a Markdown image" for image in images if is_remote(image)]
     return found
+
+
+class TemplateReachesOut(KnownError):
+    """A template for anonymous minutes would run a script or fetch from elsewhere."""
+
+
+def refuse_reaching_out(template: Path, page: str, *, markdown: bool = False) -> None:
+    """Raise ``TemplateReachesOut`` if ``page``, written by ``template``, reaches out."""
+    found = reaching_out(page, markdown=markdown)
+    if found:
+        raise TemplateReachesOut(
+            f"The template {template} has {found[0]}: anonymous minutes are not written with "
+            "scripts or remote resources, which could send their words elsewhere."
+        )

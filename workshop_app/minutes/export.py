@@ -16,6 +16,7 @@ from workshop_app.domain.attribution import Attribution
 from workshop_app.domain.model import WorkshopRecord
 from workshop_app.errors import KnownError
 from workshop_app.fileio import write_atomically
+from workshop_app.minutes.beacons import refuse_reaching_out
 from workshop_app.minutes.build import build_minutes
 from workshop_app.minutes.identities import Finding, scan_minutes, scan_texts
 from workshop_app.minutes.model import Minutes
@@ -140,25 +141,13 @@ def produce(
             raise IdentitiesFound(findings)
     data = render(minutes, fmt, agenda=agenda, template=template, reference_docx=reference_docx)
     if template is not None and options.attribution is Attribution.ANONYMOUS:
-        _refuse_reaching_out(fmt, data, template)  # even when told to write names anyway
+        # Even when told to write names anyway: a beacon sends the words, not only names.
+        refuse_reaching_out(template, data.decode("utf-8"), markdown=fmt is Format.MD)
     if check:
         findings = scan_texts(minutes, record.participants, _added_text(fmt, data, template))
         if findings:
             raise IdentitiesFound(findings)
     return data
-
-
-def _refuse_reaching_out(fmt: Format, data: bytes, template: Path) -> None:
-    """Anonymous minutes from a template that runs a script or fetches from elsewhere: refused."""
-    from workshop_app.minutes.beacons import reaching_out
-    from workshop_app.minutes.templates import TemplateProblem
-
-    found = reaching_out(data.decode("utf-8"), markdown=fmt is Format.MD)
-    if found:
-        raise TemplateProblem(
-            f"The template {template} has {found[0]}: anonymous minutes are not written with "
-            "scripts or remote resources, which could send their words elsewhere."
-        )
 
 
 def _added_text(fmt: Format, data: bytes, template: Path | None) -> list[tuple[str, str]]:
