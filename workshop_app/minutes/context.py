@@ -51,7 +51,9 @@ class BuildContext:
     def who(self, participant_id: str | None) -> str | None:
         if participant_id not in self._who:
             person = self.people.get(participant_id) if participant_id else None
-            self._who[participant_id] = attribute(person, self.mode)
+            who = attribute(person, self.mode)
+            # One line, and no directional control left open to turn round what follows it.
+            self._who[participant_id] = one_line(who) if who is not None else None
         return self._who[participant_id]
 
     def local(self, timestamp: str | None) -> dt.datetime | None:

@@ -16,8 +16,9 @@ from workshop_app.domain.attribution import Attribution
 from workshop_app.domain.model import WorkshopRecord
 from workshop_app.errors import KnownError
 from workshop_app.fileio import write_atomically
+from workshop_app.minutes.beacons import refuse_reaching_out
 from workshop_app.minutes.build import build_minutes
-from workshop_app.minutes.identities import Finding, scan_minutes
+from workshop_app.minutes.identities import Finding, scan_minutes, scan_texts
 from workshop_app.minutes.model import Minutes
 from workshop_app.minutes.options import MinutesOptions
 
@@ -128,8 +129,8 @@ def produce(
 ) -> bytes:
     """Build, check and render; raises IdentitiesFound when anonymous output would name someone.
 
-    The check runs on the minutes' own text and, for a user's template, on what the
-    template writes besides.
+    The check runs on the minutes' own text and on what the output holds besides: the words
+    of a user's template, the properties, headers and footers of a Word file.
     """
     fmt = Format(fmt)
     minutes = build_minutes(record, options)
@@ -139,12 +140,25 @@ def produce(
         if findings:
             raise IdentitiesFound(findings)
     data = render(minutes, fmt, agenda=agenda, template=template, reference_docx=reference_docx)
-    if check and template is not None:
-        extra = _template_text(fmt, data)
-        findings = scan_minutes(minutes, record.participants, handout=agenda, extra=[extra])
+    if template is not None and options.attribution is Attribution.ANONYMOUS:
+        # Even when told to write names anyway: a beacon sends the words, not only names.
+        refuse_reaching_out(template, data.decode("utf-8"), markdown=fmt is Format.MD)
+    if check:
+        findings = scan_texts(minutes, record.participants, _added_text(fmt, data, template))
         if findings:
             raise IdentitiesFound(findings)
     return data
+
+
+def _added_text(fmt: Format, data: bytes, template: Path | None) -> list[tuple[str, str]]:
+    """What the output holds besides the minutes' text: a template's words, a file's parts."""
+    if template is not None:
+        return [(_template_text(fmt, data), "the template's own text")]
+    if fmt is Format.DOCX:
+        from workshop_app.minutes.ooxml import side_texts
+
+        return list(side_texts(data))
+    return []
 
 
 def export_minutes(

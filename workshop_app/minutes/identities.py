@@ -2,8 +2,11 @@
 
 A rapporteur may type "as Ms Rusu said" into a summary. Before an anonymous export the text is
 scanned for each participant's full name, title with surname ("Ms. Rusu", "Dr Kalnina"),
-initial with surname ("N. Rusu"), email and organisation, ignoring case and accents. A surname
-or first name alone is not searched for: too many ordinary words are also someone's name.
+initial with surname ("N. Rusu"), the name family name first ("Rusu, Natalia"), email (also
+with "at" and "dot") and organisation. Every text is first folded as ``normalise`` says
+(invisible characters, look-alike letters, accents, case, percent- and entity-encoding), and
+words may be separated by any punctuation, or run together. A surname or first name alone
+is not searched for: too many ordinary words are also someone's name.
 The organiser's own name is public (it heads the minutes), so organisations named in it are
 not reported.
 """
@@ -13,11 +16,13 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from workshop_app.domain.model import Participant
+from workshop_app.minutes.normalise import fold, views
 
 if TYPE_CHECKING:
     from workshop_app.minutes.model import Minutes
@@ -74,23 +79,36 @@ class Finding:
         return f"'{self.found}'{where} (\"{self.context}\")"
 
 
-def fold(text: str) -> tuple[str, list[int]]:
-    """Text without accents, case-folded, with the index in ``text`` of each folded char."""
-    out: list[str] = []
-    index: list[int] = []
-    for i, char in enumerate(text):
-        for part in unicodedata.normalize("NFKD", char):
-            if unicodedata.combining(part):
-                continue
-            for folded in part.casefold():
-                out.append(folded)
-                index.append(i)
-    return "".join(out), index
+# Between the words of a name: any run of spaces, punctuation or symbols ("Lopez, Maria",
+# "Maria-Lopez", "Maria%20Lopez" once decoded) or, between two words of three letters or
+# more, nothing at all ("MariaLopez": shorter words run together make ordinary words).
+_SEPARATOR = r"[\W_]+"
+_JOINED = r"[\W_]*"
+MIN_JOINED_WORD = 3
+_LETTERS = re.compile(r"[^\W_]+")
+# The words "at" and "dot" (or punctuation) standing in for the signs of an e-mail address.
+_AT = r"(?:\s*@\s*|[\W_]+at[\W_]+)"
+_DOT = r"(?:\s*\.\s*|[\W_]+dot[\W_]+)"
+
+
+def _folded_words(text: str) -> list[str]:
+    return _LETTERS.findall(fold(text).text)
+
+
+def _phrase(words: Sequence[str]) -> str:
+    """Folded words as a pattern, separated as ``_SEPARATOR`` and ``_JOINED`` say."""
+    pattern = ""
+    for number, word in enumerate(words):
+        if number:
+            short = min(len(word), len(words[number - 1])) < MIN_JOINED_WORD
+            pattern += _SEPARATOR if short else _JOINED
+        pattern += re.escape(word)
+    return pattern
 
 
 def _words(text: str) -> str:
-    """A folded phrase as a pattern whose words may be separated by any whitespace."""
-    return r"\s+".join(re.escape(word) for word in fold(text)[0].split())
+    """A phrase as a pattern whose words may be separated by any punctuation or space."""
+    return _phrase(_folded_words(text))
 
 
 # Scripts written without spaces between words: a name there has no word boundary around it.
@@ -103,16 +121,16 @@ def _unspaced(char: str) -> bool:
 
 
 def _bounded(pattern: str, needle: str) -> str:
-    """``pattern`` as a whole word, except beside characters of unspaced scripts."""
+    """``pattern`` as whole words (no letter or digit beside it), except in unspaced scripts."""
     needle = needle.strip()
-    before = "" if not needle or _unspaced(needle[0]) else r"(?<!\w)"
-    after = "" if not needle or _unspaced(needle[-1]) else r"(?!\w)"
+    before = "" if not needle or _unspaced(needle[0]) else r"(?<![^\W_])"
+    after = "" if not needle or _unspaced(needle[-1]) else r"(?![^\W_])"
     return f"{before}{pattern}{after}"
 
 
 def _key(needle: str) -> str:
     """The longest word of a needle: text without it cannot match, so its pattern is skipped."""
-    return max(_WORD.findall(fold(needle)[0]), key=len, default="")
+    return max(_WORD.findall(fold(needle).text), key=len, default="")
 
 
 def _surnames(tokens: Sequence[str]) -> list[str]:
@@ -127,7 +145,7 @@ def _surnames(tokens: Sequence[str]) -> list[str]:
 
 
 def _name_patterns(person: Participant) -> Iterator[tuple[str, str]]:
-    """(pattern, key) for the full name, title with surname, initial with surname."""
+    """(pattern, key) for the full name (also family name first), title or initial with surname."""
     name = person.name.strip()
     tokens = name.split()
     if not tokens:
@@ -135,14 +153,37 @@ def _name_patterns(person: Participant) -> Iterator[tuple[str, str]]:
     # A name of one or two letters ("Li") is only searched for after a title.
     if sum(ch.isalpha() for ch in name) >= 3:
         yield _bounded(_words(name), name), _key(name)
-    own = fold((person.title or "").strip().rstrip("."))[0]
-    titles = "|".join(re.escape(t) for t in dict.fromkeys([*TITLES, own]) if t)
-    for surname in _surnames(tokens):
+    surnames = _surnames(tokens)
+    given = " ".join(tokens[: len(tokens) - len(surnames[-1].split())])
+    own = (person.title or "").strip()
+    titles = "|".join(
+        _words(title) for title in dict.fromkeys([*TITLES, own]) if _folded_words(title)
+    )
+    if given and sum(ch.isalpha() for ch in name) >= 3:
+        # "Lopez, Maria", "Dam, Pieter van": the orders of registers and lists.
+        orders = [f"{surname} {given}" for surname in surnames]
+        particles = surnames[-1].split()[:-1]
+        if particles:
+            orders.append(" ".join([tokens[-1], given, *particles]))
+        for order in orders:
+            yield _bounded(_words(order), name), _key(tokens[-1])
+    for surname in surnames:
         key = _key(surname)
-        yield _bounded(rf"(?<!\w)(?:{titles})(?:\.\s*|\s+){_words(surname)}", surname), key
+        yield _bounded(rf"(?:{titles}){_SEPARATOR}{_words(surname)}", surname), key
         if len(tokens) > 1 and tokens[0][0].isalpha():
-            initial = re.escape(fold(tokens[0][0])[0])
-            yield _bounded(rf"(?<!\w){initial}\.\s*{_words(surname)}", surname), key
+            initial = re.escape(fold(tokens[0][0]).text)
+            if initial:
+                yield _bounded(rf"{initial}{_SEPARATOR}{_words(surname)}", surname), key
+
+
+def _email_pattern(email: str) -> str:
+    """An address, also written with "at" and "dot" ("maria [at] example [dot] org")."""
+    address = fold(email).text
+    local, _at, domain = address.rpartition("@")
+    if not local:
+        return rf"(?<![\w.+-]){re.escape(address)}(?![\w-]|\.\w)"
+    parts = [_DOT.join(re.escape(part) for part in side.split(".")) for side in (local, domain)]
+    return rf"(?<![\w.+-]){_AT.join(parts)}(?![\w-]|\.\w)"
 
 
 def _organisation_needles(organisation: str) -> list[str]:
@@ -152,6 +193,25 @@ def _organisation_needles(organisation: str) -> list[str]:
     if head != whole and len(head.split()) >= 2 and len(head) >= MIN_ORGANISATION_HEAD:
         needles.append(head)
     return [n for n in needles if sum(ch.isalnum() for ch in n) >= 3]
+
+
+def _trie(words: Iterable[str]) -> str:
+    """An expression matching each of ``words`` (the longest first), as a trie of branches."""
+    root: dict[str, dict] = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here
+
+    def branches(node: dict[str, dict]) -> str:
+        parts = [re.escape(char) + branches(child) for char, child in node.items() if char]
+        if not parts:
+            return ""
+        either = parts[0] if len(parts) == 1 else f"(?:{'|'.join(parts)})"
+        return f"(?:{either})?" if "" in node else either
+
+    return branches(root)
 
 
 @dataclass(frozen=True)
@@ -166,39 +226,54 @@ class IdentityScanner:
     """Compiled patterns for a roster; ``scan`` finds them in any text."""
 
     def __init__(self, participants: Sequence[Participant], organiser: str | None = None):
-        public = fold(organiser or "")[0]
+        public = fold(organiser or "").text
         self._patterns: list[_Pattern] = []
         for person in participants:
             for pattern, key in _name_patterns(person):
                 self._add(pattern, key, "name", person.id)
             email = (person.email or "").strip()
             if email:
-                address = fold(email)[0]
-                pattern = rf"(?<![\w.+-]){re.escape(address)}(?![\w-]|\.\w)"
-                self._add(pattern, address, "email", person.id)
+                self._add(_email_pattern(email), _key(email), "email", person.id)
             for needle in _organisation_needles(person.organisation or ""):
                 pattern = _bounded(_words(needle), needle)
                 if public and re.search(pattern, public):
                     continue
                 self._add(pattern, _key(needle), "organisation", person.id)
 
+        # Which patterns to try on a text: those whose key it holds. All the keys are found
+        # in one pass of one expression (a trie of them, tried at every place of the text).
+        self._by_key: dict[str, list[int]] = defaultdict(list)
+        for number, compiled in enumerate(self._patterns):
+            self._by_key[compiled.key].append(number)
+        keys = [key for key in self._by_key if key]
+        self._keys = re.compile(f"(?=({_trie(keys)}))") if keys else None
+        # The longest key found at a place stands for every key it starts with.
+        self._prefixes = {key: [key[:n] for n in range(1, len(key) + 1)] for key in keys}
+
     def _add(self, pattern: str, key: str, what: str, participant_id: str) -> None:
         self._patterns.append(_Pattern(re.compile(pattern), key, what, participant_id))
+
+    def _candidates(self, folded: str) -> list[_Pattern]:
+        """The patterns whose key is in ``folded``, in roster order."""
+        present = {""}  # a pattern without a key is always tried
+        if self._keys is not None:
+            for match in self._keys.finditer(folded):
+                present.update(self._prefixes[match.group(1)])
+        numbers = sorted(number for key in present for number in self._by_key.get(key, ()))
+        return [self._patterns[number] for number in numbers]
 
     def scan(self, text: str, where: str = "", ref: tuple[str, str] | None = None) -> list[Finding]:
         """Every place in ``text`` that names a participant (overlaps reported once)."""
         if not text or not self._patterns:
             return []
-        folded, index = fold(text)
         spans: list[tuple[int, int, str, str]] = []
-        for pattern in self._patterns:
-            if pattern.key not in folded:
-                continue  # a cheap test first: rosters of hundreds meet pages of text
-            for match in pattern.regex.finditer(folded):
-                if match.end() > match.start():
-                    start = index[match.start()]
-                    end = index[match.end() - 1] + 1
-                    spans.append((start, end, pattern.what, pattern.participant_id))
+        for view in views(text):
+            folded = view.text
+            for pattern in self._candidates(folded):  # rosters of hundreds meet pages of text
+                for match in pattern.regex.finditer(folded):
+                    if match.end() > match.start():
+                        start, end = view.span(match.start(), match.end())
+                        spans.append((start, end, pattern.what, pattern.participant_id))
         spans.sort(key=lambda s: (s[0], -s[1]))
         findings: list[Finding] = []
         reach = -1
@@ -302,3 +377,11 @@ def scan_minutes(
                 known.add(finding.found.casefold())
                 findings.append(finding)
     return findings
+
+
+def scan_texts(
+    minutes: Minutes, participants: Sequence[Participant], texts: Iterable[tuple[str, str]]
+) -> list[Finding]:
+    """Every place in ``texts`` ((text, where) pairs: what a renderer added) naming someone."""
+    scanner = scanner_for(tuple(participants), minutes.organiser)
+    return [finding for text, where in texts for finding in scanner.scan(text, where)]

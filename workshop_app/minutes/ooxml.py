@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import copy
+import io
 import re
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, cast
+from xml.etree import ElementTree
 
 import docx
 from docx.document import Document as DocxDocument
@@ -29,6 +31,7 @@ DROPPED_RELATIONSHIPS = (
     RT.CUSTOM_PROPERTIES,
     RT.THUMBNAIL,
     RT.COMMENTS,
+    RT.CUSTOM_XML,  # data stores (bibliography sources, cover page and SharePoint fields)
     "http://schemas.microsoft.com/office/2011/relationships/people",
     "http://schemas.microsoft.com/office/2011/relationships/commentsExtended",
     "http://schemas.microsoft.com/office/2016/09/relationships/commentsIds",
@@ -74,6 +77,52 @@ def scrub(doc: DocxDocument) -> None:
         if str(part.partname) == "/docProps/app.xml":
             blob: Any = part.blob
             part._blob = _APP_IDENTITY.sub(rb"<\1></\1>", blob)
+
+
+# The parts of a Word file besides its body that a reader or the file's properties show, with
+# the words that say where. The body is the minutes' own text, checked before it was written.
+_SIDE_PARTS = (
+    (re.compile(r"docProps/(core|app|custom)\.xml"), "document properties"),
+    (re.compile(r"word/header\d*\.xml"), "page header"),
+    (re.compile(r"word/footer\d*\.xml"), "page footer"),
+    (re.compile(r"word/(footnotes|endnotes)\.xml"), "notes"),
+    (re.compile(r"word/comments\w*\.xml"), "comments"),
+    (re.compile(r"word/glossary/document\.xml"), "building blocks"),
+    (re.compile(r"customXml/item\d+\.xml"), "custom XML data"),
+)
+# What every file says about the program that made it, not about a person.
+_PROGRAM_FIELDS = frozenset(("Application", "AppVersion", "Template", "DocSecurity"))
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def side_texts(data: bytes) -> Iterator[tuple[str, str]]:
+    """(text, where) for each part of a saved Word file besides the body that holds text."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for name in archive.namelist():
+            label = next((label for part, label in _SIDE_PARTS if part.fullmatch(name)), None)
+            if label is None:
+                continue
+            root = ElementTree.fromstring(archive.read(name))
+            if root.tag.startswith(_W):  # words split into runs: each paragraph joined up
+                lines = (
+                    "".join(t.text or "" for t in p.iter(f"{_W}t")) for p in root.iter(f"{_W}p")
+                )
+            else:
+                lines = (
+                    element.text
+                    for element in root.iter()
+                    if element.text and element.tag.rpartition("}")[2] not in _PROGRAM_FIELDS
+                )
+            # Pictures' descriptions (alt text): "Photo of ..." is shown by screen readers.
+            described = (
+                element.get(attribute)
+                for element in root.iter()
+                if element.tag.rpartition("}")[2] in ("docPr", "cNvPr")
+                for attribute in ("descr", "title")
+            )
+            text = "\n".join(line.strip() for line in (*lines, *described) if line and line.strip())
+            if text:
+                yield text, f"the Word file's {label} ({name})"
 
 
 def repeat_header(table: Table) -> None:

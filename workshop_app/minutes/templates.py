@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup, escape
 
@@ -22,6 +23,18 @@ from workshop_app.domain.attribution import at_sentence_start
 from workshop_app.errors import KnownError
 from workshop_app.minutes import model
 from workshop_app.minutes.labels import Labels
+from workshop_app.minutes.template_limits import (
+    BoundedBuffer,
+    BoundedCodeGenerator,
+    TemplateTooBig,
+    TemplateTooSlow,
+    bounded_call,
+    bounded_filter,
+    bounded_lipsum,
+    bounded_value,
+    check_binop,
+    stream,
+)
 from workshop_app.minutes.text import md_escape
 
 # Written with a literal start, so the engine can skip to each "\n\n\n" instead of trying
@@ -69,6 +82,25 @@ class _Sandbox(ImmutableSandboxedEnvironment):
         return super().getattr(obj, attribute)
 
 
+class _UserSandbox(_Sandbox):
+    """The sandbox for a user's template, with every way to make a huge value bounded."""
+
+    code_generator_class = BoundedCodeGenerator
+    intercepted_binops = frozenset(("*", "**", "+", "%"))
+    # Called by the code BoundedCodeGenerator writes.
+    bounded_buffer = BoundedBuffer
+    bounded_value = staticmethod(bounded_value)
+
+    def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
+        check_binop(operator, left, right)
+        return bounded_value(super().call_binop(context, operator, left, right))
+
+    def call(__self, __context: Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:
+        if not __self.is_safe_callable(__obj):
+            return super().call(__context, __obj, *args, **kwargs)  # the sandbox refuses it
+        return bounded_call(__context, __obj, *args, **kwargs)
+
+
 def _linebreaks(text: object) -> Markup:
     """Escaped text with its line breaks kept as ``<br>``."""
     lines = str(text)
@@ -85,8 +117,8 @@ def _md_finalize(value: object) -> str:
 
 
 @functools.cache
-def environment(kind: str) -> jinja2.Environment:
-    """The environment for ``"html"`` or ``"md"`` templates."""
+def environment(kind: str, *, user: bool = False) -> jinja2.Environment:
+    """The environment for ``"html"`` or ``"md"`` templates (``user``: for a user's own)."""
     options: dict[str, Any] = {
         "loader": jinja2.FileSystemLoader(resources_dir() / "templates"),
         "undefined": jinja2.StrictUndefined,
@@ -94,27 +126,40 @@ def environment(kind: str) -> jinja2.Environment:
         "lstrip_blocks": True,
         "keep_trailing_newline": True,
     }
+    sandbox = _UserSandbox if user else _Sandbox
     if kind == "html":
-        env = _Sandbox(autoescape=True, **options)
+        env = sandbox(autoescape=True, **options)
         env.filters["linebreaks"] = _linebreaks
     elif kind == "md":
-        env = _Sandbox(autoescape=False, finalize=_md_finalize, **options)
+        env = sandbox(autoescape=False, finalize=_md_finalize, **options)
     else:
         raise ValueError(kind)
     env.filters["lead"] = at_sentence_start
+    if user:
+        env.filters = {name: bounded_filter(name, f) for name, f in env.filters.items()}
+        env.globals["lipsum"] = bounded_lipsum
     return env
 
 
 def render_template(kind: str, name: str, template: Path | None = None, **context: Any) -> str:
     """Render the default template ``name`` (or the user's ``template`` file) with ``context``."""
-    env = environment(kind)
     where = str(template) if template else name
     try:
         if template is None:
-            compiled = env.get_template(name)
+            text = environment(kind).get_template(name).render(**context)
         else:
-            compiled = env.from_string(template.read_text(encoding="utf-8"))
-        text = compiled.render(**context)
+            source = template.read_text(encoding="utf-8")
+            text = stream(environment(kind, user=True).from_string(source).generate(**context))
+    except (TemplateTooBig, TemplateTooSlow) as error:
+        raise TemplateProblem(f"The template {where} was stopped: {error.message}.") from error
+    except RecursionError as error:
+        raise TemplateProblem(
+            f"The template {where} was stopped: it calls itself without end."
+        ) from error
+    except MemoryError as error:
+        raise TemplateProblem(
+            f"The template {where} was stopped: it needs more memory than there is."
+        ) from error
     except OSError as error:
         raise TemplateProblem(f"The template {where} cannot be read: {error.strerror}.") from error
     except UnicodeDecodeError as error:

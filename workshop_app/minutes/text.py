@@ -15,6 +15,13 @@ _MD_INLINE = "\\`*_[]<>#|~&!"
 # What makes a list, a quote or a thematic break at the start of a line.
 _MD_LINE_START = re.compile(r"^([-+=])")
 _MD_ORDERED = re.compile(r"^(\d+)([.)])")
+# Directional controls: embeddings and overrides (closed by PDF), isolates (closed by PDI). One
+# left open runs on past the text it was typed in and reorders whatever is printed after it.
+_BIDI_CONTROL = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_BIDI_OR_LINE_END = re.compile("[\u202a-\u202e\u2066-\u2069\n]")
+_BIDI_EMBEDDINGS = "\u202a\u202b\u202d\u202e"
+_BIDI_ISOLATES = "\u2066\u2067\u2068"
+_BIDI_POP, _BIDI_POP_ISOLATE = "\u202c", "\u2069"
 # Spreadsheets run a cell that starts with these as a formula (OWASP "CSV injection").
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -28,14 +35,42 @@ def clean(text: str | None) -> str:
         # nothing to drop: one quick scan instead of a regular expression's.
         return text.strip()
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return _XML_ILLEGAL.sub("", text).strip()
+    return paired_bidi(_XML_ILLEGAL.sub("", text)).strip()
 
 
 def xml_safe(text: str | None) -> str:
-    """The text with XML-illegal characters removed (and nothing else changed)."""
+    """The text with XML-illegal characters and unpaired directional controls removed."""
     if not text or text.isprintable():  # printable text has nothing illegal, and no \r
         return text or ""
-    return _XML_ILLEGAL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return paired_bidi(_XML_ILLEGAL.sub("", text.replace("\r\n", "\n").replace("\r", "\n")))
+
+
+def paired_bidi(text: str) -> str:
+    """The text without the directional controls that are not closed within it (or its line).
+
+    A name typed with a right-to-left override and no pop would otherwise turn round the
+    words printed after it, in every format; a pair that closes keeps its effect to itself.
+    """
+    if not _BIDI_CONTROL.search(text):
+        return text
+    unpaired: set[int] = set()
+    open_: list[tuple[int, str]] = []  # (position, the control) still open
+    for match in _BIDI_OR_LINE_END.finditer(text):
+        at, control = match.start(), match.group()
+        if control == "\n":  # a paragraph's end closes everything: what was open leaked
+            unpaired.update(position for position, _ in open_)
+            open_.clear()
+        elif control in _BIDI_EMBEDDINGS or control in _BIDI_ISOLATES:
+            open_.append((at, control))
+        elif control == _BIDI_POP and open_ and open_[-1][1] in _BIDI_EMBEDDINGS:
+            open_.pop()
+        elif control == _BIDI_POP_ISOLATE and any(c in _BIDI_ISOLATES for _, c in open_):
+            while open_.pop()[1] not in _BIDI_ISOLATES:  # it closes embeddings inside it too
+                pass
+        else:
+            unpaired.add(at)  # a pop with nothing to close
+    unpaired.update(position for position, _ in open_)
+    return "".join(char for at, char in enumerate(text) if at not in unpaired)
 
 
 def one_line(text: str | None) -> str:
