@@ -28,8 +28,8 @@ class WriteRefused(KnownError, OSError):
     """A file could not be written: which folder, and why, in words (an OSError too, for
     the callers that catch one)."""
 
-    def __init__(self, target: Path, error: OSError) -> None:
-        reason = _REASONS.get(error.errno or 0) or (error.strerror or str(error)).lower()
+    def __init__(self, target: Path, error: OSError, *, reason: str = "") -> None:
+        reason = reason or _REASONS.get(error.errno or 0) or (error.strerror or str(error)).lower()
         folder = target.parent.resolve()
         super().__init__(
             f"{target.name} could not be written in the folder {folder}: {reason}.",

@@ -114,24 +114,37 @@ def _pieces(part: Part) -> Iterable[bytes]:
     yield after.encode("utf-8")
 
 
-def import_in_child(
-    workshop: Path, people: Path, memory_limit: int = 1024 * MIB
+def cli_in_child(
+    *args: str, memory_limit: int | None = None, file_size_limit: int | None = None
 ) -> subprocess.CompletedProcess[str]:
-    """``workshop-app import-participants`` in a process that cannot take more than
-    ``memory_limit`` of address space: a file that would exhaust the machine fails there."""
-    code = (
-        "import resource, sys\n"
-        f"resource.setrlimit(resource.RLIMIT_AS, ({memory_limit}, {memory_limit}))\n"
-        "from workshop_app.cli import main\n"
-        "sys.exit(main(sys.argv[1:]))\n"
-    )
+    """``workshop-app ARGS`` in a process that cannot take more than ``memory_limit`` of
+    address space (a file that would exhaust the machine fails there) or write files past
+    ``file_size_limit`` (a full disk: SIGXFSZ ignored, so writes fail with EFBIG). The child
+    sets its own limits, rather than a preexec_fn, which is unsafe beside Qt's threads."""
+    code = ["import resource, signal, sys"]
+    if memory_limit is not None:
+        code.append(f"resource.setrlimit(resource.RLIMIT_AS, ({memory_limit}, {memory_limit}))")
+    if file_size_limit is not None:
+        code.append("signal.signal(signal.SIGXFSZ, signal.SIG_IGN)")
+        limit = file_size_limit
+        code.append(f"resource.setrlimit(resource.RLIMIT_FSIZE, ({limit}, {limit}))")
+    code += ["from workshop_app.cli import main", "sys.exit(main(sys.argv[1:]))"]
     assert hasattr(resource, "RLIMIT_AS")
     return subprocess.run(
-        [sys.executable, "-c", code, "import-participants", str(workshop), str(people)],
+        [sys.executable, "-c", "\n".join(code), *args],
         cwd=ROOT,
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
         capture_output=True,
         text=True,
         timeout=300,
         check=False,
+    )
+
+
+def import_in_child(
+    workshop: Path, people: Path, memory_limit: int = 1024 * MIB
+) -> subprocess.CompletedProcess[str]:
+    """``workshop-app import-participants`` in a process limited to ``memory_limit``."""
+    return cli_in_child(
+        "import-participants", str(workshop), str(people), memory_limit=memory_limit
     )

@@ -17,10 +17,12 @@ from urllib.parse import quote
 from filelock import FileLock, Timeout
 from sqlite_utils import Database
 
-from workshop_app.fileio import temp_beside
+from workshop_app.errors import KnownError
+from workshop_app.fileio import WriteRefused, temp_beside
 from workshop_app.store.errors import (
     AlreadyOpen,
     DamagedDocument,
+    DiskFull,
     DocumentExists,
     DocumentNotFound,
     ForeignSchema,
@@ -30,6 +32,7 @@ from workshop_app.store.errors import (
     NotSQLite,
     ReadOnlyDocument,
     TooNew,
+    WriteFailed,
     translate_sqlite_error,
 )
 from workshop_app.store.schema import APPLICATION_ID, SCHEMA_VERSION, apply_migrations
@@ -256,9 +259,10 @@ def new_file(path: Path, *, overwrite: bool = False) -> Iterator[Database]:
         raise DocumentExists(path)
     if not path.parent.is_dir():
         raise DocumentNotFound(path.parent)
-    lock = acquire_lock(path)
-    tmp = temp_beside(path)
+    lock = _lock_new(path)
+    tmp: Path | None = None
     try:
+        tmp = temp_beside(path)
         conn = sqlite3.connect(str(tmp))
         db = Database(conn, execute_plugins=False)
         db.execute("PRAGMA foreign_keys = ON")
@@ -277,13 +281,43 @@ def new_file(path: Path, *, overwrite: bool = False) -> Iterator[Database]:
                 Path(str(path) + sidecar).unlink()
         os.replace(tmp, path)
         _fsync_dir(path.parent)
+    except sqlite3.Error as error:
+        raise _not_written(path, error) from error
+    except OSError as error:
+        if isinstance(error, KnownError):
+            raise
+        raise WriteRefused(path, error) from error
     finally:
         with contextlib.suppress(Exception):
             conn.close()
-        for leftover in [tmp, *(Path(str(tmp) + s) for s in SIDECARS)]:
+        for leftover in [] if tmp is None else [tmp, *(Path(str(tmp) + s) for s in SIDECARS)]:
             with contextlib.suppress(FileNotFoundError):
                 leftover.unlink()
         release_lock(lock)
+
+
+def _lock_new(path: Path) -> FileLock:
+    """The lock of a file about to be made: a folder that refuses the lock refuses the file."""
+    try:
+        return acquire_lock(path)
+    except ReadOnlyDocument as refused:
+        cause = refused.__context__
+        error = cause if isinstance(cause, OSError) else OSError(errno.EROFS, "read-only")
+        raise WriteRefused(path, error) from None
+
+
+def _not_written(path: Path, error: sqlite3.Error) -> Exception:
+    """What an SQLite failure while making a new file means: the disk refused it (in words),
+    or a bug (the error itself)."""
+    known = translate_sqlite_error(path, error, writing=True)
+    if isinstance(known, DiskFull):
+        return WriteRefused(path, OSError(errno.ENOSPC, "full"))
+    if isinstance(known, ReadOnlyDocument):
+        return WriteRefused(path, OSError(errno.EROFS, "read-only"))
+    if isinstance(known, WriteFailed):
+        reason = "the disk did not take it (it may be full, or the file too large for it)"
+        return WriteRefused(path, OSError(errno.EIO, "i/o"), reason=reason)
+    return known or error
 
 
 def _fsync_dir(directory: Path) -> None:
