@@ -18,7 +18,7 @@ from filelock import FileLock, Timeout
 from sqlite_utils import Database
 
 from workshop_app.errors import KnownError
-from workshop_app.fileio import WriteRefused, temp_beside
+from workshop_app.fileio import WriteRefused, release_temp, remove_stale_temps, temp_beside
 from workshop_app.store.errors import (
     AlreadyOpen,
     DamagedDocument,
@@ -176,6 +176,8 @@ def open_database(path: Path, *, readonly: bool = False) -> tuple[Database, File
         raise HardLinked(path)
     lock = None if readonly else acquire_lock(path)
     try:
+        if lock is not None:
+            remove_stale_temps(path)  # left by an import or upgrade that was killed
         version = inspect(path)
         if version < SCHEMA_VERSION and not readonly:
             upgrade(path)
@@ -207,6 +209,7 @@ def upgrade(path: Path) -> None:
         os.replace(tmp, path)
         _fsync_dir(path.parent)
     finally:
+        release_temp(tmp)
         for leftover in [tmp, *(Path(str(tmp) + s) for s in SIDECARS)]:
             with contextlib.suppress(FileNotFoundError):
                 leftover.unlink()
@@ -262,6 +265,7 @@ def new_file(path: Path, *, overwrite: bool = False) -> Iterator[Database]:
     lock = _lock_new(path)
     tmp: Path | None = None
     try:
+        remove_stale_temps(path)  # left by an import that was killed
         tmp = temp_beside(path)
         conn = sqlite3.connect(str(tmp))
         db = Database(conn, execute_plugins=False)
@@ -290,6 +294,8 @@ def new_file(path: Path, *, overwrite: bool = False) -> Iterator[Database]:
     finally:
         with contextlib.suppress(Exception):
             conn.close()
+        if tmp is not None:
+            release_temp(tmp)
         for leftover in [] if tmp is None else [tmp, *(Path(str(tmp) + s) for s in SIDECARS)]:
             with contextlib.suppress(FileNotFoundError):
                 leftover.unlink()
