@@ -99,8 +99,8 @@ def remove_stale_temps(target: Path) -> list[Path]:
         return removed
     now = time.time()
     for entry in entries:
-        if not pattern.fullmatch(entry.name):
-            continue
+        if not pattern.fullmatch(entry.name) or not entry.is_file(follow_symlinks=False):
+            continue  # a link or a pipe of that name is nothing this app made
         tmp = Path(entry.path)
         with contextlib.suppress(OSError):
             if now - entry.stat(follow_symlinks=False).st_mtime >= STALE_AFTER:

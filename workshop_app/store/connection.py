@@ -286,7 +286,10 @@ def new_file(path: Path, *, overwrite: bool = False) -> Iterator[Database]:
         os.replace(tmp, path)
         _fsync_dir(path.parent)
     except sqlite3.Error as error:
-        raise _not_written(path, error) from error
+        known = _not_written(path, error)
+        if known is None:
+            raise  # a bug: logged with its traceback
+        raise known from error
     except OSError as error:
         if isinstance(error, KnownError):
             raise
@@ -312,9 +315,9 @@ def _lock_new(path: Path) -> FileLock:
         raise WriteRefused(path, error) from None
 
 
-def _not_written(path: Path, error: sqlite3.Error) -> Exception:
-    """What an SQLite failure while making a new file means: the disk refused it (in words),
-    or a bug (the error itself)."""
+def _not_written(path: Path, error: sqlite3.Error) -> KnownError | None:
+    """What an SQLite failure while making a new file means, in words (the disk refused it),
+    or None when it is a bug."""
     known = translate_sqlite_error(path, error, writing=True)
     if isinstance(known, DiskFull):
         return WriteRefused(path, OSError(errno.ENOSPC, "full"))
@@ -323,7 +326,7 @@ def _not_written(path: Path, error: sqlite3.Error) -> Exception:
     if isinstance(known, WriteFailed):
         reason = "the disk did not take it (it may be full, or the file too large for it)"
         return WriteRefused(path, OSError(errno.EIO, "i/o"), reason=reason)
-    return known or error
+    return known
 
 
 def _fsync_dir(directory: Path) -> None:
