@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -38,12 +39,27 @@ def _cmd_import_json(args: argparse.Namespace) -> int:
     from workshop_app.store.errors import DocumentExists
 
     out = Path(args.out)
+    if _same_file(Path(args.input), out):
+        # Two spellings of one file (a link, "./", another case on some disks) are one file.
+        raise KnownError(
+            f"{args.out} is {args.input} itself: the workshop would replace the interchange "
+            "file it is made from.",
+            hint="Choose another name for the workshop; the interchange file is as it was.",
+        )
     if out.exists() and not args.force:
         raise DocumentExists(out)
     record = load_path(Path(args.input))
     Document.create_from_record(out, record, overwrite=args.force).close()
     print(f"Imported {args.input} into {out}")
     return EXIT_OK
+
+
+def _same_file(first: Path, second: Path) -> bool:
+    """True when both names lead to one file (through links, "..", or a disk that ignores case)."""
+    try:
+        return first.exists() and second.exists() and os.path.samefile(first, second)
+    except OSError:
+        return first.resolve() == second.resolve()
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
@@ -68,6 +84,11 @@ def _cmd_export(args: argparse.Namespace) -> int:
         )
     )
     if args.output != "-":
+        if target.is_dir():
+            raise KnownError(
+                f"{target} is a folder; give the name of a file to export to.",
+                hint=f"For example: -o {target / default_output(source, fmt).name}",
+            )
         if target.resolve() == source.resolve():
             raise KnownError(f"{target} is the workshop itself; choose another output file.")
         if target.exists() and not args.force:
@@ -161,9 +182,18 @@ def _cmd_check(args: argparse.Namespace) -> int:
 def _cmd_import_participants(args: argparse.Namespace) -> int:
     from workshop_app.roster_import import import_file
     from workshop_app.store import Document
+    from workshop_app.store.errors import DiskFull, ReadOnlyDocument, WriteFailed
 
-    with Document.open(Path(args.file)) as doc:
-        report = import_file(doc, Path(args.people))
+    try:
+        with Document.open(Path(args.file)) as doc:
+            report = import_file(doc, Path(args.people))
+    except (DiskFull, ReadOnlyDocument, WriteFailed) as error:
+        # The import is one transaction: what the disk refused was rolled back whole.
+        raise KnownError(
+            error.message,
+            hint=f"No one was added: {args.file} is as it was. Free some space, or copy "
+            "the workshop to a disk you can write to, and import there.",
+        ) from error
     print(report.summary)
     for skipped in report.skipped:
         print(f"  row {skipped.row}: {skipped.name}: {skipped.reason}")

@@ -222,3 +222,22 @@ def test_preview_says_where_a_report_keeps_its_list(qtbot: QtBot) -> None:
     names = [dialog.preview.item(r, 1).text() for r in range(dialog.preview.rowCount())]
     assert names == ["Ádám Kovács", "Ádám Kovács", "Nguyễn Thị Mai", "Ömer Yılmaz", "Seán O'Brien"]
     assert "Workshop Secretariat" not in names
+
+
+def test_a_file_past_the_import_limits_is_refused_in_words(
+    tmp_path: Path,
+    roster: RosterPanel,
+    demo_path: Path,
+    errors: list[object],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from tests.security.test_registration_limits import zip_bomb
+
+    bomb = zip_bomb(tmp_path / "people.xlsx")
+    monkeypatch.setattr(dialogs, "ask_roster_path", lambda _parent: bomb)
+    before = read_back(demo_path, "SELECT * FROM participants")
+    roster.import_action.trigger()  # no preview opens: the conftest fails on any other dialog
+    assert len(errors) == 1
+    message = str(errors[0])
+    assert "people.xlsx: its part xl/worksheets/sheet1.xml is packed" in message
+    assert read_back(demo_path, "SELECT * FROM participants") == before

@@ -10,6 +10,13 @@ from typing import Any
 from workshop_app.interchange.errors import InterchangeError, JsonPath
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+#: Lists and objects inside one another: a workshop needs five levels; Python's json parser
+#: runs out of stack past about a thousand, so deeper text is refused before it is parsed.
+MAX_DEPTH = 64
+#: Digits of a whole number: no count, duration or position in a workshop needs more.
+MAX_DIGITS = 100
+# A JSON string (passed over whole, brackets inside it included) or a bracket.
+_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]')
 
 
 class _DuplicateKeys(dict[str, Any]):
@@ -18,6 +25,19 @@ class _DuplicateKeys(dict[str, Any]):
     def __init__(self, pairs: list[tuple[str, Any]], duplicates: list[str]) -> None:
         super().__init__(pairs)
         self.duplicates = duplicates
+
+
+class _LongNumber:
+    """Where the text had a whole number longer than MAX_DIGITS (Python would refuse it
+    without saying where, past 4,300 digits)."""
+
+    def __init__(self, digits: int) -> None:
+        self.digits = digits
+
+
+def _integer(token: str) -> int | _LongNumber:
+    digits = len(token.lstrip("-"))
+    return _LongNumber(digits) if digits > MAX_DIGITS else int(token)
 
 
 class _NonStandard:
@@ -41,8 +61,11 @@ def parse(text: str) -> Any:
     """The JSON value in ``text``; raises InterchangeError naming line and column, or path."""
     # RFC 8259 lets a parser ignore a byte order mark, and Windows editors like to write one.
     text = text.removeprefix("\ufeff")
+    _refuse_deep_nesting(text)
     try:
-        value = json.loads(text, object_pairs_hook=_object, parse_constant=_NonStandard)
+        value = json.loads(
+            text, object_pairs_hook=_object, parse_constant=_NonStandard, parse_int=_integer
+        )
     except json.JSONDecodeError as error:
         raise InterchangeError(
             f"not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}"
@@ -57,6 +80,30 @@ def parse(text: str) -> Any:
     return value
 
 
+def _refuse_deep_nesting(text: str) -> None:
+    """Refuse text whose lists and objects nest deeper than MAX_DEPTH, saying how deep."""
+    depth = deepest = 0
+    passed_at = 0
+    for token in _TOKEN.finditer(text):
+        char = text[token.start()]
+        if char in "[{":
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+                if depth == MAX_DEPTH + 1:
+                    passed_at = token.start()
+        elif char in "]}":
+            depth -= 1
+    if deepest > MAX_DEPTH:
+        line = text.count("\n", 0, passed_at) + 1
+        column = passed_at - (text.rfind("\n", 0, passed_at) + 1) + 1
+        raise InterchangeError(
+            f"not valid JSON for a workshop: it is nested too deeply ({deepest:,} lists and "
+            f"objects inside one another; a workshop file has at most {MAX_DEPTH}, passed at "
+            f"line {line}, column {column})"
+        )
+
+
 def _first_unreadable(value: Any) -> InterchangeError | None:
     """The first place, in document order, holding something a workshop cannot take."""
     for path, node in _walk(value):
@@ -66,6 +113,12 @@ def _first_unreadable(value: Any) -> InterchangeError | None:
             )
         if isinstance(node, _NonStandard):
             return InterchangeError.at(path, f"{node.token} is not a JSON number")
+        if isinstance(node, _LongNumber):
+            return InterchangeError.at(
+                path,
+                f"a number of {node.digits:,} digits; a number in a workshop file has at most "
+                f"{MAX_DIGITS}",
+            )
         if isinstance(node, str):
             surrogate = _SURROGATE.search(node)
             if surrogate is not None:

@@ -11,6 +11,7 @@ from workshop_app.domain.model import Participant, Role, new_id
 from workshop_app.roster_import.errors import RosterImportError, quote
 from workshop_app.roster_import.mapping import Mapping, Target
 from workshop_app.roster_import.reading import RawTable
+from workshop_app.roster_import.textfile import garbled, ungarbled
 
 # The record's limits (domain/limits.py, stated again by the interchange schema).
 NAME_MAX = MAX_NAME
@@ -35,6 +36,10 @@ _ROLE_LIST = ", ".join(role.value for role in Role)
 _YES = frozenset({"yes", "y", "true", "1", "x", "✓", "✔", "present"})
 # An empty cell is "no": a registration list says who registered, not who came.
 _NO = frozenset({"no", "n", "false", "0", "", "absent"})
+_GARBLED_HINT = (
+    "The list mixes two text encodings, or was saved from text read in the wrong one. Open "
+    "it in a spreadsheet program, correct the names, and save it as CSV UTF-8 or .xlsx."
+)
 # Invisible characters that registration tools leave behind (a BOM from joined files).
 _INVISIBLE = str.maketrans("", "", "\ufeff\u200b")
 
@@ -152,10 +157,24 @@ class _Row:
         return RosterImportError(message, row=self.row, columns=self.labels(*targets), hint=hint)
 
 
+def _refuse_garbled(line: _Row) -> None:
+    """Refuse a row whose text is UTF-8 read as Windows-1252: "JosÃ©" would join the roster."""
+    for target in Target:
+        fragment = garbled(line.value(target))
+        if fragment is not None:
+            raise line.error(
+                f"{quote(line.value(target))} looks garbled: {quote(fragment)} is how "
+                f"{quote(ungarbled(fragment))} reads when UTF-8 text is taken for Windows-1252",
+                target,
+                hint=_GARBLED_HINT,
+            )
+
+
 def _participant(
     row: int, cells: list[str], mapping: Mapping, groups: _GroupNames, default_present: bool
 ) -> Participant:
     line = _Row(row, cells, mapping)
+    _refuse_garbled(line)
     name = _name(line)
     fields: dict[Target, str] = {}
     for target, limit in _LIMITS.items():

@@ -13,7 +13,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from workshop_app.fileio import temp_beside
+from workshop_app.fileio import release_temp, temp_beside
 from workshop_app.store import connection
 from workshop_app.store.errors import DamagedDocument, DocumentError, DocumentExists, WriteFailed
 
@@ -48,6 +48,7 @@ def _copy(source: sqlite3.Connection, target: Path) -> None:
         known = _known(target, error)
         raise known from error
     finally:
+        release_temp(tmp)
         for leftover in (tmp, Path(f"{tmp}-journal")):
             with contextlib.suppress(FileNotFoundError):
                 leftover.unlink()

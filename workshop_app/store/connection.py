@@ -17,10 +17,12 @@ from urllib.parse import quote
 from filelock import FileLock, Timeout
 from sqlite_utils import Database
 
-from workshop_app.fileio import temp_beside
+from workshop_app.errors import KnownError
+from workshop_app.fileio import WriteRefused, release_temp, remove_stale_temps, temp_beside
 from workshop_app.store.errors import (
     AlreadyOpen,
     DamagedDocument,
+    DiskFull,
     DocumentExists,
     DocumentNotFound,
     ForeignSchema,
@@ -30,6 +32,7 @@ from workshop_app.store.errors import (
     NotSQLite,
     ReadOnlyDocument,
     TooNew,
+    WriteFailed,
     translate_sqlite_error,
 )
 from workshop_app.store.schema import APPLICATION_ID, SCHEMA_VERSION, apply_migrations
@@ -173,6 +176,8 @@ def open_database(path: Path, *, readonly: bool = False) -> tuple[Database, File
         raise HardLinked(path)
     lock = None if readonly else acquire_lock(path)
     try:
+        if lock is not None:
+            remove_stale_temps(path)  # left by an import or upgrade that was killed
         version = inspect(path)
         if version < SCHEMA_VERSION and not readonly:
             upgrade(path)
@@ -204,6 +209,7 @@ def upgrade(path: Path) -> None:
         os.replace(tmp, path)
         _fsync_dir(path.parent)
     finally:
+        release_temp(tmp)
         for leftover in [tmp, *(Path(str(tmp) + s) for s in SIDECARS)]:
             with contextlib.suppress(FileNotFoundError):
                 leftover.unlink()
@@ -256,9 +262,11 @@ def new_file(path: Path, *, overwrite: bool = False) -> Iterator[Database]:
         raise DocumentExists(path)
     if not path.parent.is_dir():
         raise DocumentNotFound(path.parent)
-    lock = acquire_lock(path)
-    tmp = temp_beside(path)
+    lock = _lock_new(path)
+    tmp: Path | None = None
     try:
+        remove_stale_temps(path)  # left by an import that was killed
+        tmp = temp_beside(path)
         conn = sqlite3.connect(str(tmp))
         db = Database(conn, execute_plugins=False)
         db.execute("PRAGMA foreign_keys = ON")
@@ -277,13 +285,48 @@ def new_file(path: Path, *, overwrite: bool = False) -> Iterator[Database]:
                 Path(str(path) + sidecar).unlink()
         os.replace(tmp, path)
         _fsync_dir(path.parent)
+    except sqlite3.Error as error:
+        known = _not_written(path, error)
+        if known is None:
+            raise  # a bug: logged with its traceback
+        raise known from error
+    except OSError as error:
+        if isinstance(error, KnownError):
+            raise
+        raise WriteRefused(path, error) from error
     finally:
         with contextlib.suppress(Exception):
             conn.close()
-        for leftover in [tmp, *(Path(str(tmp) + s) for s in SIDECARS)]:
+        if tmp is not None:
+            release_temp(tmp)
+        for leftover in [] if tmp is None else [tmp, *(Path(str(tmp) + s) for s in SIDECARS)]:
             with contextlib.suppress(FileNotFoundError):
                 leftover.unlink()
         release_lock(lock)
+
+
+def _lock_new(path: Path) -> FileLock:
+    """The lock of a file about to be made: a folder that refuses the lock refuses the file."""
+    try:
+        return acquire_lock(path)
+    except ReadOnlyDocument as refused:
+        cause = refused.__context__
+        error = cause if isinstance(cause, OSError) else OSError(errno.EROFS, "read-only")
+        raise WriteRefused(path, error) from None
+
+
+def _not_written(path: Path, error: sqlite3.Error) -> KnownError | None:
+    """What an SQLite failure while making a new file means, in words (the disk refused it),
+    or None when it is a bug."""
+    known = translate_sqlite_error(path, error, writing=True)
+    if isinstance(known, DiskFull):
+        return WriteRefused(path, OSError(errno.ENOSPC, "full"))
+    if isinstance(known, ReadOnlyDocument):
+        return WriteRefused(path, OSError(errno.EROFS, "read-only"))
+    if isinstance(known, WriteFailed):
+        reason = "the disk did not take it (it may be full, or the file too large for it)"
+        return WriteRefused(path, OSError(errno.EIO, "i/o"), reason=reason)
+    return known
 
 
 def _fsync_dir(directory: Path) -> None:
