@@ -62,3 +62,25 @@ def test_opening_for_writing_on_read_only_media_says_read_only(
     monkeypatch.setattr(FileLock, "acquire", refuse)
     with pytest.raises(ReadOnlyDocument):
         Document.open(demo_path)
+
+
+def test_opening_on_a_full_disk_says_so_and_reading_still_works(
+    monkeypatch: pytest.MonkeyPatch, demo_path: Path
+) -> None:
+    """Opening for editing makes the -wal and -shm beside the file: a full disk refuses them."""
+    from workshop_app.store.errors import DiskFull
+
+    real_configure = connection.configure
+
+    def configure(conn: sqlite3.Connection, *, readonly: bool = False) -> Any:
+        if not readonly:
+            raise sqlite3.OperationalError("database or disk is full")
+        return real_configure(conn, readonly=readonly)
+
+    monkeypatch.setattr(connection, "configure", configure)
+    before = demo_path.read_bytes()
+    with pytest.raises(DiskFull, match="cannot be opened for editing"):
+        Document.open(demo_path)
+    assert demo_path.read_bytes() == before
+    with Document.open(demo_path, readonly=True) as doc:  # export and check still read it
+        assert doc.workshop.get().title == "European Conversation"

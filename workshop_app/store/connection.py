@@ -157,7 +157,16 @@ def connect(path: Path, *, readonly: bool = False) -> Database:
         if "readonly" in str(error).lower() or not os.access(path, os.W_OK):
             raise ReadOnlyDocument(path) from None
         raise DamagedDocument(path, str(error)) from None
-    return configure(conn, readonly=readonly)
+    try:
+        return configure(conn, readonly=readonly)
+    except sqlite3.Error as error:
+        # Opening for editing writes beside the file (the -wal and -shm): a full disk or a
+        # read-only folder says so here, before anything of the document was touched.
+        conn.close()
+        known = translate_sqlite_error(path, error, writing=True)
+        if isinstance(known, DiskFull):
+            raise DiskFull(path, opening=True) from None
+        raise known or DamagedDocument(path, str(error)) from None
 
 
 def real_path(path: Path | str) -> Path:

@@ -125,10 +125,15 @@ class ReadOnlyDocument(DocumentError):
 
 
 class DiskFull(DocumentError):
-    def __init__(self, path: Path | str) -> None:
+    def __init__(self, path: Path | str, *, opening: bool = False) -> None:
+        what = (
+            "it cannot be opened for editing (SQLite needs a little room beside it)"
+            if opening
+            else "the last change was not saved"
+        )
         super().__init__(
             path,
-            f"The disk holding {path} is full: the last change was not saved.",
+            f"The disk holding {path} is full: {what}.",
             hint="Free some space, or save a copy on another disk, then try again.",
         )
 
