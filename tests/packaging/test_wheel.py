@@ -25,19 +25,24 @@ pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture(scope="module")
-def installed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """The ``workshop-app`` script of a fresh environment holding only the built wheel."""
-    wheels = tmp_path_factory.mktemp("wheels")
+def build_wheel(folder: Path) -> Path:
+    """``pip wheel .`` of the checkout (no dependencies) into ``folder``; the wheel's path."""
     built = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(wheels), "."],
+        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(folder), "."],
         cwd=ROOT,
         capture_output=True,
         text=True,
         timeout=600,
     )
     assert built.returncode == 0, built.stdout + built.stderr
-    (wheel,) = wheels.glob("workshop_app-*.whl")
+    (wheel,) = folder.glob("workshop_app-*.whl")
+    return wheel
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The ``workshop-app`` script of a fresh environment holding only the built wheel."""
+    wheel = build_wheel(tmp_path_factory.mktemp("wheels"))
     env_dir = tmp_path_factory.mktemp("env")
     venv.create(env_dir, with_pip=True)
     bin_dir = env_dir / ("Scripts" if sys.platform == "win32" else "bin")
@@ -67,16 +72,7 @@ def run(script: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]
 
 
 def test_the_wheel_carries_the_resources(tmp_path: Path) -> None:
-    built = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(tmp_path), "."],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert built.returncode == 0, built.stderr
-    (wheel,) = tmp_path.glob("workshop_app-*.whl")
-    names = zipfile.ZipFile(wheel).namelist()
+    names = zipfile.ZipFile(build_wheel(tmp_path)).namelist()
     for resource in sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "resources").rglob("*")):
         if (ROOT / resource).is_file():
             assert f"workshop_app/{resource}" in names, resource

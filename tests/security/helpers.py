@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -67,3 +69,14 @@ def refused(code: int, err: str, out: Path) -> bool:
     """Exit 1, one line of plain words, nothing written."""
     lines = err.splitlines()
     return code == 1 and len(lines) == 1 and "Traceback" not in err and not out.exists()
+
+
+def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """``workshop-app ARGS`` in a child process, as a script would run it."""
+    return subprocess.run(
+        [sys.executable, "-m", "workshop_app", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )

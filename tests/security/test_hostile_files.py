@@ -9,14 +9,13 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import read_back
+from tests.security.helpers import run_cli
 from workshop_app.domain.model import Contribution, new_id
 from workshop_app.store import Document
 from workshop_app.store.check import check_document
@@ -37,16 +36,6 @@ def craft(path: Path, *statements: str) -> None:
         conn.execute("PRAGMA journal_mode = DELETE")  # one self-contained file, as mailed
     finally:
         conn.close()
-
-
-def cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "workshop_app", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
 
 
 PROBES: dict[str, tuple[str, ...]] = {
@@ -151,10 +140,10 @@ def test_values_written_with_checks_off_are_found_and_said(
     craft(demo_path, "PRAGMA ignore_check_constraints = ON", statement)
     findings = check_document(demo_path)
     assert any(expected in f.text and f.damaged for f in findings), findings
-    checked = cli("check", str(demo_path), cwd=tmp_path)
+    checked = run_cli("check", str(demo_path), cwd=tmp_path)
     assert checked.returncode == 1
     assert expected in checked.stdout + checked.stderr
-    exported = cli("export", str(demo_path), "--format", "md", "-o", "-", cwd=tmp_path)
+    exported = run_cli("export", str(demo_path), "--format", "md", "-o", "-", cwd=tmp_path)
     assert "Traceback" not in exported.stderr
     assert exported.returncode == 0 or exported.stderr.count("\n") == 1  # a line, not a crash
 
@@ -162,7 +151,7 @@ def test_values_written_with_checks_off_are_found_and_said(
 def test_an_emperor_is_refused_in_words_on_export(demo_path: Path, tmp_path: Path) -> None:
     statement, _ = CHECKS_OFF["a role the format does not have"]
     craft(demo_path, "PRAGMA ignore_check_constraints = ON", statement)
-    exported = cli("export", str(demo_path), "--format", "md", "-o", "-", cwd=tmp_path)
+    exported = run_cli("export", str(demo_path), "--format", "md", "-o", "-", cwd=tmp_path)
     assert exported.returncode == 1
     assert "does not allow (a role of 'emperor')" in exported.stderr
     assert "Traceback" not in exported.stderr

@@ -2,25 +2,14 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests.security.helpers import run_cli
 from workshop_app.demo import write_demo
 from workshop_app.store import Document
 from workshop_app.store.errors import IsAFolder
-
-
-def cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "workshop_app", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
 
 
 def test_a_folder_named_like_a_workshop_is_a_folder(tmp_path: Path) -> None:
@@ -35,7 +24,7 @@ def test_a_folder_named_like_a_workshop_is_a_folder(tmp_path: Path) -> None:
         ("export", "x.workshop", "--format", "md"),
         ("demo", "x.workshop"),
     ):
-        result = cli(*args, cwd=tmp_path)
+        result = run_cli(*args, cwd=tmp_path)
         assert result.returncode == 1, args
         line = result.stderr.strip()
         assert line.startswith("workshop-app: ") and "\n" not in line, line
