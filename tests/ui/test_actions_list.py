@@ -27,9 +27,9 @@ from workshop_app.ui.actions_model import (
     ActionsModel,
     due_text,
 )
+from workshop_app.ui.common.outcome_tables import RED, ROW_ROLE
 from workshop_app.ui.main_window import MainWindow
 from workshop_app.ui.minutes_page import MinutesPage
-from workshop_app.ui.outcome_tables import RED, ROW_ROLE
 
 #: A day after x4 (due 15 Dec 2017, open) and x2 (due 6 Oct 2017, done) fell due.
 TODAY = "2018-01-10T09:00:00+01:00"

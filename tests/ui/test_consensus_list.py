@@ -16,6 +16,7 @@ from tests.conftest import read_back
 from workshop_app.domain.model import ConsensusPoint, ConsensusStatus
 from workshop_app.store import Document
 from workshop_app.ui import dialogs
+from workshop_app.ui.common.outcome_tables import GREEN, ROW_ROLE
 from workshop_app.ui.consensus_list import NO_MATCH, NO_POINTS, ConsensusPanel
 from workshop_app.ui.consensus_model import (
     COL_ITEM,
@@ -30,7 +31,6 @@ from workshop_app.ui.consensus_model import (
 )
 from workshop_app.ui.main_window import MainWindow
 from workshop_app.ui.minutes_page import MinutesPage
-from workshop_app.ui.outcome_tables import GREEN, ROW_ROLE
 from workshop_app.ui.run_page import RunPage
 
 

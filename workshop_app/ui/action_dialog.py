@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 
 from workshop_app.domain.model import Action, ActionStatus, AgendaItem, Participant, new_id
 from workshop_app.domain.outcomes import ACTION_LABELS
-from workshop_app.ui.drafts import RESTORED, DraftSlot, keep_while_open
-from workshop_app.ui.form_widgets import PlainTextField
+from workshop_app.ui.common.drafts import RESTORED, DraftSlot, keep_while_open
+from workshop_app.ui.common.form_widgets import PlainTextField
 
 ALL_PARTICIPANTS = "All participants"
 

@@ -35,9 +35,14 @@ from workshop_app.ui.actions_model import (
     ActionsModel,
     status_text,
 )
-from workshop_app.ui.drafts import next_step_draft
+from workshop_app.ui.common.drafts import next_step_draft
+from workshop_app.ui.common.outcome_tables import (
+    ChoiceDelegate,
+    OutcomeTable,
+    action_button,
+    one_line,
+)
 from workshop_app.ui.outcome_edits import OutcomeEdits
-from workshop_app.ui.outcome_tables import ChoiceDelegate, OutcomeTable, action_button, one_line
 from workshop_app.ui.session import Session
 
 NO_ACTIONS = (

@@ -11,7 +11,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from workshop_app.domain.model import Action, ActionStatus, AgendaItem, Participant
 from workshop_app.domain.outcomes import ACTION_LABELS, is_overdue, owner_name
-from workshop_app.ui.outcome_tables import (
+from workshop_app.ui.common.outcome_tables import (
     GREY,
     RED,
     ROW_ROLE,

@@ -29,8 +29,8 @@ from workshop_app.ui.agenda_model import (
     COL_TITLE,
     AgendaModel,
 )
+from workshop_app.ui.common.lazy import RefreshWhenShown
 from workshop_app.ui.edits import AgendaEdits
-from workshop_app.ui.lazy import RefreshWhenShown
 from workshop_app.ui.session import Session
 
 

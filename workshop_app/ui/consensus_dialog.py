@@ -27,8 +27,8 @@ from workshop_app.domain.model import (
     new_id,
 )
 from workshop_app.domain.outcomes import STATUS_LABELS, WITH_DISSENT
-from workshop_app.ui.drafts import RESTORED, DraftSlot, keep_while_open
-from workshop_app.ui.form_widgets import PlainTextField
+from workshop_app.ui.common.drafts import RESTORED, DraftSlot, keep_while_open
+from workshop_app.ui.common.form_widgets import PlainTextField
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 

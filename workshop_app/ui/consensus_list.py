@@ -24,6 +24,8 @@ from workshop_app.domain.model import ConsensusPoint, Contribution
 from workshop_app.domain.outcomes import STATUS_LABELS
 from workshop_app.store import Entity
 from workshop_app.ui import dialogs
+from workshop_app.ui.common.drafts import point_draft
+from workshop_app.ui.common.outcome_tables import OutcomeTable, action_button, one_line
 from workshop_app.ui.consensus_detail import ConsensusDetail
 from workshop_app.ui.consensus_model import (
     COL_ITEM,
@@ -39,10 +41,8 @@ from workshop_app.ui.consensus_model import (
     ConsensusModel,
     order_points,
 )
-from workshop_app.ui.drafts import point_draft
 from workshop_app.ui.feed_model import FROM_THE_FLOOR
 from workshop_app.ui.outcome_edits import OutcomeEdits
-from workshop_app.ui.outcome_tables import OutcomeTable, action_button, one_line
 from workshop_app.ui.session import Session
 
 NO_POINTS = (

@@ -11,7 +11,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from workshop_app.domain.clock import clock_time, parse_timestamp
 from workshop_app.domain.model import AgendaItem, ConsensusPoint, ConsensusStatus
 from workshop_app.domain.outcomes import AGREED, STATUS_LABELS
-from workshop_app.ui.outcome_tables import (
+from workshop_app.ui.common.outcome_tables import (
     AMBER,
     GREEN,
     GREY,

@@ -30,6 +30,13 @@ from workshop_app.domain.model import Workshop
 from workshop_app.errors import KnownError
 from workshop_app.store import Change, Entity
 from workshop_app.ui import dialogs
+from workshop_app.ui.common.form_widgets import (
+    FieldNote,
+    PlainTextField,
+    editable_combo,
+    in_row,
+    with_note,
+)
 from workshop_app.ui.edits import DetailsEdits
 from workshop_app.ui.field_values import (
     CHECKS,
@@ -39,13 +46,6 @@ from workshop_app.ui.field_values import (
     FieldError,
     available_timezones,
     language_name,
-)
-from workshop_app.ui.form_widgets import (
-    FieldNote,
-    PlainTextField,
-    editable_combo,
-    in_row,
-    with_note,
 )
 from workshop_app.ui.groups_editor import GroupsEditor
 from workshop_app.ui.session import Session

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     # second at start-up, and the import dialog loads it when it is used.
     from workshop_app.roster_import import ImportPlan, RawTable
     from workshop_app.store.backup import Backup
-    from workshop_app.ui.drafts import DraftSlot
+    from workshop_app.ui.common.drafts import DraftSlot
     from workshop_app.ui.session import Session
 
 WORKSHOP_SUFFIX = ".workshop"
@@ -140,7 +140,7 @@ def edit_text(
     typed is then kept in ``draft``, and offered back the next time)."""
     from PySide6.QtWidgets import QPlainTextEdit
 
-    from workshop_app.ui.drafts import keep_while_open
+    from workshop_app.ui.common.drafts import keep_while_open
 
     dialog = QInputDialog(parent)
     dialog.setWindowTitle(title)

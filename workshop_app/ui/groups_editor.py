@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop_app.ui.common.form_widgets import FieldNote
 from workshop_app.ui.field_values import MAX_LINE, FieldError, check_group_name
-from workshop_app.ui.form_widgets import FieldNote
 
 
 class GroupsEditor(QWidget):

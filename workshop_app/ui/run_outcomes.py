@@ -12,7 +12,7 @@ from workshop_app.domain.model import ConsensusPoint, ConsensusStatus, Contribut
 from workshop_app.domain.outcomes import STATUS_LABELS
 from workshop_app.store.drafts import DraftStore
 from workshop_app.ui import dialogs
-from workshop_app.ui.drafts import DraftSlot, next_step_draft, point_draft
+from workshop_app.ui.common.drafts import DraftSlot, next_step_draft, point_draft
 from workshop_app.ui.outcome_edits import OutcomeEdits
 from workshop_app.ui.session import Session
 

@@ -22,10 +22,10 @@ from workshop_app.store.run import RunSettings
 from workshop_app.ui import dialogs
 from workshop_app.ui.capture_panel import CapturePanel
 from workshop_app.ui.clock_panel import ClockPanel
+from workshop_app.ui.common.lazy import RefreshWhenShown
+from workshop_app.ui.common.outcome_tables import bind
 from workshop_app.ui.consensus_panel import ConsensusPanel
-from workshop_app.ui.lazy import RefreshWhenShown
 from workshop_app.ui.outcome_edits import OutcomeEdits
-from workshop_app.ui.outcome_tables import bind
 from workshop_app.ui.projector_controls import ProjectorControls
 from workshop_app.ui.run_edits import RunEdits
 from workshop_app.ui.run_items import ItemMoves

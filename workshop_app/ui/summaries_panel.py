@@ -23,7 +23,7 @@ from workshop_app.domain.model import AgendaItem, ItemKind
 from workshop_app.domain.outcomes import AGREED
 from workshop_app.domain.timeplan import format_duration, plan_day
 from workshop_app.store import Entity
-from workshop_app.ui.form_widgets import PlainTextField
+from workshop_app.ui.common.form_widgets import PlainTextField
 from workshop_app.ui.outcome_edits import OutcomeEdits
 from workshop_app.ui.session import Session
 
