@@ -42,7 +42,7 @@ from workshop_app.ui.common.outcome_tables import (
     action_button,
     one_line,
 )
-from workshop_app.ui.outcome_edits import OutcomeEdits
+from workshop_app.ui.edits.outcome_edits import OutcomeEdits
 from workshop_app.ui.session import Session
 
 NO_ACTIONS = (

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from workshop_app.domain.limits import MAX_LINE
 from workshop_app.domain.model import AgendaItem, GuidingQuestion, ItemKind
 from workshop_app.ui.common.form_widgets import PlainTextField
-from workshop_app.ui.edits import AgendaEdits
+from workshop_app.ui.edits.prepare_edits import AgendaEdits
 
 KIND_LABELS = {ItemKind.SESSION: "Session", ItemKind.BREAK: "Break"}
 

@@ -30,7 +30,7 @@ from workshop_app.ui.agenda_model import (
     AgendaModel,
 )
 from workshop_app.ui.common.lazy import RefreshWhenShown
-from workshop_app.ui.edits import AgendaEdits
+from workshop_app.ui.edits.prepare_edits import AgendaEdits
 from workshop_app.ui.session import Session
 
 

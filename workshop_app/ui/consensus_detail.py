@@ -28,7 +28,7 @@ from workshop_app.domain.outcomes import STATUS_LABELS, WITH_DISSENT
 from workshop_app.ui.common.form_widgets import PlainTextField
 from workshop_app.ui.common.outcome_tables import action_button, tooltip
 from workshop_app.ui.consensus_model import STATUS_COLOURS, status_text
-from workshop_app.ui.outcome_edits import OutcomeEdits
+from workshop_app.ui.edits.outcome_edits import OutcomeEdits
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 EMPTY, POINT = range(2)

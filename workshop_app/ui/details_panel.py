@@ -37,7 +37,7 @@ from workshop_app.ui.common.form_widgets import (
     in_row,
     with_note,
 )
-from workshop_app.ui.edits import DetailsEdits
+from workshop_app.ui.edits.prepare_edits import DetailsEdits
 from workshop_app.ui.field_values import (
     CHECKS,
     COMMON_LANGUAGES,

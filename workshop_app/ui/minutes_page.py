@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QTabWidget, QWidget
 from workshop_app.store import Change, Entity
 from workshop_app.ui.actions_list import ActionsPanel
 from workshop_app.ui.consensus_list import ConsensusPanel
-from workshop_app.ui.outcome_edits import OutcomeEdits
+from workshop_app.ui.edits.outcome_edits import OutcomeEdits
 from workshop_app.ui.session import Session
 from workshop_app.ui.summaries_panel import SummariesPanel
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QKeySequence
 
 from workshop_app.domain.model import AgendaItem, ItemStatus
-from workshop_app.ui.run_edits import RunEdits
+from workshop_app.ui.edits.run_edits import RunEdits
 from workshop_app.ui.session import Session
 
 if TYPE_CHECKING:

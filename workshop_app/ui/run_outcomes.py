@@ -13,7 +13,7 @@ from workshop_app.domain.outcomes import STATUS_LABELS
 from workshop_app.store.drafts import DraftStore
 from workshop_app.ui import dialogs
 from workshop_app.ui.common.drafts import DraftSlot, next_step_draft, point_draft
-from workshop_app.ui.outcome_edits import OutcomeEdits
+from workshop_app.ui.edits.outcome_edits import OutcomeEdits
 from workshop_app.ui.session import Session
 
 if TYPE_CHECKING:

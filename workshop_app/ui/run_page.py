@@ -25,9 +25,9 @@ from workshop_app.ui.clock_panel import ClockPanel
 from workshop_app.ui.common.lazy import RefreshWhenShown
 from workshop_app.ui.common.outcome_tables import bind
 from workshop_app.ui.consensus_panel import ConsensusPanel
-from workshop_app.ui.outcome_edits import OutcomeEdits
+from workshop_app.ui.edits.outcome_edits import OutcomeEdits
+from workshop_app.ui.edits.run_edits import RunEdits
 from workshop_app.ui.projector_controls import ProjectorControls
-from workshop_app.ui.run_edits import RunEdits
 from workshop_app.ui.run_items import ItemMoves
 from workshop_app.ui.run_outcomes import RunOutcomes
 from workshop_app.ui.session import Session

@@ -24,7 +24,7 @@ from workshop_app.domain.outcomes import AGREED
 from workshop_app.domain.timeplan import format_duration, plan_day
 from workshop_app.store import Entity
 from workshop_app.ui.common.form_widgets import PlainTextField
-from workshop_app.ui.outcome_edits import OutcomeEdits
+from workshop_app.ui.edits.outcome_edits import OutcomeEdits
 from workshop_app.ui.session import Session
 
 #: How long typing in a summary may pause before it is saved.

@@ -9,7 +9,7 @@ from workshop_app.domain.model import AgendaItem, Participant, new_id
 from workshop_app.store.agenda import AgendaStore
 from workshop_app.store.participants import ParticipantStore
 from workshop_app.store.workshop import WorkshopStore
-from workshop_app.ui.commands import Editor
+from workshop_app.ui.edits.commands import Editor
 
 ITEM_FIELD_NAMES = {
     "title": "Title",

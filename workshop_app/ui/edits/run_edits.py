@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from workshop_app.domain.model import Contribution
-from workshop_app.ui.commands import Editor
+from workshop_app.ui.edits.commands import Editor
 from workshop_app.ui.session import Session
 
 
