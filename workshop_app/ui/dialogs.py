@@ -125,7 +125,7 @@ def preview_import(
     file_name: str,
 ) -> ImportPlan | None:
     """Show how a list will be imported and let the user map columns; the plan, or None."""
-    from workshop_app.ui.import_dialog import ImportDialog
+    from workshop_app.ui.prepare.import_dialog import ImportDialog
 
     dialog = ImportDialog(table, people, groups, file_name, parent)
     if dialog.exec() != ImportDialog.DialogCode.Accepted:

@@ -38,7 +38,7 @@ MODES: list[Mode] = [
         "&Prepare",
         "Ctrl+1",
         "SP_FileDialogDetailedView",
-        "workshop_app.ui.prepare_page:PreparePage",
+        "workshop_app.ui.prepare.prepare_page:PreparePage",
     ),
     Mode(
         "run",

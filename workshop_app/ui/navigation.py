@@ -9,9 +9,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from workshop_app.errors import KnownError
-from workshop_app.ui.agenda_panel import AgendaPanel
 from workshop_app.ui.minutes_page import MinutesPage
-from workshop_app.ui.prepare_page import PreparePage
+from workshop_app.ui.prepare.agenda_panel import AgendaPanel
+from workshop_app.ui.prepare.prepare_page import PreparePage
 from workshop_app.ui.run_page import RunPage
 
 if TYPE_CHECKING:

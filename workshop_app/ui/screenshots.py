@@ -29,10 +29,10 @@ from workshop_app.demo import write_demo, write_demo_in_progress
 from workshop_app.domain.clock import parse_timestamp
 from workshop_app.domain.model import ConsensusPoint, ConsensusStatus
 from workshop_app.domain.projector import ProjectorMode
-from workshop_app.ui.agenda_panel import AgendaPanel
 from workshop_app.ui.main_window import MainWindow
 from workshop_app.ui.minutes_page import MinutesPage
-from workshop_app.ui.prepare_page import PreparePage
+from workshop_app.ui.prepare.agenda_panel import AgendaPanel
+from workshop_app.ui.prepare.prepare_page import PreparePage
 from workshop_app.ui.run_page import RunPage
 
 SIZE = (1366, 768)
@@ -230,7 +230,7 @@ Second Secretary,"Nov 05, 2026",Ireland
 def show_import(scene: Scene) -> QWidget:
     """Participants > Import Registration List, previewing a webinar attendee report."""
     from workshop_app.roster_import import read_table
-    from workshop_app.ui.import_dialog import ImportDialog
+    from workshop_app.ui.prepare.import_dialog import ImportDialog
 
     scene.open(scene.demo())
     scene.tab("prepare", "Participants")

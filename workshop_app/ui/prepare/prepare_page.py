@@ -8,9 +8,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractButton, QApplication, QTabWidget, QWidget
 
-from workshop_app.ui.agenda_panel import AgendaPanel
-from workshop_app.ui.details_panel import DetailsPanel
-from workshop_app.ui.roster_panel import RosterPanel
+from workshop_app.ui.prepare.agenda_panel import AgendaPanel
+from workshop_app.ui.prepare.details_panel import DetailsPanel
+from workshop_app.ui.prepare.roster_panel import RosterPanel
 from workshop_app.ui.session import Session
 
 #: Builds a panel for the open workshop.

@@ -38,7 +38,7 @@ from workshop_app.ui.common.form_widgets import (
     with_note,
 )
 from workshop_app.ui.edits.prepare_edits import DetailsEdits
-from workshop_app.ui.field_values import (
+from workshop_app.ui.prepare.field_values import (
     CHECKS,
     COMMON_LANGUAGES,
     FIELD_LABELS,
@@ -47,7 +47,7 @@ from workshop_app.ui.field_values import (
     available_timezones,
     language_name,
 )
-from workshop_app.ui.groups_editor import GroupsEditor
+from workshop_app.ui.prepare.groups_editor import GroupsEditor
 from workshop_app.ui.session import Session
 
 # PlainTextField moved to form_widgets; still exported here for the panels that import it.

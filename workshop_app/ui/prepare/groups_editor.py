@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.ui.common.form_widgets import FieldNote
-from workshop_app.ui.field_values import MAX_LINE, FieldError, check_group_name
+from workshop_app.ui.prepare.field_values import MAX_LINE, FieldError, check_group_name
 
 
 class GroupsEditor(QWidget):

@@ -24,7 +24,7 @@ from workshop_app.store import Change, Entity
 from workshop_app.ui import dialogs
 from workshop_app.ui.common.lazy import RefreshWhenShown
 from workshop_app.ui.edits.prepare_edits import DetailsEdits, RosterEdits
-from workshop_app.ui.roster_model import (
+from workshop_app.ui.prepare.roster_model import (
     COL_GROUP,
     COL_NAME,
     COL_ORGANISATION,

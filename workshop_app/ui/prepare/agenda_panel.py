@@ -20,8 +20,10 @@ from workshop_app.domain.model import AgendaItem, GuidingQuestion, ItemKind, new
 from workshop_app.domain.timeplan import format_duration
 from workshop_app.store import Change, Entity
 from workshop_app.ui import dialogs
-from workshop_app.ui.agenda_detail import AgendaDetail
-from workshop_app.ui.agenda_model import (
+from workshop_app.ui.common.lazy import RefreshWhenShown
+from workshop_app.ui.edits.prepare_edits import AgendaEdits
+from workshop_app.ui.prepare.agenda_detail import AgendaDetail
+from workshop_app.ui.prepare.agenda_model import (
     COL_END,
     COL_KIND,
     COL_MINUTES,
@@ -29,8 +31,6 @@ from workshop_app.ui.agenda_model import (
     COL_TITLE,
     AgendaModel,
 )
-from workshop_app.ui.common.lazy import RefreshWhenShown
-from workshop_app.ui.edits.prepare_edits import AgendaEdits
 from workshop_app.ui.session import Session
 
 
