@@ -31,7 +31,7 @@ from workshop_app.ui.consensus_model import (
 )
 from workshop_app.ui.main_window import MainWindow
 from workshop_app.ui.minutes_page import MinutesPage
-from workshop_app.ui.run_page import RunPage
+from workshop_app.ui.run.run_page import RunPage
 
 
 def minutes_page(window: MainWindow, title: str = "Consensus") -> MinutesPage:

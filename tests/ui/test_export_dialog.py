@@ -13,7 +13,7 @@ from workshop_app.domain.attribution import Attribution
 from workshop_app.ui import dialogs
 from workshop_app.ui.export_dialog import ExportDialog
 from workshop_app.ui.main_window import MainWindow
-from workshop_app.ui.run_page import RunPage
+from workshop_app.ui.run.run_page import RunPage
 
 
 def choose(dialog: ExportDialog, fmt: str, attribution: Attribution) -> None:

@@ -41,7 +41,7 @@ from workshop_app.ui import dialogs, projector, projector_window
 from workshop_app.ui.main_window import MainWindow
 from workshop_app.ui.projector import Projector
 from workshop_app.ui.projector_window import ProjectorWindow
-from workshop_app.ui.run_page import RunPage
+from workshop_app.ui.run.run_page import RunPage
 
 NOW = parse_timestamp("2017-09-21T10:47:20+02:00")
 RESERVATIONS = "Two delegations asked that the timing of activities be covered as well."

@@ -16,7 +16,7 @@ from tests.ui.test_run_view import Clock, prepare, run_page
 from workshop_app.domain.model import Participant
 from workshop_app.ui import dialogs
 from workshop_app.ui.main_window import MainWindow
-from workshop_app.ui.run_page import RunPage
+from workshop_app.ui.run.run_page import RunPage
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 NONE = Qt.KeyboardModifier.NoModifier

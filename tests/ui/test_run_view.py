@@ -16,7 +16,7 @@ from workshop_app.domain.clock import parse_timestamp
 from workshop_app.domain.model import AgendaItem, GuidingQuestion, Participant
 from workshop_app.ui import dialogs
 from workshop_app.ui.main_window import MainWindow
-from workshop_app.ui.run_page import RunPage
+from workshop_app.ui.run.run_page import RunPage
 from workshop_app.ui.session import Session
 
 

@@ -42,7 +42,7 @@ from workshop_app.ui.consensus_model import (
     order_points,
 )
 from workshop_app.ui.edits.outcome_edits import OutcomeEdits
-from workshop_app.ui.feed_model import FROM_THE_FLOOR
+from workshop_app.ui.run.feed_model import FROM_THE_FLOOR
 from workshop_app.ui.session import Session
 
 NO_POINTS = (

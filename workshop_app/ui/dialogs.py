@@ -164,7 +164,7 @@ def ask_replan(
     now: datetime.datetime,
 ) -> dict[str, int] | None:
     """New planned minutes the chair accepted ({} to keep the lengths), or None (cancel)."""
-    from workshop_app.ui.replan_dialog import ReplanDialog
+    from workshop_app.ui.run.replan_dialog import ReplanDialog
 
     dialog = ReplanDialog(
         list(items),
@@ -182,7 +182,7 @@ def ask_replan(
 
 def search_workshop(parent: QWidget | None, session: Session) -> str | None:
     """Search every contribution; the id of the one the user jumped to, or None."""
-    from workshop_app.ui.search_dialog import SearchDialog
+    from workshop_app.ui.run.search_dialog import SearchDialog
 
     dialog = SearchDialog(session, parent)
     chosen: list[str] = []

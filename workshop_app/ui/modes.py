@@ -45,7 +45,7 @@ MODES: list[Mode] = [
         "&Run",
         "Ctrl+2",
         "SP_MediaPlay",
-        "workshop_app.ui.run_page:RunPage",
+        "workshop_app.ui.run.run_page:RunPage",
     ),
     Mode(
         "minutes",

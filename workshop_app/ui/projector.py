@@ -18,7 +18,7 @@ from workshop_app.store import Change, Entity
 
 if TYPE_CHECKING:  # loaded when a workshop opens (RunPage) or the projector is shown
     from workshop_app.ui.projector_window import ProjectorWindow
-    from workshop_app.ui.run_page import RunPage
+    from workshop_app.ui.run.run_page import RunPage
     from workshop_app.ui.session import Session
 
 #: What the room's screen shows comes from these; contributions and next steps never reach it.
@@ -113,7 +113,7 @@ class Projector(QObject):
         self._session = session
         self._run_page = None
         if run_page is not None:
-            from workshop_app.ui.run_page import RunPage
+            from workshop_app.ui.run.run_page import RunPage
 
             self._run_page = run_page if isinstance(run_page, RunPage) else None
         if session is not None:

@@ -14,7 +14,7 @@ from workshop_app.domain.projector import ProjectorMode
 from workshop_app.ui import dialogs
 
 if TYPE_CHECKING:
-    from workshop_app.ui.run_page import RunPage
+    from workshop_app.ui.run.run_page import RunPage
 
 MakeAction = Callable[[str, str, Callable[[], object]], QAction]
 

@@ -33,7 +33,7 @@ from workshop_app.ui.main_window import MainWindow
 from workshop_app.ui.minutes_page import MinutesPage
 from workshop_app.ui.prepare.agenda_panel import AgendaPanel
 from workshop_app.ui.prepare.prepare_page import PreparePage
-from workshop_app.ui.run_page import RunPage
+from workshop_app.ui.run.run_page import RunPage
 
 SIZE = (1366, 768)
 

@@ -36,10 +36,10 @@ from workshop_app.ui import dialogs
 from workshop_app.ui.common.drafts import DraftKeeper, DraftSlot
 from workshop_app.ui.common.form_widgets import EntryField
 from workshop_app.ui.edits.run_edits import RunEdits
-from workshop_app.ui.entry_choices import ALL, fill_questions, fill_speakers
-from workshop_app.ui.feed_model import KIND_LABELS, ROW_ROLE, FeedFilter, FeedModel
-from workshop_app.ui.feed_view import FeedView
-from workshop_app.ui.speaker_box import SpeakerBox
+from workshop_app.ui.run.entry_choices import ALL, fill_questions, fill_speakers
+from workshop_app.ui.run.feed_model import KIND_LABELS, ROW_ROLE, FeedFilter, FeedModel
+from workshop_app.ui.run.feed_view import FeedView
+from workshop_app.ui.run.speaker_box import SpeakerBox
 
 
 def _combo(name: str) -> QComboBox:

@@ -20,18 +20,18 @@ from workshop_app.domain.runclock import Projection, is_the_day, project_day
 from workshop_app.store import Change, Entity
 from workshop_app.store.run import RunSettings
 from workshop_app.ui import dialogs
-from workshop_app.ui.capture_panel import CapturePanel
-from workshop_app.ui.clock_panel import ClockPanel
 from workshop_app.ui.common.lazy import RefreshWhenShown
 from workshop_app.ui.common.outcome_tables import bind
-from workshop_app.ui.consensus_panel import ConsensusPanel
 from workshop_app.ui.edits.outcome_edits import OutcomeEdits
 from workshop_app.ui.edits.run_edits import RunEdits
 from workshop_app.ui.projector_controls import ProjectorControls
-from workshop_app.ui.run_items import ItemMoves
-from workshop_app.ui.run_outcomes import RunOutcomes
+from workshop_app.ui.run.capture_panel import CapturePanel
+from workshop_app.ui.run.clock_panel import ClockPanel
+from workshop_app.ui.run.consensus_panel import ConsensusPanel
+from workshop_app.ui.run.run_items import ItemMoves
+from workshop_app.ui.run.run_outcomes import RunOutcomes
+from workshop_app.ui.run.speakers_panel import SpeakersPanel
 from workshop_app.ui.session import Session
-from workshop_app.ui.speakers_panel import SpeakersPanel
 
 WATCHED = {
     Entity.CONSENSUS,

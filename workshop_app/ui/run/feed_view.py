@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.domain.model import Contribution
-from workshop_app.ui.feed_model import HEADER_ROLE, ROW_ROLE
+from workshop_app.ui.run.feed_model import HEADER_ROLE, ROW_ROLE
 
 PAD = 6
 STAR = "★ "

@@ -14,7 +14,7 @@ from workshop_app.ui.edits.run_edits import RunEdits
 from workshop_app.ui.session import Session
 
 if TYPE_CHECKING:
-    from workshop_app.ui.run_page import RunPage
+    from workshop_app.ui.run.run_page import RunPage
 
 _ENDED = {ItemStatus.DONE: "finished", ItemStatus.SKIPPED: "skipped"}
 

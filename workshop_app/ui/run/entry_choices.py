@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 
 from workshop_app.domain.model import GuidingQuestion, Participant
-from workshop_app.ui.feed_model import FROM_THE_FLOOR
+from workshop_app.ui.run.feed_model import FROM_THE_FLOOR
 
 #: The filters' "any" choice.
 ALL = "__all__"

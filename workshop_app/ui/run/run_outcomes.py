@@ -17,7 +17,7 @@ from workshop_app.ui.edits.outcome_edits import OutcomeEdits
 from workshop_app.ui.session import Session
 
 if TYPE_CHECKING:
-    from workshop_app.ui.run_page import RunPage
+    from workshop_app.ui.run.run_page import RunPage
 
 
 class RunOutcomes:
