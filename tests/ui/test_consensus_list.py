@@ -17,8 +17,9 @@ from workshop_app.domain.model import ConsensusPoint, ConsensusStatus
 from workshop_app.store import Document
 from workshop_app.ui import dialogs
 from workshop_app.ui.common.outcome_tables import GREEN, ROW_ROLE
-from workshop_app.ui.consensus_list import NO_MATCH, NO_POINTS, ConsensusPanel
-from workshop_app.ui.consensus_model import (
+from workshop_app.ui.main_window import MainWindow
+from workshop_app.ui.minutes.consensus_list import NO_MATCH, NO_POINTS, ConsensusPanel
+from workshop_app.ui.minutes.consensus_model import (
     COL_ITEM,
     COL_POINT,
     COL_QUESTION,
@@ -29,8 +30,7 @@ from workshop_app.ui.consensus_model import (
     ConsensusModel,
     order_points,
 )
-from workshop_app.ui.main_window import MainWindow
-from workshop_app.ui.minutes_page import MinutesPage
+from workshop_app.ui.minutes.minutes_page import MinutesPage
 from workshop_app.ui.run.run_page import RunPage
 
 

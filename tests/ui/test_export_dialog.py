@@ -11,8 +11,8 @@ from pytestqt.qtbot import QtBot
 
 from workshop_app.domain.attribution import Attribution
 from workshop_app.ui import dialogs
-from workshop_app.ui.export_dialog import ExportDialog
 from workshop_app.ui.main_window import MainWindow
+from workshop_app.ui.minutes.export_dialog import ExportDialog
 from workshop_app.ui.run.run_page import RunPage
 
 

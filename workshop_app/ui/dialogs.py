@@ -211,7 +211,7 @@ def edit_consensus_point(
 ) -> ConsensusPoint | None:
     """A new or edited consensus point as the user left it, or None (cancelled; the texts
     typed are kept in ``draft``)."""
-    from workshop_app.ui.consensus_dialog import ConsensusDialog
+    from workshop_app.ui.minutes.consensus_dialog import ConsensusDialog
 
     dialog = ConsensusDialog(item, point, supporting, describe, parent, draft)
     accepted = dialog.exec() == ConsensusDialog.DialogCode.Accepted
@@ -233,7 +233,7 @@ def edit_action(
     kept in ``draft``)."""
     from PySide6.QtCore import QDate
 
-    from workshop_app.ui.action_dialog import ActionDialog
+    from workshop_app.ui.minutes.action_dialog import ActionDialog
 
     dialog = ActionDialog(
         action,
@@ -303,7 +303,7 @@ def export_minutes(
     parent: QWidget | None, path: Path, settings: QSettings, agenda: bool
 ) -> tuple[str, str] | None:
     """The export dialog; returns the place the user chose to go and edit, if any."""
-    from workshop_app.ui.export_dialog import ExportDialog
+    from workshop_app.ui.minutes.export_dialog import ExportDialog
 
     dialog = ExportDialog(path, settings, agenda=agenda, parent=parent)
     chosen: list[tuple[str, str]] = []

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.errors import KnownError
-from workshop_app.ui.export_actions import ExportActions
 from workshop_app.ui.file_commands import (
     create_workshop,
     fill_recent_menu,
@@ -31,6 +30,7 @@ from workshop_app.ui.file_commands import (
     same_file,
     suggested_file_name,
 )
+from workshop_app.ui.minutes.export_actions import ExportActions
 from workshop_app.ui.modes import MODES, build_mode_bar
 from workshop_app.ui.pending import CommitBeforeCommands, commit_pending, undo_actions
 from workshop_app.ui.recent import RecentFiles

@@ -52,7 +52,7 @@ MODES: list[Mode] = [
         "&Minutes",
         "Ctrl+3",
         "SP_FileDialogContentsView",
-        "workshop_app.ui.minutes_page:MinutesPage",
+        "workshop_app.ui.minutes.minutes_page:MinutesPage",
     ),
 ]
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from workshop_app.errors import KnownError
-from workshop_app.ui.minutes_page import MinutesPage
+from workshop_app.ui.minutes.minutes_page import MinutesPage
 from workshop_app.ui.prepare.agenda_panel import AgendaPanel
 from workshop_app.ui.prepare.prepare_page import PreparePage
 from workshop_app.ui.run.run_page import RunPage

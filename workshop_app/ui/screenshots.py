@@ -30,7 +30,7 @@ from workshop_app.domain.clock import parse_timestamp
 from workshop_app.domain.model import ConsensusPoint, ConsensusStatus
 from workshop_app.domain.projector import ProjectorMode
 from workshop_app.ui.main_window import MainWindow
-from workshop_app.ui.minutes_page import MinutesPage
+from workshop_app.ui.minutes.minutes_page import MinutesPage
 from workshop_app.ui.prepare.agenda_panel import AgendaPanel
 from workshop_app.ui.prepare.prepare_page import PreparePage
 from workshop_app.ui.run.run_page import RunPage
@@ -191,7 +191,7 @@ def show_minutes_summaries(scene: Scene) -> None:
 #: One PNG per view: (file name, how to show it). Add a view with one line here.
 def show_export(scene: Scene) -> QWidget:
     """File > Export Minutes in anonymous mode: the preview and the places that name someone."""
-    from workshop_app.ui.export_dialog import ExportDialog
+    from workshop_app.ui.minutes.export_dialog import ExportDialog
 
     path = scene.demo()
     scene.open(path)

@@ -11,11 +11,11 @@ from PySide6.QtGui import QAction, QShowEvent
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from workshop_app.store import Change, Entity
-from workshop_app.ui.actions_list import ActionsPanel
-from workshop_app.ui.consensus_list import ConsensusPanel
 from workshop_app.ui.edits.outcome_edits import OutcomeEdits
+from workshop_app.ui.minutes.actions_list import ActionsPanel
+from workshop_app.ui.minutes.consensus_list import ConsensusPanel
+from workshop_app.ui.minutes.summaries_panel import SummariesPanel
 from workshop_app.ui.session import Session
-from workshop_app.ui.summaries_panel import SummariesPanel
 
 PanelT = TypeVar("PanelT", bound=QWidget)
 #: Builds a tab's panel for the open workshop; all tabs share one OutcomeEdits.

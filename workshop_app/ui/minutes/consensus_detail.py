@@ -27,8 +27,8 @@ from workshop_app.domain.model import ConsensusPoint, ConsensusStatus
 from workshop_app.domain.outcomes import STATUS_LABELS, WITH_DISSENT
 from workshop_app.ui.common.form_widgets import PlainTextField
 from workshop_app.ui.common.outcome_tables import action_button, tooltip
-from workshop_app.ui.consensus_model import STATUS_COLOURS, status_text
 from workshop_app.ui.edits.outcome_edits import OutcomeEdits
+from workshop_app.ui.minutes.consensus_model import STATUS_COLOURS, status_text
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 EMPTY, POINT = range(2)

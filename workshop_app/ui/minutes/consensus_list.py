@@ -26,8 +26,9 @@ from workshop_app.store import Entity
 from workshop_app.ui import dialogs
 from workshop_app.ui.common.drafts import point_draft
 from workshop_app.ui.common.outcome_tables import OutcomeTable, action_button, one_line
-from workshop_app.ui.consensus_detail import ConsensusDetail
-from workshop_app.ui.consensus_model import (
+from workshop_app.ui.edits.outcome_edits import OutcomeEdits
+from workshop_app.ui.minutes.consensus_detail import ConsensusDetail
+from workshop_app.ui.minutes.consensus_model import (
     COL_ITEM,
     COL_POINT,
     COL_QUESTION,
@@ -41,7 +42,6 @@ from workshop_app.ui.consensus_model import (
     ConsensusModel,
     order_points,
 )
-from workshop_app.ui.edits.outcome_edits import OutcomeEdits
 from workshop_app.ui.run.feed_model import FROM_THE_FLOOR
 from workshop_app.ui.session import Session
 

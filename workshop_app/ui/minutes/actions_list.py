@@ -25,7 +25,15 @@ from workshop_app.domain.model import Action, ActionStatus
 from workshop_app.domain.outcomes import ACTION_LABELS
 from workshop_app.store import Entity
 from workshop_app.ui import dialogs
-from workshop_app.ui.actions_model import (
+from workshop_app.ui.common.drafts import next_step_draft
+from workshop_app.ui.common.outcome_tables import (
+    ChoiceDelegate,
+    OutcomeTable,
+    action_button,
+    one_line,
+)
+from workshop_app.ui.edits.outcome_edits import OutcomeEdits
+from workshop_app.ui.minutes.actions_model import (
     COL_DUE,
     COL_ITEM,
     COL_OWNER,
@@ -35,14 +43,6 @@ from workshop_app.ui.actions_model import (
     ActionsModel,
     status_text,
 )
-from workshop_app.ui.common.drafts import next_step_draft
-from workshop_app.ui.common.outcome_tables import (
-    ChoiceDelegate,
-    OutcomeTable,
-    action_button,
-    one_line,
-)
-from workshop_app.ui.edits.outcome_edits import OutcomeEdits
 from workshop_app.ui.session import Session
 
 NO_ACTIONS = (
