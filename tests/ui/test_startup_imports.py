@@ -37,6 +37,7 @@ LOADED_AFTER_FIRST_PAINT = (
     "workshop_app.ui.session",
     "workshop_app.ui.dialogs",
     "workshop_app.ui.projector",
+    "workshop_app.ui.projector.controller",
     "workshop_app.bug_log",
 )
 

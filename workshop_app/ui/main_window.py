@@ -40,7 +40,7 @@ from workshop_app.ui.status_bar import DocumentStatusBar
 
 if TYPE_CHECKING:
     from workshop_app.store.changes import Change
-    from workshop_app.ui.projector import Projector
+    from workshop_app.ui.projector.controller import Projector
     from workshop_app.ui.session import Session
 
 APP_NAME = "Workshop App"
@@ -164,7 +164,7 @@ class MainWindow(QMainWindow):
         """The projector's controller and its View menu, made when first needed (after the
         window's first paint: its modules need not load before the window shows)."""
         if self._projector is None:
-            from workshop_app.ui.projector import Projector
+            from workshop_app.ui.projector.controller import Projector
 
             self._projector = Projector(self, self._settings)
             self._projector.fill_menu(self._view_menu)

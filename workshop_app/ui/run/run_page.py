@@ -24,7 +24,7 @@ from workshop_app.ui.common.lazy import RefreshWhenShown
 from workshop_app.ui.common.outcome_tables import bind
 from workshop_app.ui.edits.outcome_edits import OutcomeEdits
 from workshop_app.ui.edits.run_edits import RunEdits
-from workshop_app.ui.projector_controls import ProjectorControls
+from workshop_app.ui.projector.controls import ProjectorControls
 from workshop_app.ui.run.capture_panel import CapturePanel
 from workshop_app.ui.run.clock_panel import ClockPanel
 from workshop_app.ui.run.consensus_panel import ConsensusPanel

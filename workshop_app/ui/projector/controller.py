@@ -17,7 +17,7 @@ from workshop_app.domain.projector import ProjectorMode, ProjectorOptions, RoomS
 from workshop_app.store import Change, Entity
 
 if TYPE_CHECKING:  # loaded when a workshop opens (RunPage) or the projector is shown
-    from workshop_app.ui.projector_window import ProjectorWindow
+    from workshop_app.ui.projector.window import ProjectorWindow
     from workshop_app.ui.run.run_page import RunPage
     from workshop_app.ui.session import Session
 
@@ -178,7 +178,7 @@ class Projector(QObject):
         if self._session is not None and self._session.is_open:
             if self.window is None:
                 session = self._session
-                from workshop_app.ui.projector_window import ProjectorWindow
+                from workshop_app.ui.projector.window import ProjectorWindow
 
                 self.window = ProjectorWindow(lambda: session.clock(), self.options)
                 self.window.closed.connect(self._closed)
