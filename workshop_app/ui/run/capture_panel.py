@@ -10,10 +10,9 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QComboBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -36,18 +35,10 @@ from workshop_app.ui import dialogs
 from workshop_app.ui.common.drafts import DraftKeeper, DraftSlot
 from workshop_app.ui.common.form_widgets import EntryField
 from workshop_app.ui.edits.run_edits import RunEdits
-from workshop_app.ui.run.entry_choices import ALL, fill_questions, fill_speakers
-from workshop_app.ui.run.feed_model import KIND_LABELS, ROW_ROLE, FeedFilter, FeedModel
-from workshop_app.ui.run.feed_view import FeedView
+from workshop_app.ui.run.entry_choices import fill_questions, fill_speakers
+from workshop_app.ui.run.feed_model import KIND_LABELS
+from workshop_app.ui.run.feed_panel import FeedPanel, labelled_combo
 from workshop_app.ui.run.speaker_box import SpeakerBox
-
-
-def _combo(name: str) -> QComboBox:
-    combo = QComboBox()
-    combo.setAccessibleName(name)
-    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    combo.setMinimumContentsLength(8)
-    return combo
 
 
 class CapturePanel(QWidget):
@@ -72,13 +63,13 @@ class CapturePanel(QWidget):
         self.heading = QLabel()
         self.heading.setObjectName("captureHeading")
         self.heading.setWordWrap(True)
-        self.model = FeedModel()
-        self.filter = FeedFilter()
-        self.filter.setSourceModel(self.model)
-        self.feed = FeedView()
-        self.feed.setModel(self.filter)
-        self.feed.follow_new_rows()
-        self._build_filters()
+        #: The item's feed and its filters; the entry's actions on its selection are here.
+        self.feed_panel = FeedPanel()
+        self.model, self.filter, self.feed = (
+            self.feed_panel.model,
+            self.feed_panel.filter,
+            self.feed_panel.feed,
+        )
         self._build_entry()
         self._build_actions()
         self._layout()
@@ -88,28 +79,18 @@ class CapturePanel(QWidget):
 
     # -- building -------------------------------------------------------------------------
 
-    def _build_filters(self) -> None:
-        self.filter_question = _combo("Show contributions about")
-        self.filter_kind = _combo("Show contributions of kind")
-        self.filter_kind.addItem("All kinds", ALL)
-        for kind, label in KIND_LABELS.items():
-            self.filter_kind.addItem(label, kind.value)
-        self.filter_speaker = _combo("Show contributions by")
-        for combo in (self.filter_question, self.filter_kind, self.filter_speaker):
-            combo.currentIndexChanged.connect(self._apply_filter)
-
     def _build_entry(self) -> None:
         self.speaker = SpeakerBox()
         self.speaker.setAccessibleName("Speaker of this contribution")
         self.speaker.picked.connect(self._speaker_picked)
-        self.kind = _combo("Kind of contribution")
+        self.kind = labelled_combo("Kind of contribution")
         for number, (kind, label) in enumerate(KIND_LABELS.items(), start=1):
             self.kind.addItem(label, kind.value)
             self.kind.setItemData(number - 1, f"Alt+{number}", Qt.ItemDataRole.ToolTipRole)
         self.kind.setToolTip(
             "  ".join(f"Alt+{n} {label}" for n, label in enumerate(KIND_LABELS.values(), 1))
         )
-        self.question = _combo("Guiding question of this contribution")
+        self.question = labelled_combo("Guiding question of this contribution")
         self.question.activated.connect(self._question_picked)
         self.text = EntryField()
         self.text.setObjectName("captureText")
@@ -171,11 +152,6 @@ class CapturePanel(QWidget):
         ]
 
     def _layout(self) -> None:
-        filters = QHBoxLayout()
-        filters.addWidget(QLabel("Show:"))
-        filters.addWidget(self.filter_question, 2)
-        filters.addWidget(self.filter_kind, 1)
-        filters.addWidget(self.filter_speaker, 2)
         entry = QGridLayout()
         for column, (text, widget) in enumerate(
             (("Spe&aker", self.speaker), ("&Kind", self.kind), ("&Question", self.question))
@@ -193,8 +169,7 @@ class CapturePanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
-        layout.addLayout(filters)
-        layout.addWidget(self.feed, 1)
+        layout.addWidget(self.feed_panel, 1)
         layout.addLayout(entry)
         layout.addLayout(bottom)
         layout.addWidget(self.refusal)
@@ -222,13 +197,14 @@ class CapturePanel(QWidget):
         item_changed = (item.id if item else None) != (self.item.id if self.item else None)
         self.item, self.speaking, self._people = item, speaking, people
         self._running = running
-        self._loading = True
+        self._loading = self.feed_panel.filling = True
         try:
             questions = list(item.questions) if item else []
             self.model.set_context(people, [q.id for q in questions])
             self.model.reconcile(contributions)
-            fill_questions(self.question, self.filter_question, questions, keep=not item_changed)
-            fill_speakers(self.speaker, self.filter_speaker, people, keep=not item_changed)
+            filters = self.feed_panel
+            fill_questions(self.question, filters.filter_question, questions, keep=not item_changed)
+            fill_speakers(self.speaker, filters.filter_speaker, people, keep=not item_changed)
             if item_changed:
                 self._speaker_chosen = self._question_chosen = False
                 self.drafts.key = f"capture:{item.id}" if item else None
@@ -238,7 +214,7 @@ class CapturePanel(QWidget):
             if not self._question_chosen:
                 self.question.setCurrentIndex(max(0, self.question.findData(focus_question_id)))
         finally:
-            self._loading = False
+            self._loading = self.feed_panel.filling = False
         self._focus = focus_question_id
         self._show_heading(focus_question_id)
         enabled = item is not None
@@ -298,18 +274,6 @@ class CapturePanel(QWidget):
         self._select_speaker(None)
         self._speaker_chosen = True
 
-    def _apply_filter(self) -> None:
-        if self._loading:
-            return
-        question = self.filter_question.currentData()
-        kind = self.filter_kind.currentData()
-        speaker = self.filter_speaker.currentData()
-        self.filter.set_filter(
-            question_id=None if question == ALL else (question or ""),
-            kind=None if kind in (ALL, None) else ContributionKind(kind),
-            speaker_id=None if speaker == ALL else speaker,
-        )
-
     # -- recording and editing ------------------------------------------------------------
 
     def record(self) -> bool:
@@ -350,40 +314,13 @@ class CapturePanel(QWidget):
         return True
 
     def selected(self) -> list[Contribution]:
-        rows = self.feed.selectionModel().selectedRows() if self.feed.selectionModel() else []
-        found = [index.data(ROW_ROLE) for index in rows]
-        return [c for c in found if isinstance(c, Contribution)]
+        return self.feed_panel.selected()
 
     def select(self, contribution_id: str) -> None:
-        try:
-            source = self.model.index(self.model.row_of(contribution_id))
-        except StopIteration:
-            return
-        index = self.filter.mapFromSource(source)
-        if not index.isValid():
-            self.filter_question.setCurrentIndex(0)
-            self.filter_kind.setCurrentIndex(0)
-            self.filter_speaker.setCurrentIndex(0)
-            index = self.filter.mapFromSource(source)
-        self.feed.setCurrentIndex(index)
-        self.feed.scrollTo(index)
-        self.feed.setFocus()
+        self.feed_panel.select(contribution_id)
 
     def select_many(self, contribution_ids: tuple[str, ...] | list[str]) -> None:
-        """Select these contributions in the feed (those shown), the first one in view."""
-        selection = self.feed.selectionModel()
-        selection.clearSelection()
-        first = None
-        for cid in contribution_ids:
-            try:
-                index = self.filter.mapFromSource(self.model.index(self.model.row_of(cid)))
-            except StopIteration:
-                continue
-            if index.isValid():
-                selection.select(index, QItemSelectionModel.SelectionFlag.Select)
-                first = first or index
-        if first is not None:
-            self.feed.scrollTo(first)
+        self.feed_panel.select_many(contribution_ids)
 
     def toggle_highlight(self) -> None:
         for c in self.selected():
