@@ -45,7 +45,7 @@ from workshop_app.minutes.export import (
 )
 from workshop_app.minutes.html import render_agenda_html, render_html
 from workshop_app.minutes.identities import Finding, scan_minutes
-from workshop_app.ui import tasks
+from workshop_app.ui import dialogs, tasks
 
 FORMAT_LABELS = {
     Format.PDF: "PDF",
@@ -351,8 +351,6 @@ class ExportDialog(QDialog):
         tasks.start(self.export_async(), self)
 
     def _may_replace(self, out: Path) -> bool:
-        from workshop_app.ui import dialogs
-
         if out.resolve() == self.path.resolve():
             dialogs.show_error(self, KnownError(f"{out.name} is the workshop itself."))
             return False

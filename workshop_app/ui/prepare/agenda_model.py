@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
+from PySide6.QtGui import QFont
 
 from workshop_app.domain.model import AgendaItem, GuidingQuestion, ItemKind
 from workshop_app.domain.timeplan import DayPlan, Slot, plan_day
@@ -253,8 +254,6 @@ class AgendaModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (COL_MINUTES,):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.FontRole and item.kind == ItemKind.BREAK:
-            from PySide6.QtGui import QFont
-
             font = QFont()
             font.setItalic(True)
             return font

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QObject, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -24,6 +26,7 @@ from workshop_app.store import Change, Entity
 from workshop_app.ui import dialogs
 from workshop_app.ui.common.lazy import RefreshWhenShown
 from workshop_app.ui.edits.prepare_edits import DetailsEdits, RosterEdits
+from workshop_app.ui.loader import deferred
 from workshop_app.ui.prepare.roster_model import (
     COL_GROUP,
     COL_NAME,
@@ -36,6 +39,11 @@ from workshop_app.ui.prepare.roster_model import (
     RosterModel,
 )
 from workshop_app.ui.session import Session
+
+if TYPE_CHECKING:
+    from workshop_app import roster_import
+else:  # loaded when a list is imported: it brings openpyxl (see ui/loader.py)
+    roster_import = deferred("workshop_app.roster_import")
 
 
 class ChoiceDelegate(QStyledItemDelegate):
@@ -253,11 +261,9 @@ class RosterPanel(QWidget):
         path = dialogs.ask_roster_path(self)
         if path is None:
             return
-        from workshop_app.roster_import import RosterImportError, read_table  # loads openpyxl
-
         try:
-            table = read_table(path)
-        except RosterImportError as error:
+            table = roster_import.read_table(path)
+        except roster_import.RosterImportError as error:
             dialogs.show_error(self, error)
             return
         people = self._session.participants.list()

@@ -15,11 +15,18 @@ from PySide6.QtWidgets import QMenu, QWidget
 from workshop_app.domain.model import ItemStatus
 from workshop_app.domain.projector import ProjectorMode, ProjectorOptions, RoomState, choose_screen
 from workshop_app.store import Change, Entity
+from workshop_app.ui.loader import deferred
 
-if TYPE_CHECKING:  # loaded when a workshop opens (RunPage) or the projector is shown
+# Loaded when a workshop opens (the Run page) or the projector is first shown.
+if TYPE_CHECKING:
+    from workshop_app.ui.projector import window as projector_window
     from workshop_app.ui.projector.window import ProjectorWindow
+    from workshop_app.ui.run import run_page as run_pages
     from workshop_app.ui.run.run_page import RunPage
     from workshop_app.ui.session import Session
+else:
+    projector_window = deferred("workshop_app.ui.projector.window")
+    run_pages = deferred("workshop_app.ui.run.run_page")
 
 #: What the room's screen shows comes from these; contributions and next steps never reach it.
 ROOM_ENTITIES = {
@@ -112,10 +119,8 @@ class Projector(QObject):
         self.close()
         self._session = session
         self._run_page = None
-        if run_page is not None:
-            from workshop_app.ui.run.run_page import RunPage
-
-            self._run_page = run_page if isinstance(run_page, RunPage) else None
+        if isinstance(run_page, run_pages.RunPage):
+            self._run_page = run_page
         if session is not None:
             session.about_to_close.connect(self.close)
             session.changed.connect(self._on_changed)
@@ -178,9 +183,9 @@ class Projector(QObject):
         if self._session is not None and self._session.is_open:
             if self.window is None:
                 session = self._session
-                from workshop_app.ui.projector.window import ProjectorWindow
-
-                self.window = ProjectorWindow(lambda: session.clock(), self.options)
+                self.window = projector_window.ProjectorWindow(
+                    lambda: session.clock(), self.options
+                )
                 self.window.closed.connect(self._closed)
                 self.window.screen_moved.connect(self._moved)
                 # The chair's projector shortcuts work there too, once it has been clicked.
