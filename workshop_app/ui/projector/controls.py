@@ -6,15 +6,12 @@ Not Ctrl+Alt+letter: on Windows that is AltGr, which types @, €, ą, ł… int
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction
 
 from workshop_app.domain.projector import ProjectorMode
 from workshop_app.ui import dialogs
-
-if TYPE_CHECKING:
-    from workshop_app.ui.run.run_page import RunPage
+from workshop_app.ui.run.run_view import RunView
 
 MakeAction = Callable[[str, str, Callable[[], object]], QAction]
 
@@ -22,7 +19,7 @@ MakeAction = Callable[[str, str, Callable[[], object]], QAction]
 class ProjectorControls:
     """Asks, through the Run page's signals, for a mode or a part of the room's screen."""
 
-    def __init__(self, page: RunPage, make: MakeAction) -> None:
+    def __init__(self, page: RunView, make: MakeAction) -> None:
         self._page = page
         self._message = ""
 

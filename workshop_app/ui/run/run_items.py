@@ -5,16 +5,13 @@ by mistake must be noticed, and taken back with Undo."""
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QKeySequence
 
 from workshop_app.domain.model import AgendaItem, ItemStatus
 from workshop_app.ui.edits.run_edits import RunEdits
+from workshop_app.ui.run.run_view import RunView
 from workshop_app.ui.session import Session
-
-if TYPE_CHECKING:
-    from workshop_app.ui.run.run_page import RunPage
 
 _ENDED = {ItemStatus.DONE: "finished", ItemStatus.SKIPPED: "skipped"}
 
@@ -51,7 +48,7 @@ def item_changes(
 class ItemMoves:
     """F9 (start or next), Shift+F9 (finish), Ctrl+F9 (skip) and starting a chosen item."""
 
-    def __init__(self, page: RunPage, session: Session, edits: RunEdits) -> None:
+    def __init__(self, page: RunView, session: Session, edits: RunEdits) -> None:
         self._page = page
         self._session = session
         self._edits = edits

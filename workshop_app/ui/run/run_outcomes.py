@@ -3,8 +3,6 @@ selection), next steps and the item's closing summary."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtGui import QAction
 
 from workshop_app.domain.clock import clock_time
@@ -14,17 +12,15 @@ from workshop_app.store.drafts import DraftStore
 from workshop_app.ui import dialogs
 from workshop_app.ui.common.drafts import DraftSlot, next_step_draft, point_draft
 from workshop_app.ui.edits.outcome_edits import OutcomeEdits
+from workshop_app.ui.run.run_view import RunView
 from workshop_app.ui.session import Session
-
-if TYPE_CHECKING:
-    from workshop_app.ui.run.run_page import RunPage
 
 
 class RunOutcomes:
     """Ctrl+Shift+C (point), Ctrl+Shift+A (next step), Ctrl+Shift+M (summary) and the
     consensus panel's gestures, for the item the feed shows."""
 
-    def __init__(self, page: RunPage, session: Session, outcomes: OutcomeEdits) -> None:
+    def __init__(self, page: RunView, session: Session, outcomes: OutcomeEdits) -> None:
         self._page = page
         self._session = session
         self.outcomes = outcomes

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from workshop_app.domain.balance import participation_balance
 from workshop_app.domain.model import (
-    AgendaItem,
     ItemStatus,
     Participant,
     Workshop,
@@ -30,6 +29,7 @@ from workshop_app.ui.run.clock_panel import ClockPanel
 from workshop_app.ui.run.consensus_panel import ConsensusPanel
 from workshop_app.ui.run.run_items import ItemMoves
 from workshop_app.ui.run.run_outcomes import RunOutcomes
+from workshop_app.ui.run.run_view import RunView
 from workshop_app.ui.run.speakers_panel import SpeakersPanel
 from workshop_app.ui.session import Session
 
@@ -44,14 +44,7 @@ WATCHED = {
 }
 
 
-class RunPage(QWidget):
-    #: The chair puts a mode on the room's screen: (ProjectorMode value, the message or "").
-    projector_mode_requested = Signal(str, str)
-    #: The chair shows or hides a part of the projector's question view: ("clock"/"queue", shown).
-    projector_part_requested = Signal(str, bool)
-    #: What an action did, for the window's status bar.
-    status_message = Signal(str)
-
+class RunPage(RunView):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("runPage")
@@ -78,10 +71,9 @@ class RunPage(QWidget):
         splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
-        self.item: AgendaItem | None = None  # the running item
-        self.items: list[AgendaItem] = []
-        #: An item shown in the feed instead of the running one (after a search), or None.
-        self.viewed_item_id: str | None = None
+        self.item = None
+        self.items = []
+        self.viewed_item_id = None
         self._projection: Projection | None = None
         self._build_actions()
         self._connect()
@@ -407,7 +399,3 @@ class RunPage(QWidget):
         contribution = self._session.contributions.get(contribution_id)
         self.view_item(contribution.agenda_item_id)
         self.capture.select(contribution_id)
-
-    def shown_item(self) -> AgendaItem | None:
-        """The item the feed shows (the running one, or one looked back at)."""
-        return next((i for i in self.items if i.id == self.viewed_item_id), None) or self.item
