@@ -146,8 +146,8 @@ def test_the_chairs_buttons_never_take_the_keyboard(
     qtbot: QtBot, opened: MainWindow, workshop_path: Path
 ) -> None:
     page = started(qtbot, opened)
-    page._add_speaker("a")
-    page._add_speaker("b")
+    page.floor.add_speaker("a")
+    page.floor.add_speaker("b")
     clock, speakers, consensus = page.clock_panel, page.speakers, page.consensus
     buttons = [
         clock.next_button,

@@ -27,6 +27,7 @@ from workshop_app.ui.projector.controls import ProjectorControls
 from workshop_app.ui.run.capture_panel import CapturePanel
 from workshop_app.ui.run.clock_panel import ClockPanel
 from workshop_app.ui.run.consensus_panel import ConsensusPanel
+from workshop_app.ui.run.floor_moves import FloorMoves
 from workshop_app.ui.run.run_items import ItemMoves
 from workshop_app.ui.run.run_outcomes import RunOutcomes
 from workshop_app.ui.run.run_view import RunView
@@ -57,6 +58,7 @@ class RunPage(RunView):
         self.consensus = ConsensusPanel()
         self.outcome_view = RunOutcomes(self, session, self.outcomes)
         self.moves = ItemMoves(self, session, self.edits)
+        self.floor = FloorMoves(self, self.speakers, session, self.edits)
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.speakers)
         right.addWidget(self.consensus)
@@ -104,8 +106,8 @@ class RunPage(RunView):
         self.next_item_action = self._action("Start/&Next Item", "F9", self.moves.next_item)
         self.finish_item_action = self._action("&Finish Item", "Shift+F9", self.moves.finish_item)
         self.skip_item_action = self._action("S&kip Item", "Ctrl+F9", self.moves.skip_item)
-        self.next_speaker_action = self._action("Next &Speaker", "F8", self.next_speaker)
-        self.end_speech_action = self._action("&End Turn", "Shift+F8", self.end_speech)
+        self.next_speaker_action = self._action("Next &Speaker", "F8", self.floor.next_speaker)
+        self.end_speech_action = self._action("&End Turn", "Shift+F8", self.floor.end_speech)
         self.add_speaker_action = self._action(
             "&Add Speaker…", "Ctrl+L", self.speakers.add_box.setFocus
         )
@@ -180,14 +182,6 @@ class RunPage(RunView):
             bind(button, action)
         clock.item_activated.connect(self._item_activated)
         clock.question_activated.connect(self.edits.set_focus)
-        speakers.add_requested.connect(self._add_speaker)
-        speakers.floor_requested.connect(self._give_floor)
-        speakers.withdraw_requested.connect(lambda sid: self._on_item(self.edits.withdraw, sid))
-        speakers.remove_requested.connect(lambda sid: self._on_item(self.edits.remove_request, sid))
-        speakers.move_requested.connect(
-            lambda sid, index: self.item and self.edits.move_request(self.item.id, sid, index)
-        )
-        speakers.limit_changed.connect(self._limit_changed)
         speakers.scope_changed.connect(self._show_balance)
         self.outcome_view.connect()
 
@@ -321,10 +315,6 @@ class RunPage(RunView):
 
     # -- the chair's actions --------------------------------------------------------------
 
-    def _on_item(self, edit: Callable[[str, str], bool], speech_id: str) -> None:
-        if self.item is not None:
-            edit(self.item.id, speech_id)
-
     def _item_activated(self, item_id: str) -> None:
         """A planned item starts; a finished one is shown in the feed (to read or add to)."""
         item = next((i for i in self.items if i.id == item_id), None)
@@ -344,26 +334,6 @@ class RunPage(RunView):
         if self.viewed_item_id is not None:
             self.view_item(None)
         self.capture.text.setFocus()
-
-    def next_speaker(self) -> None:
-        if self.item is not None:
-            self.edits.next_speaker(self.item.id)
-
-    def end_speech(self) -> None:
-        if self.item is not None:
-            self.edits.end_speech(self.item.id)
-
-    def _add_speaker(self, participant_id: str) -> None:
-        if self.item is not None:
-            self.edits.request(self.item.id, participant_id)
-
-    def _give_floor(self, speech_id: str) -> None:
-        if self.item is not None:
-            self.edits.give_floor(self.item.id, speech_id)
-
-    def _limit_changed(self, seconds: int | None) -> None:
-        if seconds != self._session.run.settings().speech_limit_seconds:
-            self.edits.set_speech_limit(seconds)
 
     def cycle_focus(self, step: int) -> None:
         if self.item is None or not self.item.questions:
