@@ -1,15 +1,14 @@
 """File > Export Minutes: the choices on the left, a live preview on the right, and the
-anonymity check's findings under the preview. Rendering and writing run off the UI thread."""
+anonymity check's findings under the preview. Rendering (``export_preview``) and writing
+run off the UI thread."""
 
 from __future__ import annotations
 
 import asyncio
 import hashlib
-import html
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,7 +24,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSplitter,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -33,7 +31,7 @@ from PySide6.QtWidgets import (
 from workshop_app.domain.attribution import Attribution
 from workshop_app.errors import KnownError
 from workshop_app.fileio import WriteRefused
-from workshop_app.minutes import MinutesOptions, Paper, RecordMode, build_minutes
+from workshop_app.minutes import MinutesOptions, Paper, RecordMode
 from workshop_app.minutes.export import (
     AGENDA_FORMATS,
     TEMPLATE_FORMATS,
@@ -41,11 +39,10 @@ from workshop_app.minutes.export import (
     IdentitiesFound,
     default_output,
     export_minutes,
-    read_record,
 )
-from workshop_app.minutes.html import render_agenda_html, render_html
-from workshop_app.minutes.identities import Finding, scan_minutes
+from workshop_app.minutes.identities import Finding
 from workshop_app.ui import dialogs, tasks
+from workshop_app.ui.minutes.export_preview import OfflineBrowser, preview_or_error
 
 FORMAT_LABELS = {
     Format.PDF: "PDF",
@@ -61,34 +58,6 @@ ATTRIBUTION_LABELS = {
     Attribution.ANONYMOUS: "Anonymous (Chatham House rule)",
 }
 REF_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-class OfflineBrowser(QTextBrowser):
-    """The preview: it shows text and never fetches an image, file or URL named in it."""
-
-    def loadResource(self, type: int, name: QUrl | str) -> Any:
-        return None
-
-
-def preview_html(path: Path, options: MinutesOptions, agenda: bool) -> tuple[str, list[Finding]]:
-    """What the preview shows, and where an anonymous export would name someone."""
-    record = read_record(path)
-    minutes = build_minutes(record, options)
-    html = render_agenda_html(minutes) if agenda else render_html(minutes)
-    findings: list[Finding] = []
-    if options.attribution is Attribution.ANONYMOUS:
-        findings = scan_minutes(minutes, record.participants, handout=agenda)
-    return html, findings
-
-
-def preview_or_error(
-    path: Path, options: MinutesOptions, agenda: bool
-) -> tuple[str, list[Finding]]:
-    """The preview, or the reason there is none, in words."""
-    try:
-        return preview_html(path, options, agenda)
-    except KnownError as error:
-        return f"<p>{_escape(error.message)}</p>", []
 
 
 class ExportDialog(QDialog):
@@ -410,7 +379,3 @@ def _row(*widgets: QWidget) -> QWidget:
     for widget in widgets:
         layout.addWidget(widget, 1 if isinstance(widget, QLineEdit) else 0)
     return box
-
-
-def _escape(text: str) -> str:
-    return html.escape(text, quote=False)
