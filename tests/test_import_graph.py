@@ -120,3 +120,38 @@ def test_the_graph_of_the_package_is_the_real_one() -> None:
     assert "workshop_app.store.handle" in graph["workshop_app.store.agenda"]  # type-only
     assert "workshop_app.ui.session" in graph["workshop_app.ui.main_window"]  # deferred
     assert "workshop_app.ui.run.run_page" in graph["workshop_app.ui.modes"]  # a page
+
+
+#: What each ui package may import from the rest of ui (its docstring says the same): the
+#: frame's shared modules, and the packages named. The frame itself (ui's top) may import all.
+SHARED = {"ui.session", "ui.dialogs", "ui.loader", "ui.tasks"}
+MAY_IMPORT = {
+    "ui.common": set(),
+    "ui.edits": {"ui.session"},
+    "ui.prepare": SHARED | {"ui.common", "ui.edits"},
+    "ui.run": SHARED | {"ui.common", "ui.edits", "ui.projector.controls"},
+    # FROM_THE_FLOOR is to get one home outside the modes.
+    "ui.minutes": SHARED | {"ui.common", "ui.edits", "ui.run.feed_model"},
+    # The controller's check for the Run page is to give way to signals.
+    "ui.projector": SHARED | {"ui.run.run_view", "ui.run.run_page"},
+}
+
+
+def test_each_ui_package_imports_only_what_its_docstring_allows() -> None:
+    graph = import_graph(PACKAGE)
+    trespass = []
+    for module, targets in graph.items():
+        short = module.removeprefix("workshop_app.")
+        package = next((p for p in MAY_IMPORT if short == p or short.startswith(p + ".")), None)
+        if package is None:
+            continue
+        for target in targets:
+            name = target.removeprefix("workshop_app.")
+            if not name.startswith("ui.") or name.startswith(package + ".") or name == package:
+                continue
+            if not any(name == a or name.startswith(a + ".") for a in MAY_IMPORT[package]):
+                trespass.append(f"{short} -> {name}")
+    assert trespass == []
+    for package in MAY_IMPORT:  # and each says so where it opens
+        doc = (PACKAGE / package.replace(".", "/") / "__init__.py").read_text(encoding="utf-8")
+        assert "May import" in doc, package

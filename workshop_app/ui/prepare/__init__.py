@@ -3,6 +3,6 @@
 registration list import dialog. ``prepare_page.PreparePage`` is the mode's page.
 
 May import Qt, ``domain``, ``store``, ``roster_import``, ``ui.common``, ``ui.edits`` and the
-frame's shared modules (``ui.session``, ``ui.dialogs``); never another mode package or the
-main window.
+frame's shared modules (``ui.session``, ``ui.dialogs``, ``ui.loader``); never another mode
+package or the main window.
 """

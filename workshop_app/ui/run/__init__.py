@@ -5,5 +5,5 @@ and the Re-plan and Search dialogs. ``run_page.RunPage`` is the mode's page.
 
 May import Qt, ``domain``, ``store``, ``ui.common``, ``ui.edits``, ``ui.projector.controls``
 (the chair's projector keys shown in the Run view) and the frame's shared modules
-(``ui.session``, ``ui.dialogs``); never the main window or another mode's page.
+(``ui.session``, ``ui.dialogs``, ``ui.loader``); never the main window or another mode.
 """
