@@ -32,6 +32,8 @@ LOADED_AFTER_FIRST_PAINT = (
     "openpyxl",
     "jinja2",
     "docx",
+    "workshop_app.store",
+    "workshop_app.store.location",
     "workshop_app.store.document",
     "workshop_app.store.changes",
     "workshop_app.ui.session",

@@ -5,7 +5,7 @@ sits on a network drive or in a synchronised folder."""
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -15,12 +15,11 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow
 
 from workshop_app.errors import KnownError
-from workshop_app.store.location import risky_location
 from workshop_app.ui.loader import deferred
 
 # The rest is loaded when a workshop is open or a command runs: the window paints first.
 if TYPE_CHECKING:
-    from workshop_app.store import backup, check, recover
+    from workshop_app.store import backup, check, location, recover
     from workshop_app.store.errors import DamagedDocument
     from workshop_app.ui import backups, dialogs, tasks
     from workshop_app.ui.backups import BackupScheduler
@@ -28,6 +27,7 @@ if TYPE_CHECKING:
 else:
     backup = deferred("workshop_app.store.backup")
     check = deferred("workshop_app.store.check")
+    location = deferred("workshop_app.store.location")
     recover = deferred("workshop_app.store.recover")
     backups = deferred("workshop_app.ui.backups")
     dialogs = deferred("workshop_app.ui.dialogs")
@@ -77,7 +77,7 @@ class DocumentSafety(QObject):
         self.scheduler.failed.connect(self._backup_failed)
         self.scheduler.backed_up.connect(self.backed_up)
         self.scheduler.start()
-        where = risky_location(session.path)
+        where = location.risky_location(session.path)
         if where is not None:
             dialogs.warn(
                 self._window,
@@ -191,7 +191,7 @@ class DocumentSafety(QObject):
             "Recover into a New File…",
         ):
             return False
-        stamp = dt.datetime.now().strftime("%Y-%m-%d %H.%M")
+        stamp = time.strftime("%Y-%m-%d %H.%M")  # local time, as the file names show it
         suggestion = error.path.with_name(f"{error.path.stem} (recovered {stamp}).workshop")
         target = dialogs.ask_new_path(self._window, suggestion)
         if target is None:
