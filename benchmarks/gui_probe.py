@@ -18,7 +18,7 @@ def main() -> int:
 
     from workshop_app.app import configure_application
     from workshop_app.ui.main_window import MainWindow
-    from workshop_app.ui.run_page import RunPage
+    from workshop_app.ui.run.run_page import RunPage
 
     path = Path(sys.argv[1])
     records = int(sys.argv[sys.argv.index("--records") + 1]) if "--records" in sys.argv else 200

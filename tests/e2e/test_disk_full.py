@@ -32,7 +32,7 @@ from workshop_app.store.check import check_document
 from workshop_app.store.errors import DiskFull, ReadOnlyDocument
 from workshop_app.ui import dialogs
 from workshop_app.ui.main_window import MainWindow
-from workshop_app.ui.run_page import RunPage
+from workshop_app.ui.run.run_page import RunPage
 from workshop_app.ui.session import Session
 
 ROOT = Path(__file__).resolve().parents[2]

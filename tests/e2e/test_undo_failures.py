@@ -15,9 +15,9 @@ from workshop_app.errors import KnownError
 from workshop_app.store import Document
 from workshop_app.store.check import check_document
 from workshop_app.store.errors import DiskFull
-from workshop_app.ui.agenda_panel import AgendaPanel
-from workshop_app.ui.roster_panel import RosterPanel
-from workshop_app.ui.run_page import RunPage
+from workshop_app.ui.prepare.agenda_panel import AgendaPanel
+from workshop_app.ui.prepare.roster_panel import RosterPanel
+from workshop_app.ui.run.run_page import RunPage
 from workshop_app.ui.session import Session
 
 

@@ -20,7 +20,7 @@ from tests.minutes.readback import html_text
 from tests.security.helpers import base_record, export, refused, write
 from workshop_app.domain.attribution import Attribution
 from workshop_app.minutes import template_limits
-from workshop_app.ui.export_dialog import ExportDialog
+from workshop_app.ui.minutes.export_dialog import ExportDialog
 
 HUNDRED = "x" * 100
 WRITES_FOR_EVER = (

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from workshop_app.errors import KnownError
 from workshop_app.ui import dialogs
 from workshop_app.ui.main_window import MainWindow
+from workshop_app.ui.minutes import export_actions
 
 DIALOGS = (
     "show_error",
@@ -34,7 +35,6 @@ DIALOGS = (
     "warn",
     "choose_backup",
     "show_check_result",
-    "export_minutes",
 )
 
 
@@ -60,6 +60,7 @@ def _no_real_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
 
     for name in DIALOGS:
         monkeypatch.setattr(dialogs, name, unexpected(name))
+    monkeypatch.setattr(export_actions, "export_minutes", unexpected("export_minutes"))
 
 
 @pytest.fixture

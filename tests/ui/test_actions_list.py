@@ -18,8 +18,10 @@ from workshop_app.domain.clock import parse_timestamp
 from workshop_app.domain.model import Action, ActionStatus
 from workshop_app.store import Document
 from workshop_app.ui import dialogs
-from workshop_app.ui.actions_list import NO_ACTIONS, NO_MATCH, ActionsPanel
-from workshop_app.ui.actions_model import (
+from workshop_app.ui.common.outcome_tables import RED, ROW_ROLE
+from workshop_app.ui.main_window import MainWindow
+from workshop_app.ui.minutes.actions_list import NO_ACTIONS, NO_MATCH, ActionsPanel
+from workshop_app.ui.minutes.actions_model import (
     COL_DUE,
     COL_ITEM,
     COL_OWNER,
@@ -27,9 +29,7 @@ from workshop_app.ui.actions_model import (
     ActionsModel,
     due_text,
 )
-from workshop_app.ui.main_window import MainWindow
-from workshop_app.ui.minutes_page import MinutesPage
-from workshop_app.ui.outcome_tables import RED, ROW_ROLE
+from workshop_app.ui.minutes.minutes_page import MinutesPage
 
 #: A day after x4 (due 15 Dec 2017, open) and x2 (due 6 Oct 2017, done) fell due.
 TODAY = "2018-01-10T09:00:00+01:00"

@@ -12,9 +12,9 @@ from pytestqt.qtbot import QtBot
 from tests.conftest import read_back
 from workshop_app.domain.model import AgendaItem, ItemKind
 from workshop_app.store import Document
-from workshop_app.ui.agenda_model import COL_END, COL_START, COL_TITLE, AgendaModel
-from workshop_app.ui.commands import Editor
-from workshop_app.ui.edits import AgendaEdits
+from workshop_app.ui.edits.commands import Editor
+from workshop_app.ui.edits.prepare_edits import AgendaEdits
+from workshop_app.ui.prepare.agenda_model import COL_END, COL_START, COL_TITLE, AgendaModel
 
 
 def connect(doc: Document, model: AgendaModel) -> None:

@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from workshop_app.domain.balance import Balance, Share, participation_balance
 from workshop_app.store import Document
-from workshop_app.ui.balance_chart import (
+from workshop_app.ui.run.balance_chart import (
     MARGIN,
     NOT_HEARD,
     BalanceChart,

@@ -16,8 +16,10 @@ from tests.conftest import read_back
 from workshop_app.domain.model import ConsensusPoint, ConsensusStatus
 from workshop_app.store import Document
 from workshop_app.ui import dialogs
-from workshop_app.ui.consensus_list import NO_MATCH, NO_POINTS, ConsensusPanel
-from workshop_app.ui.consensus_model import (
+from workshop_app.ui.common.outcome_tables import GREEN, ROW_ROLE
+from workshop_app.ui.main_window import MainWindow
+from workshop_app.ui.minutes.consensus_list import NO_MATCH, NO_POINTS, ConsensusPanel
+from workshop_app.ui.minutes.consensus_model import (
     COL_ITEM,
     COL_POINT,
     COL_QUESTION,
@@ -28,10 +30,8 @@ from workshop_app.ui.consensus_model import (
     ConsensusModel,
     order_points,
 )
-from workshop_app.ui.main_window import MainWindow
-from workshop_app.ui.minutes_page import MinutesPage
-from workshop_app.ui.outcome_tables import GREEN, ROW_ROLE
-from workshop_app.ui.run_page import RunPage
+from workshop_app.ui.minutes.minutes_page import MinutesPage
+from workshop_app.ui.run.run_page import RunPage
 
 
 def minutes_page(window: MainWindow, title: str = "Consensus") -> MinutesPage:

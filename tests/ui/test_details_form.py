@@ -16,9 +16,9 @@ from workshop_app.errors import KnownError
 from workshop_app.store import Document
 from workshop_app.store.errors import DiskFull
 from workshop_app.ui import dialogs
-from workshop_app.ui.details_panel import DetailsPanel
 from workshop_app.ui.main_window import MainWindow
-from workshop_app.ui.prepare_page import PreparePage
+from workshop_app.ui.prepare.details_panel import DetailsPanel
+from workshop_app.ui.prepare.prepare_page import PreparePage
 
 
 def details(window: MainWindow) -> DetailsPanel:

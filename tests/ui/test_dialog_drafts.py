@@ -17,7 +17,7 @@ from tests.ui.test_run_view import Clock, prepare, run_page
 from workshop_app.store import Document
 from workshop_app.ui import dialogs
 from workshop_app.ui.main_window import MainWindow
-from workshop_app.ui.run_page import RunPage
+from workshop_app.ui.run.run_page import RunPage
 
 #: The real dialogs (the suite's fixture replaces them with failures for every test).
 REAL = {

@@ -10,10 +10,10 @@ from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
 from workshop_app.domain.attribution import Attribution
-from workshop_app.ui import dialogs
-from workshop_app.ui.export_dialog import ExportDialog
 from workshop_app.ui.main_window import MainWindow
-from workshop_app.ui.run_page import RunPage
+from workshop_app.ui.minutes import export_actions
+from workshop_app.ui.minutes.export_dialog import ExportDialog
+from workshop_app.ui.run.run_page import RunPage
 
 
 def choose(dialog: ExportDialog, fmt: str, attribution: Attribution) -> None:
@@ -69,7 +69,7 @@ def test_a_finding_in_a_contribution_opens_it_in_the_run_view(
     window: MainWindow, demo_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     assert window.open_path(demo_path)
-    monkeypatch.setattr(dialogs, "export_minutes", lambda *_args: ("contribution", "c07"))
+    monkeypatch.setattr(export_actions, "export_minutes", lambda *_args: ("contribution", "c07"))
     window.exports.minutes_action.trigger()
     page = window.page("run")
     assert isinstance(page, RunPage)

@@ -18,8 +18,9 @@ from pytestqt.qtbot import QtBot
 
 from workshop_app import bug_log, fileio
 from workshop_app.domain.attribution import Attribution
-from workshop_app.ui import dialogs, export_dialog, tasks
-from workshop_app.ui.export_dialog import ExportDialog
+from workshop_app.ui import dialogs, tasks
+from workshop_app.ui.minutes import export_dialog
+from workshop_app.ui.minutes.export_dialog import ExportDialog
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import datetime
 
 import pytest
 
-from workshop_app.ui.field_values import (
+from workshop_app.ui.prepare.field_values import (
     MAX_LINE,
     FieldError,
     available_timezones,

@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QApplication, QToolButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import read_back
-from workshop_app.ui.agenda_panel import AgendaPanel
 from workshop_app.ui.main_window import MainWindow
-from workshop_app.ui.prepare_page import PreparePage
+from workshop_app.ui.prepare.agenda_panel import AgendaPanel
+from workshop_app.ui.prepare.prepare_page import PreparePage
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 

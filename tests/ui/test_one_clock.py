@@ -20,10 +20,10 @@ from workshop_app.minutes.export import read_record, render
 from workshop_app.minutes.options import MinutesOptions
 from workshop_app.store import contributions
 from workshop_app.ui import dialogs
-from workshop_app.ui.feed_model import HEADER_ROLE
 from workshop_app.ui.main_window import MainWindow
-from workshop_app.ui.replan_dialog import ReplanDialog
-from workshop_app.ui.run_page import RunPage
+from workshop_app.ui.run.feed_model import HEADER_ROLE
+from workshop_app.ui.run.replan_dialog import ReplanDialog
+from workshop_app.ui.run.run_page import RunPage
 
 #: 13:46 in UTC: 15:46 in Brussels (summer time), 19:16 in Kolkata.
 MOMENT = dt.datetime(2017, 9, 21, 13, 46, tzinfo=dt.UTC)

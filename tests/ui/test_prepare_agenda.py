@@ -11,10 +11,10 @@ from pytestqt.qtbot import QtBot
 
 from tests.conftest import read_back
 from workshop_app.ui import dialogs
-from workshop_app.ui.agenda_model import COL_END, COL_START
-from workshop_app.ui.agenda_panel import AgendaPanel
 from workshop_app.ui.main_window import MainWindow
-from workshop_app.ui.prepare_page import PreparePage
+from workshop_app.ui.prepare.agenda_model import COL_END, COL_START
+from workshop_app.ui.prepare.agenda_panel import AgendaPanel
+from workshop_app.ui.prepare.prepare_page import PreparePage
 
 
 def agenda_panel(window: MainWindow) -> AgendaPanel:

@@ -11,11 +11,11 @@ from pytestqt.qtbot import QtBot
 from tests.conftest import read_back
 from workshop_app.roster_import import ImportPlan, read_table
 from workshop_app.ui import dialogs
-from workshop_app.ui.import_dialog import PREVIEW_COLUMNS, ImportDialog
 from workshop_app.ui.main_window import MainWindow
-from workshop_app.ui.prepare_page import PreparePage
-from workshop_app.ui.roster_model import COL_GROUP, COL_NAME, COL_ORGANISATION
-from workshop_app.ui.roster_panel import RosterPanel
+from workshop_app.ui.prepare.import_dialog import PREVIEW_COLUMNS, ImportDialog
+from workshop_app.ui.prepare.prepare_page import PreparePage
+from workshop_app.ui.prepare.roster_model import COL_GROUP, COL_NAME, COL_ORGANISATION
+from workshop_app.ui.prepare.roster_panel import RosterPanel
 
 
 @pytest.fixture

@@ -37,11 +37,13 @@ from workshop_app.domain.projector import (
     list_rows,
     projector_view,
 )
-from workshop_app.ui import dialogs, projector, projector_window
+from workshop_app.ui import dialogs
 from workshop_app.ui.main_window import MainWindow
-from workshop_app.ui.projector import Projector
-from workshop_app.ui.projector_window import ProjectorWindow
-from workshop_app.ui.run_page import RunPage
+from workshop_app.ui.projector import controller as projector
+from workshop_app.ui.projector import window as projector_window
+from workshop_app.ui.projector.controller import Projector
+from workshop_app.ui.projector.window import ProjectorWindow
+from workshop_app.ui.run.run_page import RunPage
 
 NOW = parse_timestamp("2017-09-21T10:47:20+02:00")
 RESERVATIONS = "Two delegations asked that the timing of activities be covered as well."

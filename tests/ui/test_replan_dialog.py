@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from workshop_app.domain.clock import parse_timestamp
 from workshop_app.domain.model import AgendaItem, ItemKind, ItemStatus
 from workshop_app.domain.runclock import Projection, project_day, shorten_remaining
-from workshop_app.ui.replan_dialog import (
+from workshop_app.ui.run.replan_dialog import (
     COL_MINUTES,
     COL_NEW_MINUTES,
     COL_NEW_TIMES,

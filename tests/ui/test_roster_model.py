@@ -12,9 +12,9 @@ from tests.conftest import read_back
 from workshop_app.domain.model import Participant
 from workshop_app.domain.roster import GroupCount, checkin_counts
 from workshop_app.store import Document
-from workshop_app.ui.commands import Editor
-from workshop_app.ui.edits import RosterEdits
-from workshop_app.ui.roster_model import (
+from workshop_app.ui.edits.commands import Editor
+from workshop_app.ui.edits.prepare_edits import RosterEdits
+from workshop_app.ui.prepare.roster_model import (
     COL_JOB_TITLE,
     COL_NAME,
     COL_PRESENT,

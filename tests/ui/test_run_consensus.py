@@ -22,9 +22,9 @@ from workshop_app.domain.model import (
 )
 from workshop_app.store import Document
 from workshop_app.ui import dialogs
-from workshop_app.ui.feed_model import HEADER_ROLE
 from workshop_app.ui.main_window import MainWindow
-from workshop_app.ui.run_page import RunPage
+from workshop_app.ui.run.feed_model import HEADER_ROLE
+from workshop_app.ui.run.run_page import RunPage
 
 
 @pytest.fixture

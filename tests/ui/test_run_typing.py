@@ -16,7 +16,7 @@ from tests.ui.test_run_view import Clock, prepare, run_page
 from workshop_app.domain.model import Participant
 from workshop_app.ui import dialogs
 from workshop_app.ui.main_window import MainWindow
-from workshop_app.ui.run_page import RunPage
+from workshop_app.ui.run.run_page import RunPage
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 NONE = Qt.KeyboardModifier.NoModifier
@@ -146,8 +146,8 @@ def test_the_chairs_buttons_never_take_the_keyboard(
     qtbot: QtBot, opened: MainWindow, workshop_path: Path
 ) -> None:
     page = started(qtbot, opened)
-    page._add_speaker("a")
-    page._add_speaker("b")
+    page.floor.add_speaker("a")
+    page.floor.add_speaker("b")
     clock, speakers, consensus = page.clock_panel, page.speakers, page.consensus
     buttons = [
         clock.next_button,

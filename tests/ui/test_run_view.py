@@ -16,7 +16,7 @@ from workshop_app.domain.clock import parse_timestamp
 from workshop_app.domain.model import AgendaItem, GuidingQuestion, Participant
 from workshop_app.ui import dialogs
 from workshop_app.ui.main_window import MainWindow
-from workshop_app.ui.run_page import RunPage
+from workshop_app.ui.run.run_page import RunPage
 from workshop_app.ui.session import Session
 
 
@@ -85,7 +85,7 @@ def test_run_an_item_with_three_speakers_and_two_questions(
     page.next_item_action.trigger()  # F9: start the first item
     assert page.item is not None and page.item.id == "s"
     for who in ("a", "b", "c"):
-        page._add_speaker(who)
+        page.floor.add_speaker(who)
     assert page.speakers.queue.count() == 3
 
     page.next_speaker_action.trigger()  # A. Example has the floor

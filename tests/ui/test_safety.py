@@ -11,8 +11,9 @@ from tests.conftest import read_back
 from tests.ui.test_run_view import Clock, run_page
 from workshop_app.demo import write_demo_in_progress
 from workshop_app.errors import KnownError
+from workshop_app.store import location
 from workshop_app.store.backup import Backup, list_backups
-from workshop_app.ui import dialogs, safety
+from workshop_app.ui import dialogs
 from workshop_app.ui.backups import backup_folder
 from workshop_app.ui.main_window import MainWindow
 
@@ -113,7 +114,9 @@ def test_a_file_in_a_synchronised_folder_gets_a_warning(
     window: MainWindow, demo_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     warned: list[str] = []
-    monkeypatch.setattr(safety, "risky_location", lambda _path: "a folder synchronised by Dropbox")
+    monkeypatch.setattr(
+        location, "risky_location", lambda _path: "a folder synchronised by Dropbox"
+    )
     monkeypatch.setattr(
         dialogs, "warn", lambda _parent, message, detail: warned.append(message + detail)
     )

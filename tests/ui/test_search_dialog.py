@@ -10,9 +10,9 @@ from PySide6.QtCore import Qt, QTimer
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from workshop_app.ui.edits.run_edits import RunEdits
 from workshop_app.ui.main_window import MainWindow
-from workshop_app.ui.run_edits import RunEdits
-from workshop_app.ui.search_dialog import (
+from workshop_app.ui.run.search_dialog import (
     FROM_THE_FLOOR,
     ResultsModel,
     SearchDialog,

@@ -32,11 +32,14 @@ LOADED_AFTER_FIRST_PAINT = (
     "openpyxl",
     "jinja2",
     "docx",
+    "workshop_app.store",
+    "workshop_app.store.location",
     "workshop_app.store.document",
     "workshop_app.store.changes",
     "workshop_app.ui.session",
     "workshop_app.ui.dialogs",
     "workshop_app.ui.projector",
+    "workshop_app.ui.projector.controller",
     "workshop_app.bug_log",
 )
 

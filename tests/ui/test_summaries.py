@@ -10,10 +10,10 @@ from pytestqt.qtbot import QtBot
 
 from tests.conftest import read_back
 from workshop_app.domain.model import AgendaItem
-from workshop_app.ui import summaries_panel
 from workshop_app.ui.main_window import MainWindow
-from workshop_app.ui.minutes_page import MinutesPage
-from workshop_app.ui.summaries_panel import NO_ITEMS, SummariesPanel
+from workshop_app.ui.minutes import summaries_panel
+from workshop_app.ui.minutes.minutes_page import MinutesPage
+from workshop_app.ui.minutes.summaries_panel import NO_ITEMS, SummariesPanel
 
 
 def summaries(window: MainWindow) -> SummariesPanel:

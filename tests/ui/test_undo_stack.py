@@ -10,7 +10,7 @@ from tests.conftest import read_back
 from workshop_app.errors import KnownError
 from workshop_app.store.agenda import AgendaStore
 from workshop_app.store.errors import DiskFull
-from workshop_app.ui.edits import AgendaEdits
+from workshop_app.ui.edits.prepare_edits import AgendaEdits
 from workshop_app.ui.main_window import MainWindow
 
 

@@ -16,7 +16,7 @@ from workshop_app.store.rows import from_row, to_row
 from workshop_app.store.snapshots import Snapshot, restore
 
 if TYPE_CHECKING:
-    from workshop_app.store.document import Document
+    from workshop_app.store.handle import Handle
 
 EDITABLE = ("text", "agenda_item_id", "owner", "owner_participant_id", "due", "status")
 
@@ -45,7 +45,7 @@ def _values(fields: dict[str, Any]) -> dict[str, Any]:
 
 
 class ActionStore:
-    def __init__(self, document: Document) -> None:
+    def __init__(self, document: Handle) -> None:
         self._doc = document
 
     def list(self) -> builtins.list[Action]:

@@ -23,7 +23,7 @@ from workshop_app.store.rows import from_row, to_row
 from workshop_app.store.snapshots import Snapshot, restore
 
 if TYPE_CHECKING:
-    from workshop_app.store.document import Document
+    from workshop_app.store.handle import Handle
 
 ITEM_FIELDS = tuple(
     f.name for f in dataclasses.fields(AgendaItem) if f.name not in ("id", "questions")
@@ -104,7 +104,7 @@ def _clamp(index: int | None, length: int) -> int:
 class AgendaStore:
     """Reads and edits the agenda and its guiding questions; each method one transaction."""
 
-    def __init__(self, document: Document) -> None:
+    def __init__(self, document: Handle) -> None:
         self._doc = document
 
     # -- reading --------------------------------------------------------------------------

@@ -20,7 +20,7 @@ from workshop_app.store.rows import from_row, to_row
 from workshop_app.store.snapshots import Snapshot, restore
 
 if TYPE_CHECKING:
-    from workshop_app.store.document import Document
+    from workshop_app.store.handle import Handle
 
 EDITABLE = ("text", "status", "reservations", "question_id")
 
@@ -44,7 +44,7 @@ def _text(text: str) -> str:
 class ConsensusStore:
     """Records and edits consensus points; each method one transaction."""
 
-    def __init__(self, document: Document) -> None:
+    def __init__(self, document: Handle) -> None:
         self._doc = document
 
     def list(self, agenda_item_id: str | None = None) -> builtins.list[ConsensusPoint]:

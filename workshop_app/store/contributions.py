@@ -19,7 +19,7 @@ from workshop_app.store.rows import from_row, to_row
 from workshop_app.store.snapshots import Snapshot, restore
 
 if TYPE_CHECKING:
-    from workshop_app.store.document import Document
+    from workshop_app.store.handle import Handle
 
 EDITABLE = ("text", "kind", "question_id", "participant_id", "speech_id", "highlight")
 
@@ -41,7 +41,7 @@ def _check_text(text: str) -> str:
 class ContributionStore:
     """Records, edits and finds contributions; each method one transaction."""
 
-    def __init__(self, document: Document) -> None:
+    def __init__(self, document: Handle) -> None:
         self._doc = document
 
     def list(self, agenda_item_id: str | None = None) -> list[Contribution]:

@@ -45,11 +45,11 @@ class Document:
         #: Whether the main file alone holds every committed write (see :meth:`settle`).
         self.settled = True
         self.workshop = WorkshopStore(self)
-        self.participants = ParticipantStore(self)
+        self.participants = ParticipantStore(self, self.workshop)
         self.agenda = AgendaStore(self)
         self.contributions = ContributionStore(self)
         self.speeches = SpeechStore(self)
-        self.run = RunStore(self)
+        self.run = RunStore(self, self.agenda)
         self.consensus = ConsensusStore(self)
         self.actions = ActionStore(self)
         self.drafts = DraftStore(self)

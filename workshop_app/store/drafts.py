@@ -13,11 +13,11 @@ from workshop_app.domain.clock import format_timestamp, system_now
 from workshop_app.store.changes import ChangeKind, Entity
 
 if TYPE_CHECKING:
-    from workshop_app.store.document import Document
+    from workshop_app.store.handle import Handle
 
 
 class DraftStore:
-    def __init__(self, document: Document) -> None:
+    def __init__(self, document: Handle) -> None:
         self._doc = document
 
     def get(self, key: str) -> str | None:

@@ -17,7 +17,8 @@ from workshop_app.store.rows import from_row, to_row
 from workshop_app.store.snapshots import Snapshot, restore
 
 if TYPE_CHECKING:
-    from workshop_app.store.document import Document
+    from workshop_app.store.handle import Handle
+    from workshop_app.store.workshop import WorkshopStore
 
 EDITABLE = tuple(f.name for f in dataclasses.fields(Participant) if f.name != "id")
 
@@ -71,8 +72,9 @@ def _clean(fields: dict[str, Any]) -> dict[str, Any]:
 class ParticipantStore:
     """Reads and edits the roster; every method is one transaction."""
 
-    def __init__(self, document: Document) -> None:
+    def __init__(self, document: Handle, workshop: WorkshopStore) -> None:
         self._doc = document
+        self._workshop = workshop  # the stakeholder groups the roster adds to
 
     def list(self) -> list[Participant]:
         return read_participants(self._doc.db)
@@ -96,7 +98,7 @@ class ParticipantStore:
         with self._doc.write() as tx:
             insert_participants(tx.db, participants)
             if new_groups:
-                self._doc.workshop.add_stakeholder_groups(new_groups)
+                self._workshop.add_stakeholder_groups(new_groups)
             tx.changed(Entity.PARTICIPANT, ChangeKind.ADDED, *(p.id for p in participants))
 
     def delete_many(
@@ -108,7 +110,7 @@ class ParticipantStore:
             for participant_id in participant_ids:
                 self.delete(participant_id)
             if groups is not None:
-                self._doc.workshop.set_stakeholder_groups(groups)
+                self._workshop.set_stakeholder_groups(groups)
             tx.changed(Entity.PARTICIPANT, ChangeKind.REMOVED, *participant_ids)
 
     def update(
@@ -121,7 +123,7 @@ class ParticipantStore:
         old = {k: getattr(before, k) for k in values}
         with self._doc.write() as tx:
             if groups is not None:
-                self._doc.workshop.set_stakeholder_groups(groups)
+                self._workshop.set_stakeholder_groups(groups)
             tx.db.table("participants").update(self._seq(tx.db, participant_id), values)
             tx.changed(Entity.PARTICIPANT, ChangeKind.UPDATED, participant_id)
         return old

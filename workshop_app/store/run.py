@@ -19,7 +19,8 @@ from workshop_app.store.rowstate import RowState, capture, put_back
 from workshop_app.store.speeches import end_current_speech
 
 if TYPE_CHECKING:
-    from workshop_app.store.document import Document
+    from workshop_app.store.agenda import AgendaStore
+    from workshop_app.store.handle import Handle
 
 
 @dataclass(frozen=True)
@@ -39,8 +40,9 @@ class RunSnapshot:
 
 
 class RunStore:
-    def __init__(self, document: Document) -> None:
+    def __init__(self, document: Handle, agenda: AgendaStore) -> None:
         self._doc = document
+        self._agenda = agenda
 
     # -- reading --------------------------------------------------------------------------
 
@@ -50,14 +52,14 @@ class RunStore:
 
     def current_item(self) -> AgendaItem | None:
         """The item running now, if any."""
-        for item in self._doc.agenda.items():
+        for item in self._agenda.items():
             if item.status == ItemStatus.RUNNING:
                 return item
         return None
 
     def next_planned(self, after: str | None = None) -> AgendaItem | None:
         """The first planned item (after ``after`` in running order, when given)."""
-        items = self._doc.agenda.items()
+        items = self._agenda.items()
         start = 0
         if after is not None:
             start = next((i + 1 for i, item in enumerate(items) if item.id == after), 0)

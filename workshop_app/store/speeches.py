@@ -16,7 +16,7 @@ from workshop_app.store.errors import NotFound
 from workshop_app.store.rows import from_row, to_row
 
 if TYPE_CHECKING:
-    from workshop_app.store.document import Document
+    from workshop_app.store.handle import Handle
 
 
 def read_speeches(db: Database, agenda_item_id: str | None = None) -> list[Speech]:
@@ -64,7 +64,7 @@ def end_current_speech(tx: Transaction, agenda_item_id: str, now: dt.datetime) -
 class SpeechStore:
     """The queue and the floor of each agenda item; each method one transaction."""
 
-    def __init__(self, document: Document) -> None:
+    def __init__(self, document: Handle) -> None:
         self._doc = document
 
     def list(self, agenda_item_id: str | None = None) -> list[Speech]:

@@ -14,7 +14,7 @@ from workshop_app.store.changes import ChangeKind, Entity
 from workshop_app.store.rows import from_row
 
 if TYPE_CHECKING:
-    from workshop_app.store.document import Document
+    from workshop_app.store.handle import Handle
 
 #: The longest value each text field takes, and its name in a refusal.
 _FIELD_LIMITS = {
@@ -51,7 +51,7 @@ def replace_groups(db: Database, groups: tuple[str, ...] | list[str]) -> None:
 class WorkshopStore:
     """Reads and edits the details form's values."""
 
-    def __init__(self, document: Document) -> None:
+    def __init__(self, document: Handle) -> None:
         self._doc = document
 
     def get(self) -> Workshop:

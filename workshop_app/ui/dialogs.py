@@ -1,4 +1,8 @@
-"""Every dialog the UI shows, behind plain functions that tests replace with monkeypatch."""
+"""Every dialog the UI shows, behind plain functions that tests replace with monkeypatch.
+
+The dialogs with a module of their own are loaded when first shown. File > Export opens its
+dialog from ``ui/minutes/export_actions.py``: the export dialog asks its own questions here.
+"""
 
 from __future__ import annotations
 
@@ -7,18 +11,22 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QFileDialog,
     QInputDialog,
     QLineEdit,
     QMainWindow,
     QMessageBox,
+    QPlainTextEdit,
     QWidget,
 )
 
 from workshop_app import __version__
+from workshop_app.domain.clock import venue_time
 from workshop_app.errors import KnownError
+from workshop_app.ui.common.drafts import keep_while_open
+from workshop_app.ui.loader import deferred
 
 if TYPE_CHECKING:
     from workshop_app.domain.model import (
@@ -32,11 +40,22 @@ if TYPE_CHECKING:
     from workshop_app.domain.runclock import Projection
 
     # Imported for their names only: openpyxl (behind roster_import) costs a tenth of a
-    # second at start-up, and the import dialog loads it when it is used.
+    # second, and the import dialog loads it when it is used.
     from workshop_app.roster_import import ImportPlan, RawTable
     from workshop_app.store.backup import Backup
-    from workshop_app.ui.drafts import DraftSlot
+    from workshop_app.ui import shortcuts_dialog
+    from workshop_app.ui.common.drafts import DraftSlot
+    from workshop_app.ui.minutes import action_dialog, consensus_dialog
+    from workshop_app.ui.prepare import import_dialog
+    from workshop_app.ui.run import replan_dialog, search_dialog
     from workshop_app.ui.session import Session
+else:  # loaded when first shown (see ui/loader.py)
+    shortcuts_dialog = deferred("workshop_app.ui.shortcuts_dialog")
+    action_dialog = deferred("workshop_app.ui.minutes.action_dialog")
+    consensus_dialog = deferred("workshop_app.ui.minutes.consensus_dialog")
+    import_dialog = deferred("workshop_app.ui.prepare.import_dialog")
+    replan_dialog = deferred("workshop_app.ui.run.replan_dialog")
+    search_dialog = deferred("workshop_app.ui.run.search_dialog")
 
 WORKSHOP_SUFFIX = ".workshop"
 WORKSHOP_FILTER = "Workshops (*.workshop);;All files (*)"
@@ -125,10 +144,8 @@ def preview_import(
     file_name: str,
 ) -> ImportPlan | None:
     """Show how a list will be imported and let the user map columns; the plan, or None."""
-    from workshop_app.ui.import_dialog import ImportDialog
-
-    dialog = ImportDialog(table, people, groups, file_name, parent)
-    if dialog.exec() != ImportDialog.DialogCode.Accepted:
+    dialog = import_dialog.ImportDialog(table, people, groups, file_name, parent)
+    if dialog.exec() != dialog.DialogCode.Accepted:
         return None
     return dialog.plan
 
@@ -138,10 +155,6 @@ def edit_text(
 ) -> str | None:
     """The text after the user edited it in a dialog, or None when they cancel (what they
     typed is then kept in ``draft``, and offered back the next time)."""
-    from PySide6.QtWidgets import QPlainTextEdit
-
-    from workshop_app.ui.drafts import keep_while_open
-
     dialog = QInputDialog(parent)
     dialog.setWindowTitle(title)
     dialog.setOption(QInputDialog.InputDialogOption.UsePlainTextEditForTextInput)
@@ -164,9 +177,7 @@ def ask_replan(
     now: datetime.datetime,
 ) -> dict[str, int] | None:
     """New planned minutes the chair accepted ({} to keep the lengths), or None (cancel)."""
-    from workshop_app.ui.replan_dialog import ReplanDialog
-
-    dialog = ReplanDialog(
+    dialog = replan_dialog.ReplanDialog(
         list(items),
         projection,
         workshop.date,
@@ -175,16 +186,14 @@ def ask_replan(
         now,
         parent,
     )
-    if dialog.exec() != ReplanDialog.DialogCode.Accepted:
+    if dialog.exec() != dialog.DialogCode.Accepted:
         return None
     return dialog.result_minutes()
 
 
 def search_workshop(parent: QWidget | None, session: Session) -> str | None:
     """Search every contribution; the id of the one the user jumped to, or None."""
-    from workshop_app.ui.search_dialog import SearchDialog
-
-    dialog = SearchDialog(session, parent)
+    dialog = search_dialog.SearchDialog(session, parent)
     chosen: list[str] = []
     dialog.jump_requested.connect(chosen.append)
     dialog.exec()
@@ -194,9 +203,7 @@ def search_workshop(parent: QWidget | None, session: Session) -> str | None:
 
 def show_shortcuts(window: QMainWindow) -> None:
     """Every action that has a shortcut, by menu (Help > Keyboard Shortcuts)."""
-    from workshop_app.ui.shortcuts_dialog import ShortcutsDialog
-
-    dialog = ShortcutsDialog(window)
+    dialog = shortcuts_dialog.ShortcutsDialog(window)
     dialog.exec()
     dialog.deleteLater()
 
@@ -211,10 +218,8 @@ def edit_consensus_point(
 ) -> ConsensusPoint | None:
     """A new or edited consensus point as the user left it, or None (cancelled; the texts
     typed are kept in ``draft``)."""
-    from workshop_app.ui.consensus_dialog import ConsensusDialog
-
-    dialog = ConsensusDialog(item, point, supporting, describe, parent, draft)
-    accepted = dialog.exec() == ConsensusDialog.DialogCode.Accepted
+    dialog = consensus_dialog.ConsensusDialog(item, point, supporting, describe, parent, draft)
+    accepted = dialog.exec() == dialog.DialogCode.Accepted
     result = dialog.point() if accepted else None
     dialog.deleteLater()
     return result
@@ -231,11 +236,7 @@ def edit_action(
 ) -> Action | None:
     """A new or edited next step as the user left it, or None (cancelled; the text typed is
     kept in ``draft``)."""
-    from PySide6.QtCore import QDate
-
-    from workshop_app.ui.action_dialog import ActionDialog
-
-    dialog = ActionDialog(
+    dialog = action_dialog.ActionDialog(
         action,
         people,
         items,
@@ -244,7 +245,7 @@ def edit_action(
         parent,
         draft,
     )
-    accepted = dialog.exec() == ActionDialog.DialogCode.Accepted
+    accepted = dialog.exec() == dialog.DialogCode.Accepted
     result = dialog.action() if accepted else None
     dialog.deleteLater()
     return result
@@ -262,8 +263,6 @@ def choose_backup(
 ) -> Backup | None:
     """One of the backups of the open workshop (newest first, their times on the clock of the
     workshop's ``timezone``), or None."""
-    from workshop_app.domain.clock import venue_time
-
     labels = [
         f"{venue_time(b.made_at.astimezone(), timezone):%a %d %b %Y, %H:%M:%S}"
         f"  ({b.size / 1024:.0f} KB)"
@@ -297,20 +296,6 @@ def ask_projector_message(parent: QWidget | None, text: str) -> str | None:
         parent, "Message on the Projector", "&Message:", QLineEdit.EchoMode.Normal, text
     )
     return value.strip() if ok else None
-
-
-def export_minutes(
-    parent: QWidget | None, path: Path, settings: QSettings, agenda: bool
-) -> tuple[str, str] | None:
-    """The export dialog; returns the place the user chose to go and edit, if any."""
-    from workshop_app.ui.export_dialog import ExportDialog
-
-    dialog = ExportDialog(path, settings, agenda=agenda, parent=parent)
-    chosen: list[tuple[str, str]] = []
-    dialog.edit_requested.connect(chosen.append)
-    dialog.exec()
-    dialog.deleteLater()
-    return chosen[-1] if chosen else None
 
 
 def show_about(parent: QWidget | None) -> None:

@@ -10,16 +10,22 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QMenu, QWidget
 
 from workshop_app.errors import KnownError
+from workshop_app.ui.loader import deferred
 from workshop_app.ui.recent import RecentFiles
 
 if TYPE_CHECKING:
+    from workshop_app.domain import model
+    from workshop_app.ui import dialogs
+    from workshop_app.ui import session as sessions
     from workshop_app.ui.session import Session
+else:  # loaded when a command runs (see ui/loader.py): the window paints first
+    model = deferred("workshop_app.domain.model")
+    dialogs = deferred("workshop_app.ui.dialogs")
+    sessions = deferred("workshop_app.ui.session")
 
 
 def suggested_file_name(title: str) -> str:
     """A file name for a new workshop, from its title: "European Conversation.workshop"."""
-    from workshop_app.ui import dialogs
-
     stem = re.sub(r"[^\w\- ]+", " ", title, flags=re.UNICODE)
     stem = re.sub(r"\s+", " ", stem).strip()[:60].strip()
     return f"{stem or 'Workshop'}{dialogs.WORKSHOP_SUFFIX}"
@@ -36,9 +42,6 @@ def open_read_only(parent: QWidget, path: Path, refusal: KnownError) -> Session 
     """Offer to open, for reading, a file that cannot be written (a read-only medium or
     folder, a file with a second hard link): its minutes can still be exported and a copy
     saved. None when the user declines or it cannot be opened either."""
-    from workshop_app.ui import dialogs
-    from workshop_app.ui.session import Session
-
     detail = (
         f"{refusal.hint} You can open it to read it, export its minutes and save a copy "
         "(File > Save a Copy As); changes cannot be saved to it."
@@ -46,7 +49,7 @@ def open_read_only(parent: QWidget, path: Path, refusal: KnownError) -> Session 
     if not dialogs.confirm(parent, refusal.message, detail.strip(), "Open Read-Only"):
         return None
     try:
-        return Session.open(path, readonly=True)
+        return sessions.Session.open(path, readonly=True)
     except KnownError as error:
         dialogs.show_error(parent, error)
         return None
@@ -54,10 +57,6 @@ def open_read_only(parent: QWidget, path: Path, refusal: KnownError) -> Session 
 
 def create_workshop(parent: QWidget, recent: RecentFiles, current: Path | None) -> Session | None:
     """Ask for a title and a file, create the workshop there; the open session, or None."""
-    from workshop_app.domain.model import Workshop
-    from workshop_app.ui import dialogs
-    from workshop_app.ui.session import Session
-
     title = dialogs.ask_title(parent)
     if title is None:
         return None
@@ -86,7 +85,7 @@ def create_workshop(parent: QWidget, recent: RecentFiles, current: Path | None) 
     ):
         return None
     try:
-        return Session.create(path, Workshop(title=title), overwrite=overwrite)
+        return sessions.Session.create(path, model.Workshop(title=title), overwrite=overwrite)
     except KnownError as error:
         dialogs.show_error(parent, error)
         return None

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.errors import KnownError
-from workshop_app.ui.export_actions import ExportActions
 from workshop_app.ui.file_commands import (
     create_workshop,
     fill_recent_menu,
@@ -31,6 +30,8 @@ from workshop_app.ui.file_commands import (
     same_file,
     suggested_file_name,
 )
+from workshop_app.ui.loader import deferred
+from workshop_app.ui.minutes.export_actions import ExportActions
 from workshop_app.ui.modes import MODES, build_mode_bar
 from workshop_app.ui.pending import CommitBeforeCommands, commit_pending, undo_actions
 from workshop_app.ui.recent import RecentFiles
@@ -38,10 +39,23 @@ from workshop_app.ui.safety import DocumentSafety
 from workshop_app.ui.start_page import StartPage
 from workshop_app.ui.status_bar import DocumentStatusBar
 
+# Loaded after the window's first paint (see ui/loader.py).
 if TYPE_CHECKING:
+    from workshop_app.store import changes as store_changes
+    from workshop_app.store import errors as store_errors
     from workshop_app.store.changes import Change
-    from workshop_app.ui.projector import Projector
+    from workshop_app.ui import dialogs, navigation
+    from workshop_app.ui import session as sessions
+    from workshop_app.ui.projector import controller as projector_controller
+    from workshop_app.ui.projector.controller import Projector
     from workshop_app.ui.session import Session
+else:
+    store_changes = deferred("workshop_app.store.changes")
+    store_errors = deferred("workshop_app.store.errors")
+    dialogs = deferred("workshop_app.ui.dialogs")
+    navigation = deferred("workshop_app.ui.navigation")
+    sessions = deferred("workshop_app.ui.session")
+    projector_controller = deferred("workshop_app.ui.projector.controller")
 
 APP_NAME = "Workshop App"
 __all__ = ["APP_NAME", "MainWindow", "suggested_file_name"]
@@ -164,9 +178,7 @@ class MainWindow(QMainWindow):
         """The projector's controller and its View menu, made when first needed (after the
         window's first paint: its modules need not load before the window shows)."""
         if self._projector is None:
-            from workshop_app.ui.projector import Projector
-
-            self._projector = Projector(self, self._settings)
+            self._projector = projector_controller.Projector(self, self._settings)
             self._projector.fill_menu(self._view_menu)
         return self._projector
 
@@ -245,29 +257,19 @@ class MainWindow(QMainWindow):
 
     def go_to(self, ref: tuple[str, str]) -> None:
         """Show a place in the workshop (a contribution, an item...) where it can be edited."""
-        from workshop_app.ui.navigation import go_to
-
-        go_to(self, ref)
+        navigation.go_to(self, ref)
 
     def _show_about(self) -> None:
-        from workshop_app.ui import dialogs
-
         dialogs.show_about(self)
 
     def _show_shortcuts(self) -> None:
-        from workshop_app.ui import dialogs
-
         dialogs.show_shortcuts(self)
 
     def _on_changed(self, changes: tuple[Change, ...]) -> None:
-        from workshop_app.store.changes import Entity
-
-        if any(change.entity == Entity.WORKSHOP for change in changes):
+        if any(change.entity == store_changes.Entity.WORKSHOP for change in changes):
             self._update_title()
 
     def _edit_failed(self, error: BaseException) -> None:
-        from workshop_app.ui import dialogs
-
         if isinstance(error, KnownError):
             dialogs.show_error(self, error)
         else:  # a bug: logged with its traceback by the application's hook
@@ -293,10 +295,8 @@ class MainWindow(QMainWindow):
         recent = self.recent.paths()
         if not recent:
             return
-        from workshop_app.ui.session import Session
-
         try:
-            session = Session.open(recent[0])
+            session = sessions.Session.open(recent[0])
         except KnownError as error:
             self.status.showMessage(error.message, 15000)
             return
@@ -304,18 +304,13 @@ class MainWindow(QMainWindow):
 
     def open_path(self, path: Path) -> bool:
         """Open ``path`` instead of the current workshop; on failure say why and keep it."""
-        from workshop_app.ui import dialogs
-
         if self.session is not None and same_file(path, self.session.path):
             return True
-        from workshop_app.store.errors import DamagedDocument, HardLinked, ReadOnlyDocument
-        from workshop_app.ui.session import Session
-
         try:
-            session: Session | None = Session.open(path)
-        except DamagedDocument as error:
+            session: Session | None = sessions.Session.open(path)
+        except store_errors.DamagedDocument as error:
             return self.safety.offer_recovery(error)
-        except (ReadOnlyDocument, HardLinked) as error:
+        except (store_errors.ReadOnlyDocument, store_errors.HardLinked) as error:
             session = open_read_only(self, path, error)
         except KnownError as error:
             dialogs.show_error(self, error)
@@ -326,8 +321,6 @@ class MainWindow(QMainWindow):
         return True
 
     def open_dialog(self) -> bool:
-        from workshop_app.ui import dialogs
-
         path = dialogs.ask_open_path(self, self.recent.last_directory())
         return path is not None and self.open_path(path)
 

@@ -1,34 +1,38 @@
 """The modes of the main window (Prepare, Run, Minutes) and the bar that switches them.
 
-Each page is built from its module only when a workshop is opened, so the window can paint
-before the pages' modules (and sqlite-utils behind them) are loaded.
+Each page's module is loaded only when a workshop is opened (through ``ui/loader.py``), so
+the window can paint before the pages' modules (and sqlite-utils behind them) are loaded.
 """
 
 from __future__ import annotations
 
-import importlib
+from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QToolBar, QWidget
 
+from workshop_app.ui.loader import deferred
+
 if TYPE_CHECKING:
+    from workshop_app.ui.minutes import minutes_page
+    from workshop_app.ui.prepare import prepare_page
+    from workshop_app.ui.run import run_page
     from workshop_app.ui.session import Session
+else:
+    minutes_page = deferred("workshop_app.ui.minutes.minutes_page")
+    prepare_page = deferred("workshop_app.ui.prepare.prepare_page")
+    run_page = deferred("workshop_app.ui.run.run_page")
 
 
 class Mode(NamedTuple):
-    """One button of the mode bar and the page it shows (``module:Class``)."""
+    """One button of the mode bar and the page it shows."""
 
     key: str
     label: str
     shortcut: str
     icon: str  # a QStyle.StandardPixmap name: looked up when the bar is built (see below)
-    page: str
-
-    def build(self, session: Session) -> QWidget:
-        module, name = self.page.split(":")
-        page: QWidget = getattr(importlib.import_module(module), name)(session)
-        return page
+    build: Callable[[Session], QWidget]  # the mode's page for an open workshop
 
 
 #: The modes, in the mode bar's order: adding a mode is one line here.
@@ -38,21 +42,15 @@ MODES: list[Mode] = [
         "&Prepare",
         "Ctrl+1",
         "SP_FileDialogDetailedView",
-        "workshop_app.ui.prepare_page:PreparePage",
+        lambda session: prepare_page.PreparePage(session),
     ),
-    Mode(
-        "run",
-        "&Run",
-        "Ctrl+2",
-        "SP_MediaPlay",
-        "workshop_app.ui.run_page:RunPage",
-    ),
+    Mode("run", "&Run", "Ctrl+2", "SP_MediaPlay", lambda session: run_page.RunPage(session)),
     Mode(
         "minutes",
         "&Minutes",
         "Ctrl+3",
         "SP_FileDialogContentsView",
-        "workshop_app.ui.minutes_page:MinutesPage",
+        lambda session: minutes_page.MinutesPage(session),
     ),
 ]
 

@@ -6,19 +6,29 @@ contribution is opened from the Minutes mode. The window's pages stay unaware of
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
+
+from PySide6.QtWidgets import QWidget
 
 from workshop_app.errors import KnownError
-from workshop_app.ui.agenda_panel import AgendaPanel
-from workshop_app.ui.minutes_page import MinutesPage
-from workshop_app.ui.prepare_page import PreparePage
-from workshop_app.ui.run_page import RunPage
-
-if TYPE_CHECKING:
-    from workshop_app.ui.main_window import MainWindow
+from workshop_app.ui.minutes.minutes_page import MinutesPage
+from workshop_app.ui.prepare.agenda_panel import AgendaPanel
+from workshop_app.ui.prepare.prepare_page import PreparePage
+from workshop_app.ui.run.run_page import RunPage
+from workshop_app.ui.session import Session
 
 
-def go_to(window: MainWindow, ref: tuple[str, str]) -> None:
+class Frame(Protocol):
+    """What going somewhere needs of the main window (which imports this module)."""
+
+    session: Session | None
+
+    def show_mode(self, key: str) -> None: ...
+
+    def page(self, key: str) -> QWidget: ...
+
+
+def go_to(window: Frame, ref: tuple[str, str]) -> None:
     """Show the page where ``ref`` (kind, id) can be read and edited, with it selected."""
     session = window.session
     if session is None:
@@ -64,7 +74,7 @@ def go_to(window: MainWindow, ref: tuple[str, str]) -> None:
         minutes.summaries.ensureWidgetVisible(field)
 
 
-def _prepare(window: MainWindow) -> PreparePage:
+def _prepare(window: Frame) -> PreparePage:
     window.show_mode("prepare")
     page = window.page("prepare")
     assert isinstance(page, PreparePage)

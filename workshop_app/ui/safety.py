@@ -5,6 +5,7 @@ sits on a network drive or in a synchronised folder."""
 from __future__ import annotations
 
 import contextlib
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,12 +15,23 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow
 
 from workshop_app.errors import KnownError
-from workshop_app.store.location import risky_location
+from workshop_app.ui.loader import deferred
 
-if TYPE_CHECKING:  # the rest is loaded when a workshop is open: the window paints first
+# The rest is loaded when a workshop is open or a command runs: the window paints first.
+if TYPE_CHECKING:
+    from workshop_app.store import backup, check, location, recover
     from workshop_app.store.errors import DamagedDocument
+    from workshop_app.ui import backups, dialogs, tasks
     from workshop_app.ui.backups import BackupScheduler
     from workshop_app.ui.session import Session
+else:
+    backup = deferred("workshop_app.store.backup")
+    check = deferred("workshop_app.store.check")
+    location = deferred("workshop_app.store.location")
+    recover = deferred("workshop_app.store.recover")
+    backups = deferred("workshop_app.ui.backups")
+    dialogs = deferred("workshop_app.ui.dialogs")
+    tasks = deferred("workshop_app.ui.tasks")
 
 
 class DocumentSafety(QObject):
@@ -61,14 +73,11 @@ class DocumentSafety(QObject):
         if session is None:
             self.scheduler = None
             return
-        from workshop_app.ui import dialogs
-        from workshop_app.ui.backups import BackupScheduler
-
-        self.scheduler = BackupScheduler(session)
+        self.scheduler = backups.BackupScheduler(session)
         self.scheduler.failed.connect(self._backup_failed)
         self.scheduler.backed_up.connect(self.backed_up)
         self.scheduler.start()
-        where = risky_location(session.path)
+        where = location.risky_location(session.path)
         if where is not None:
             dialogs.warn(
                 self._window,
@@ -85,8 +94,6 @@ class DocumentSafety(QObject):
     # -- File menu ------------------------------------------------------------------------
 
     def save_copy(self) -> None:
-        from workshop_app.ui import dialogs
-
         session = self.session
         if session is None:
             return
@@ -99,26 +106,19 @@ class DocumentSafety(QObject):
             self._window, f"Replace {target.name}?", "Its content will be lost.", "Replace"
         ):
             return
-        from workshop_app.store.backup import save_copy
-
         try:
-            save_copy(session.path, target, overwrite=overwrite)
+            backup.save_copy(session.path, target, overwrite=overwrite)
         except KnownError as error:
             dialogs.show_error(self._window, error)
             return
         self._window.statusBar().showMessage(f"Saved a copy as {target}", 10000)
 
     def restore(self) -> None:
-        from workshop_app.ui import dialogs
-
         session = self.session
         if session is None:
             return
-        from workshop_app.store.backup import list_backups
-        from workshop_app.ui.backups import backup_folder
-
-        backups = list_backups(backup_folder(session.path))
-        if not backups:
+        made = backup.list_backups(backups.backup_folder(session.path))
+        if not made:
             dialogs.show_error(
                 self._window,
                 KnownError(
@@ -128,7 +128,7 @@ class DocumentSafety(QObject):
                 ),
             )
             return
-        chosen = dialogs.choose_backup(self._window, backups, session.workshop.get().timezone)
+        chosen = dialogs.choose_backup(self._window, made, session.workshop.get().timezone)
         if chosen is None:
             return
         suggestion = session.path.with_name(
@@ -143,10 +143,8 @@ class DocumentSafety(QObject):
                 KnownError(f"{target.name} already exists.", hint="Restore into a new file name."),
             )
             return
-        from workshop_app.store.backup import restore_backup
-
         try:
-            restore_backup(chosen.path, target)
+            backup.restore_backup(chosen.path, target)
         except KnownError as error:
             dialogs.show_error(self._window, error)
             return
@@ -158,8 +156,7 @@ class DocumentSafety(QObject):
         if session is None:
             return
         path, done = session.path, self.check_finished
-
-        from workshop_app.store.check import check_document
+        check_document = check.check_document  # loaded here, on the UI thread
 
         def work() -> None:
             try:
@@ -173,12 +170,8 @@ class DocumentSafety(QObject):
         QThreadPool.globalInstance().start(work)
 
     def _show_findings(self, path: Path, findings: object) -> None:
-        from workshop_app.ui import dialogs
-
         self._window.statusBar().clearMessage()
         if isinstance(findings, Exception):
-            from workshop_app.ui import tasks
-
             tasks.report(findings, self._window)  # in words, or logged as a bug
             return
         assert isinstance(findings, list)
@@ -189,8 +182,6 @@ class DocumentSafety(QObject):
     def offer_recovery(self, error: DamagedDocument) -> bool:
         """A file could not be opened because it is damaged: offer to recover what can be
         read into a new file, and open that. The damaged file is left as it is."""
-        from workshop_app.ui import dialogs
-
         if not dialogs.confirm(
             self._window,
             error.message,
@@ -200,17 +191,13 @@ class DocumentSafety(QObject):
             "Recover into a New File…",
         ):
             return False
-        import datetime as dt
-
-        stamp = dt.datetime.now().strftime("%Y-%m-%d %H.%M")
+        stamp = time.strftime("%Y-%m-%d %H.%M")  # local time, as the file names show it
         suggestion = error.path.with_name(f"{error.path.stem} (recovered {stamp}).workshop")
         target = dialogs.ask_new_path(self._window, suggestion)
         if target is None:
             return False
-        from workshop_app.store.recover import recover
-
         try:
-            report = recover(error.path, target)
+            report = recover.recover(error.path, target)
         except KnownError as failure:
             dialogs.show_error(self._window, failure)
             return False

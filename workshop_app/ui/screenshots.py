@@ -29,11 +29,15 @@ from workshop_app.demo import write_demo, write_demo_in_progress
 from workshop_app.domain.clock import parse_timestamp
 from workshop_app.domain.model import ConsensusPoint, ConsensusStatus
 from workshop_app.domain.projector import ProjectorMode
-from workshop_app.ui.agenda_panel import AgendaPanel
+from workshop_app.roster_import import read_table
 from workshop_app.ui.main_window import MainWindow
-from workshop_app.ui.minutes_page import MinutesPage
-from workshop_app.ui.prepare_page import PreparePage
-from workshop_app.ui.run_page import RunPage
+from workshop_app.ui.minutes.export_dialog import ExportDialog
+from workshop_app.ui.minutes.minutes_page import MinutesPage
+from workshop_app.ui.prepare.agenda_panel import AgendaPanel
+from workshop_app.ui.prepare.import_dialog import ImportDialog
+from workshop_app.ui.prepare.prepare_page import PreparePage
+from workshop_app.ui.run.run_page import RunPage
+from workshop_app.ui.shortcuts_dialog import ShortcutsDialog
 
 SIZE = (1366, 768)
 
@@ -191,8 +195,6 @@ def show_minutes_summaries(scene: Scene) -> None:
 #: One PNG per view: (file name, how to show it). Add a view with one line here.
 def show_export(scene: Scene) -> QWidget:
     """File > Export Minutes in anonymous mode: the preview and the places that name someone."""
-    from workshop_app.ui.export_dialog import ExportDialog
-
     path = scene.demo()
     scene.open(path)
     dialog = ExportDialog(
@@ -229,9 +231,6 @@ Second Secretary,"Nov 05, 2026",Ireland
 
 def show_import(scene: Scene) -> QWidget:
     """Participants > Import Registration List, previewing a webinar attendee report."""
-    from workshop_app.roster_import import read_table
-    from workshop_app.ui.import_dialog import ImportDialog
-
     scene.open(scene.demo())
     scene.tab("prepare", "Participants")
     report = scene.folder / "attendee-report.csv"
@@ -252,8 +251,6 @@ def show_import(scene: Scene) -> QWidget:
 
 def show_shortcuts(scene: Scene) -> QWidget:
     """Help > Keyboard Shortcuts, with the demo open (every mode's menus are listed)."""
-    from workshop_app.ui.shortcuts_dialog import ShortcutsDialog
-
     scene.open(scene.demo())
     dialog = ShortcutsDialog(scene.window)
     dialog.resize(*SIZE)

@@ -21,7 +21,7 @@ from workshop_app.store.participants import ParticipantStore
 from workshop_app.store.run import RunStore
 from workshop_app.store.speeches import SpeechStore
 from workshop_app.store.workshop import WorkshopStore
-from workshop_app.ui.commands import Editor
+from workshop_app.ui.edits.commands import Editor
 
 #: How soon the main file is completed again when an export or a backup held a write in the WAL.
 SETTLE_RETRY_MS = 500

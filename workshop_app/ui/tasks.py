@@ -11,7 +11,9 @@ from typing import Any
 
 from PySide6.QtWidgets import QApplication, QWidget
 
+from workshop_app.bug_log import log_bug
 from workshop_app.errors import KnownError
+from workshop_app.ui import dialogs
 
 #: The tasks started and not yet finished (the loop keeps only weak references to them).
 _running: set[asyncio.Task[Any]] = set()
@@ -63,14 +65,10 @@ def _finished(task: asyncio.Task[Any], parent: QWidget | None) -> None:
 
 def report(error: Exception, parent: QWidget | None = None) -> None:
     """Tell the user about a failed background task: in words, or as a logged bug."""
-    from workshop_app.ui import dialogs
-
     window = parent if _shown(parent) else QApplication.activeWindow()
     if isinstance(error, KnownError):
         dialogs.show_error(window, error)
         return
-    from workshop_app.bug_log import log_bug
-
     dialogs.show_bug(window, log_bug(error))
 
 

@@ -1,0 +1,154 @@
+"""The named, undoable edits of the Run view: the chair's actions and the rapporteur's record."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from workshop_app.domain.model import Contribution
+from workshop_app.ui.edits.commands import Editor
+from workshop_app.ui.session import Session
+
+
+class RunEdits:
+    """Every Run view edit as one step on the document's undo stack."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+        self._editor: Editor = session.editor
+
+    def _chair(self, text: str, item_ids: list[str], act: Any) -> bool:
+        run = self._session.run
+        return self._editor.run_captured(text, act, lambda: run.capture(item_ids), run.put_back)
+
+    def _items_around(self, item_id: str | None = None) -> list[str]:
+        """The running item and ``item_id``: the rows an item change may touch."""
+        current = self._session.run.current_item()
+        ids = [current.id] if current else []
+        if item_id and item_id not in ids:
+            ids.append(item_id)
+        return ids
+
+    # -- the agenda clock -----------------------------------------------------------------
+
+    def start_item(self, item_id: str) -> bool:
+        return self._chair(
+            "Start Item",
+            self._items_around(item_id),
+            lambda: self._session.run.start_item(item_id, self._session.clock()),
+        )
+
+    def next_item(self) -> bool:
+        current = self._session.run.current_item()
+        following = self._session.run.next_planned(current.id if current else None)
+        ids = self._items_around(following.id if following else None)
+        return self._chair(
+            "Next Item", ids, lambda: self._session.run.next_item(self._session.clock())
+        )
+
+    def finish_item(self, item_id: str) -> bool:
+        return self._chair(
+            "Finish Item",
+            [item_id],
+            lambda: self._session.run.finish_item(item_id, self._session.clock()),
+        )
+
+    def skip_item(self, item_id: str) -> bool:
+        return self._chair(
+            "Skip Item",
+            [item_id],
+            lambda: self._session.run.skip_item(item_id, self._session.clock()),
+        )
+
+    def set_focus(self, question_id: str | None) -> bool:
+        return self._chair("Focus Question", [], lambda: self._session.run.set_focus(question_id))
+
+    def set_speech_limit(self, seconds: int | None) -> bool:
+        return self._chair(
+            "Set Speaking Time", [], lambda: self._session.run.set_speech_limit(seconds)
+        )
+
+    def replan(self, minutes: Mapping[str, int], day_end: str) -> bool:
+        """Shorten items (``minutes``) and/or hold the day to ``day_end`` (HH:MM)."""
+        return self._chair("Re-plan Day", [], lambda: self._session.run.replan(minutes, day_end))
+
+    # -- the list of speakers -------------------------------------------------------------
+
+    def request(self, item_id: str, participant_id: str) -> bool:
+        speeches = self._session.speeches
+        return self._chair(
+            "Add Speaker",
+            [item_id],
+            lambda: speeches.request(item_id, participant_id, self._session.clock()),
+        )
+
+    def next_speaker(self, item_id: str) -> bool:
+        speeches = self._session.speeches
+        return self._chair(
+            "Next Speaker",
+            [item_id],
+            lambda: speeches.next_speaker(item_id, self._session.clock()),
+        )
+
+    def give_floor(self, item_id: str, speech_id: str) -> bool:
+        speeches = self._session.speeches
+        return self._chair(
+            "Give Floor",
+            [item_id],
+            lambda: speeches.give_floor(speech_id, self._session.clock()),
+        )
+
+    def end_speech(self, item_id: str) -> bool:
+        speeches = self._session.speeches
+        return self._chair(
+            "End Speech", [item_id], lambda: speeches.end_speech(item_id, self._session.clock())
+        )
+
+    def withdraw(self, item_id: str, speech_id: str) -> bool:
+        return self._chair(
+            "Withdraw Speaker", [item_id], lambda: self._session.speeches.withdraw(speech_id)
+        )
+
+    def remove_request(self, item_id: str, speech_id: str) -> bool:
+        return self._chair(
+            "Remove Speaker", [item_id], lambda: self._session.speeches.remove(speech_id)
+        )
+
+    def move_request(self, item_id: str, speech_id: str, index: int) -> bool:
+        return self._chair(
+            "Move Speaker", [item_id], lambda: self._session.speeches.move(speech_id, index)
+        )
+
+    # -- contributions --------------------------------------------------------------------
+
+    def record(self, contribution: Contribution) -> bool:
+        contributions = self._session.contributions
+        recorded: dict[str, Contribution] = {}
+
+        def do() -> None:
+            # The first time stamps it now; a redo puts back the same record.
+            recorded["c"] = contributions.record(recorded.get("c", contribution))
+
+        return self._editor.run(
+            "Record Contribution", do, lambda _r: contributions.delete(contribution.id)
+        )
+
+    def update(self, contribution_id: str, **fields: Any) -> bool:
+        if set(fields) == {"highlight"}:
+            text = "Mark Highlight" if fields["highlight"] else "Unmark Highlight"
+        else:
+            text = "Edit Contribution"
+        contributions = self._session.contributions
+        return self._editor.run(
+            text,
+            lambda: contributions.update(contribution_id, **fields),
+            lambda old: contributions.update(contribution_id, **old),
+        )
+
+    def delete(self, contribution_id: str) -> bool:
+        contributions = self._session.contributions
+        return self._editor.run(
+            "Delete Contribution",
+            lambda: contributions.delete(contribution_id),
+            contributions.restore,
+        )

@@ -1,0 +1,323 @@
+"""Minutes > Next Steps: every next step of the workshop, sortable by owner, due date and
+status, overdue ones marked, the status editable in place."""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workshop_app.domain.model import Action, ActionStatus
+from workshop_app.domain.outcomes import ACTION_LABELS
+from workshop_app.store import Entity
+from workshop_app.ui import dialogs
+from workshop_app.ui.common.drafts import next_step_draft
+from workshop_app.ui.common.outcome_tables import (
+    ChoiceDelegate,
+    OutcomeTable,
+    action_button,
+    one_line,
+)
+from workshop_app.ui.edits.outcome_edits import OutcomeEdits
+from workshop_app.ui.minutes.actions_model import (
+    COL_DUE,
+    COL_ITEM,
+    COL_OWNER,
+    COL_STATUS,
+    COL_TEXT,
+    ActionsFilter,
+    ActionsModel,
+    status_text,
+)
+from workshop_app.ui.session import Session
+
+NO_ACTIONS = (
+    "No next steps have been recorded in this workshop yet. Add one here with "
+    "Add Next Step (Ctrl+Shift+A), or in the Run view as they are decided."
+)
+NO_MATCH = "No next step matches this filter."
+WIDTHS = {COL_OWNER: 190, COL_DUE: 170, COL_STATUS: 110, COL_ITEM: 250}
+FIELDS = ("text", "agenda_item_id", "owner", "owner_participant_id", "due", "status")
+STATUS_FILTERS: list[tuple[str, frozenset[ActionStatus] | None]] = [
+    ("All", None),
+    *((status_text(s), frozenset({s})) for s in ACTION_LABELS),
+]
+
+
+class ActionsPanel(QWidget):
+    #: What this panel shows; the page refreshes it when one of these changes.
+    WATCHED = frozenset({Entity.ACTION, Entity.PARTICIPANT, Entity.AGENDA_ITEM})
+
+    def __init__(
+        self, session: Session, edits: OutcomeEdits | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._session = session
+        self.edits = edits if edits is not None else OutcomeEdits(session)
+        self.model = ActionsModel(self.edits, self)
+        self.proxy = ActionsFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.status_filter = QComboBox()
+        self.status_filter.setAccessibleName("Show next steps of status")
+        for label, statuses in STATUS_FILTERS:
+            self.status_filter.addItem(label, statuses)
+        self.overdue_only = QCheckBox("&Only overdue")
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search next steps, owners, items…")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Search next steps")
+        self.summary = QLabel()
+        self.summary.setObjectName("actionsSummary")
+        self.table = self._build_table()
+        self._build_actions()
+        self._layout()
+        self.status_filter.currentIndexChanged.connect(self._filter_changed)
+        self.overdue_only.toggled.connect(self._filter_changed)
+        self.search.textChanged.connect(self._filter_changed)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._enable())
+        self.table.doubleClicked.connect(self._double_clicked)
+        for signal in (self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.modelReset):
+            signal.connect(self._update_placeholder)
+
+    def _build_table(self) -> OutcomeTable:
+        table = OutcomeTable("Next steps")
+        table.setObjectName("actionsTable")
+        table.setModel(self.proxy)
+        table.sortByColumn(COL_DUE, Qt.SortOrder.AscendingOrder)
+        table.setEditTriggers(
+            QAbstractItemView.EditTrigger.SelectedClicked
+            | QAbstractItemView.EditTrigger.DoubleClicked
+        )
+        choices = [(status_text(s), s.value) for s in ACTION_LABELS]
+        self._status_delegate = ChoiceDelegate(choices, table)
+        table.setItemDelegateForColumn(COL_STATUS, self._status_delegate)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        for column, width in WIDTHS.items():
+            table.setColumnWidth(column, width)
+        header.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
+        return table
+
+    def _build_actions(self) -> None:
+        def action(
+            text: str, keys: str | QKeySequence.StandardKey, slot: Any, on_table: bool = False
+        ) -> QAction:
+            act = QAction(text, self)
+            act.setShortcut(QKeySequence(keys))
+            # Keys that a text field or an open editor also uses act on the table only.
+            context = Qt.ShortcutContext
+            act.setShortcutContext(
+                context.WidgetShortcut if on_table else context.WidgetWithChildrenShortcut
+            )
+            act.triggered.connect(lambda _checked=False: slot())
+            (self.table if on_table else self).addAction(act)
+            return act
+
+        key = QKeySequence.StandardKey
+        self.add_action = action("&Add Next Step…", "Ctrl+Shift+A", self.add_action_dialog)
+        self.edit_action = action("&Edit Next Step…", "F2", self.edit_current, on_table=True)
+        self.status_action = action("Change &Status", "Ctrl+E", self.edit_status, on_table=True)
+        self.done_action = action("Mark &Done", "Ctrl+D", self.mark_done)
+        self.delete_action = action(
+            "De&lete Next Step", key.Delete, self.delete_current, on_table=True
+        )
+        self.find_action = action("&Find Next Step", key.Find, self._find)
+        for act, short in (
+            (self.add_action, "Add…"),
+            (self.edit_action, "Edit…"),
+            (self.delete_action, "Delete"),
+        ):
+            act.setIconText(short)  # what its button says
+
+    def actions_for_menu(self) -> list[QAction]:
+        return [
+            self.add_action,
+            self.edit_action,
+            self.status_action,
+            self.done_action,
+            self.delete_action,
+            self.find_action,
+        ]
+
+    def _layout(self) -> None:
+        top = QHBoxLayout()
+        show = QLabel("Sho&w:")
+        show.setBuddy(self.status_filter)
+        search = QLabel("Se&arch:")
+        search.setBuddy(self.search)
+        top.addWidget(show)
+        top.addWidget(self.status_filter)
+        top.addWidget(self.overdue_only)
+        top.addSpacing(12)
+        top.addWidget(search)
+        top.addWidget(self.search, 1)
+        buttons = []
+        for act in (self.add_action, self.edit_action, self.done_action, self.delete_action):
+            button = action_button(act)
+            top.addWidget(button)
+            buttons.append(button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        chain = [self.status_filter, self.overdue_only, self.search, *buttons, self.table]
+        for before, after in itertools.pairwise(chain):
+            self.setTabOrder(before, after)
+
+    # -- following the document -----------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Read the next steps again and show them (rows change in place)."""
+        if not self._session.is_open:
+            return
+        today = self._session.clock().date()
+        self.model.set_context(
+            self._session.participants.list(), self._session.agenda.items(), today
+        )
+        self.model.reconcile(self._session.actions.list())
+        if self.proxy.overdue_only:
+            self._filter_changed()  # whether a step is overdue may have changed
+        self._update_summary()
+        self._update_placeholder()
+        self._enable()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """A laptop left open overnight: overdue is judged on the day it is looked at."""
+        super().showEvent(event)
+        if self._session.is_open and self._session.clock().date() != self.model.today:
+            self.refresh()
+
+    def _update_summary(self) -> None:
+        actions = self.model.rows()
+        if not actions:
+            self.summary.setText("No next steps yet.")
+            return
+        counts = Counter(a.status for a in actions)
+        overdue = sum(self.model.is_overdue(a) for a in actions)
+        parts = []
+        for status, label in ACTION_LABELS.items():
+            if counts[status]:
+                part = f"{counts[status]} {label.lower()}"
+                if status == ActionStatus.OPEN and overdue:
+                    part += f" ({overdue} overdue)"
+                parts.append(part)
+        total = f"{len(actions)} next step{'s' if len(actions) != 1 else ''}"
+        self.summary.setText(f"{total}:  " + "  ·  ".join(parts))
+
+    def _update_placeholder(self) -> None:
+        text = NO_ACTIONS if not self.model.rowCount() else NO_MATCH
+        self.table.set_placeholder(text if not self.proxy.rowCount() else "")
+
+    def _filter_changed(self) -> None:
+        self.proxy.set_filter(
+            self.status_filter.currentData(), self.overdue_only.isChecked(), self.search.text()
+        )
+        self._update_placeholder()
+        self._enable()
+
+    def _enable(self) -> None:
+        action = self.current()
+        for act in (self.edit_action, self.status_action, self.delete_action):
+            act.setEnabled(action is not None)
+        self.done_action.setEnabled(action is not None and action.status != ActionStatus.DONE)
+
+    def _find(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    # -- commands -------------------------------------------------------------------------
+
+    def current(self) -> Action | None:
+        value = self.table.current_row()
+        return value if isinstance(value, Action) else None
+
+    def select(self, action_id: str) -> bool:
+        """Make ``action_id`` the current row, if the filter shows it."""
+        return self.table.select_id(self.model, action_id, COL_TEXT)
+
+    def _double_clicked(self, index: QModelIndex) -> None:
+        if index.column() != COL_STATUS:
+            self.edit_current()
+
+    def _ask(self, action: Action | None) -> Action | None:
+        current = self.current()
+        default_item = current.agenda_item_id if current is not None else None
+        return dialogs.edit_action(
+            self,
+            action,
+            self._session.participants.list(),
+            self._session.agenda.items(),
+            action.agenda_item_id if action is not None else default_item,
+            self._session.clock().date(),
+            next_step_draft(
+                lambda: self._session.drafts, action.id if action else None, default_item
+            ),
+        )
+
+    def add_action_dialog(self) -> None:
+        """Ask for a new next step and record it; it is shown even if the filter hid it."""
+        action = self._ask(None)
+        if action is None or not self.edits.add_action(action):
+            return
+        if not self.select(action.id):
+            self.status_filter.setCurrentIndex(0)
+            self.overdue_only.setChecked(False)
+            self.search.clear()
+            self.select(action.id)
+
+    def edit_current(self) -> None:
+        action = self.current()
+        if action is None:
+            return
+        edited = self._ask(self._session.actions.get(action.id))
+        if edited is None:
+            return
+        fields = {
+            name: getattr(edited, name)
+            for name in FIELDS
+            if getattr(edited, name) != getattr(action, name)
+        }
+        if fields:
+            self.edits.update_action(action.id, **fields)
+
+    def edit_status(self) -> None:
+        """Open the status cell's choices on the current row."""
+        index = self.table.currentIndex()
+        if index.isValid():
+            status = index.siblingAtColumn(COL_STATUS)
+            self.table.setCurrentIndex(status)
+            self.table.edit(status)
+
+    def mark_done(self) -> None:
+        action = self.current()
+        if action is not None and action.status != ActionStatus.DONE:
+            self.edits.update_action(action.id, status=ActionStatus.DONE)
+
+    def delete_current(self) -> None:
+        action = self.current()
+        if action is None:
+            return
+        text = one_line(action.text)
+        short = text if len(text) <= 80 else text[:79] + "…"
+        if dialogs.confirm(
+            self,
+            "Delete this next step?",
+            f"“{short}” will be removed. Edit > Undo brings it back.",
+            "Delete",
+        ):
+            self.edits.delete_action(action.id)

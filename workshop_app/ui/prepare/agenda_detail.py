@@ -1,0 +1,193 @@
+"""The form beside the agenda tree: the selected item's or question's fields, saved as you go."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workshop_app.domain.limits import MAX_LINE
+from workshop_app.domain.model import AgendaItem, GuidingQuestion, ItemKind
+from workshop_app.ui.common.form_widgets import PlainTextField
+from workshop_app.ui.edits.prepare_edits import AgendaEdits
+
+KIND_LABELS = {ItemKind.SESSION: "Session", ItemKind.BREAK: "Break"}
+
+
+class AgendaDetail(QStackedWidget):
+    """Three pages: nothing selected, an agenda item, a guiding question."""
+
+    def __init__(self, edits: AgendaEdits, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._edits = edits
+        self._row: AgendaItem | GuidingQuestion | None = None
+        self._loading = False
+        #: The fields typed in and not saved yet: they keep what was typed when the row is
+        #: shown again, and are saved before any command runs (``commit_pending``).
+        self._typed: set[str] = set()
+        empty = QLabel("Select an agenda item or a guiding question to edit it here.")
+        empty.setWordWrap(True)
+        self.addWidget(empty)
+        self.addWidget(self._item_page())
+        self.addWidget(self._question_page())
+        self.setMinimumWidth(300)
+
+    def _item_page(self) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        self.title = QLineEdit()
+        self.title.setMaxLength(MAX_LINE)
+        self.kind = QComboBox()
+        for kind, label in KIND_LABELS.items():
+            self.kind.addItem(label, kind.value)
+        self.minutes = QSpinBox()
+        self.minutes.setRange(0, 1440)
+        self.minutes.setSingleStep(5)
+        self.minutes.setSuffix(" min")
+        self.description = PlainTextField()
+        for label, widget in (
+            ("&Title:", self.title),
+            ("&Kind:", self.kind),
+            ("Planned &minutes:", self.minutes),
+            ("&Description:", self.description),
+        ):
+            form.addRow(label, widget)
+            widget.setAccessibleName(label.replace("&", "").rstrip(":"))
+        self.title.editingFinished.connect(self._save_title)
+        self.kind.currentIndexChanged.connect(self._save_kind)
+        self.minutes.editingFinished.connect(self._save_minutes)
+        self.description.focus_lost.connect(self._save_description)
+        # Saved a second after typing pauses too, so a crash cannot take a long description.
+        self._description_timer = QTimer(self)
+        self._description_timer.setSingleShot(True)
+        self._description_timer.setInterval(1000)
+        self._description_timer.timeout.connect(self._save_description)
+        self.description.textChanged.connect(
+            lambda: None if self._loading else self._description_timer.start()
+        )
+        self.title.textEdited.connect(lambda: self._typing("title"))
+        self.minutes.valueChanged.connect(lambda: self._typing("minutes"))
+        self.description.textChanged.connect(lambda: self._typing("description"))
+        return page
+
+    def _question_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        label = QLabel("Guiding &question:")
+        self.question = PlainTextField()
+        self.question.setAccessibleName("Guiding question")
+        label.setBuddy(self.question)
+        layout.addWidget(label)
+        layout.addWidget(self.question)
+        self.question.focus_lost.connect(self._save_question)
+        self.question.textChanged.connect(lambda: self._typing("question"))
+        return page
+
+    def _typing(self, field: str) -> None:
+        if not self._loading:
+            self._typed.add(field)
+
+    # -- showing --------------------------------------------------------------------------
+
+    def show_row(self, row: AgendaItem | GuidingQuestion | None) -> None:
+        """Show ``row``'s values (what is in the file), except in fields typed in and not
+        saved yet."""
+        same = row is not None and self._row is not None and row.id == self._row.id
+        if not same:
+            self._typed.clear()
+        self._row = row
+        self._loading = True
+        try:
+            if isinstance(row, AgendaItem):
+                self.setCurrentIndex(1)
+                if "title" not in self._typed and self.title.text() != row.title:
+                    self.title.setText(row.title)
+                    self.title.setCursorPosition(0)  # show the start of a long title
+                self.kind.setCurrentIndex(self.kind.findData(row.kind.value))
+                if "minutes" not in self._typed:
+                    self.minutes.setValue(row.planned_minutes or 0)
+                if "description" not in self._typed and (
+                    self.description.toPlainText() != (row.description or "")
+                ):
+                    self.description.setPlainText(row.description or "")
+            elif isinstance(row, GuidingQuestion):
+                self.setCurrentIndex(2)
+                if "question" not in self._typed and self.question.toPlainText() != row.text:
+                    self.question.setPlainText(row.text)
+            else:
+                self.setCurrentIndex(0)
+        finally:
+            self._loading = False
+
+    def focus_title(self) -> None:
+        widget: QLineEdit | PlainTextField = (
+            self.title if isinstance(self._row, AgendaItem) else self.question
+        )
+        widget.setFocus()
+        widget.selectAll()
+
+    # -- saving ---------------------------------------------------------------------------
+
+    def commit_pending(self) -> None:
+        """Save what was typed and not saved yet, now (a command is about to run)."""
+        saves = {
+            "title": self._save_title,
+            "minutes": self._save_minutes,
+            "description": self._save_description,
+            "question": self._save_question,
+        }
+        for field in sorted(self._typed):
+            saves[field]()
+
+    def _item(self) -> AgendaItem | None:
+        return self._row if isinstance(self._row, AgendaItem) and not self._loading else None
+
+    def _save_title(self) -> None:
+        item = self._item()
+        text = self.title.text().strip()
+        self._typed.discard("title")
+        if item is None or text == item.title:
+            return
+        if not text:
+            self.title.setText(item.title)  # an item needs a title: keep the old one
+            return
+        self._edits.update_item(item.id, title=text)
+
+    def _save_kind(self) -> None:
+        item = self._item()
+        kind = self.kind.currentData()
+        if item is not None and kind != item.kind.value:
+            self._edits.update_item(item.id, kind=kind)
+
+    def _save_minutes(self) -> None:
+        item = self._item()
+        self._typed.discard("minutes")
+        if item is not None and self.minutes.value() != (item.planned_minutes or 0):
+            self._edits.update_item(item.id, planned_minutes=self.minutes.value())
+
+    def _save_description(self) -> None:
+        self._description_timer.stop()
+        item = self._item()
+        text = self.description.toPlainText().rstrip() or None
+        self._typed.discard("description")
+        if item is not None and text != item.description:
+            self._edits.update_item(item.id, description=text)
+
+    def _save_question(self) -> None:
+        row = self._row
+        text = self.question.toPlainText().strip()
+        self._typed.discard("question")
+        if not isinstance(row, GuidingQuestion) or self._loading or text == row.text:
+            return
+        if not text:
+            self.question.setPlainText(row.text)
+            return
+        self._edits.update_question(row.id, text)

@@ -1,0 +1,340 @@
+"""The agenda as a tree model: items in running order, their guiding questions beneath.
+
+It reconciles with the store after every committed change: rows are inserted, removed and
+moved one by one (never a reset), so selections and scroll positions survive edits.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any, Protocol
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QFont
+
+from workshop_app.domain.model import AgendaItem, GuidingQuestion, ItemKind
+from workshop_app.domain.timeplan import DayPlan, Slot, plan_day
+
+COL_START, COL_END, COL_TITLE, COL_KIND, COL_MINUTES = range(5)
+HEADERS = ("Start", "End", "Title", "Kind", "Minutes")
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+MIME = "application/x-workshop-agenda"
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class AgendaActions(Protocol):
+    """What the model asks for when the user edits in place or drops a row."""
+
+    def update_item(self, item_id: str, **fields: Any) -> bool: ...
+    def update_question(self, question_id: str, text: str) -> bool: ...
+    def move_item(self, item_id: str, index: int) -> bool: ...
+    def move_question(self, question_id: str, item_id: str, index: int) -> bool: ...
+
+
+class AgendaModel(QAbstractItemModel):
+    def __init__(self, actions: AgendaActions | None = None) -> None:
+        super().__init__()
+        self._actions = actions
+        self._items: list[AgendaItem] = []
+        self._keys: dict[str, int] = {}  # item id -> stable internal id of its questions
+        self._key_rows: dict[int, int] | None = None  # rebuilt after rows are added or moved
+        self._slots: dict[str, Slot] = {}
+        self._plan = plan_day(None, None, [])
+        self._date: str | None = None
+        self._start: str | None = None
+
+    # -- loading and reconciling ----------------------------------------------------------
+
+    def set_day(self, date: str | None, start_time: str | None) -> None:
+        """The workshop's date and start time changed: every time shifts."""
+        self._date, self._start = date, start_time
+        self._replan()
+
+    def reconcile(self, items: Sequence[AgendaItem]) -> None:
+        """Bring the rows in line with ``items`` by inserts, removes, moves and updates."""
+        new_ids = [item.id for item in items]
+        by_id = {item.id: item for item in items}
+        for row in reversed(range(len(self._items))):
+            if self._items[row].id not in by_id:
+                self.beginRemoveRows(QModelIndex(), row, row)
+                del self._items[row]
+                self._key_rows = None
+                self.endRemoveRows()
+        for target, item_id in enumerate(new_ids):
+            current = [item.id for item in self._items]
+            if target < len(current) and current[target] == item_id:
+                continue
+            if item_id in current:
+                source = current.index(item_id)
+                self.beginMoveRows(QModelIndex(), source, source, QModelIndex(), target)
+                self._items.insert(target, self._items.pop(source))
+                self._key_rows = None
+                self.endMoveRows()
+            else:
+                self._keys.setdefault(item_id, len(self._keys) + 1)
+                self.beginInsertRows(QModelIndex(), target, target)
+                self._items.insert(target, AgendaItem(id=item_id, title=by_id[item_id].title))
+                self._key_rows = None
+                self.endInsertRows()
+        for row, item in enumerate(items):
+            self._update_item_row(row, item)
+        self._replan()
+
+    def _update_item_row(self, row: int, new: AgendaItem) -> None:
+        old = self._items[row]
+        parent = self.index(row, 0)
+        self._reconcile_questions(row, parent, new.questions)
+        if old != new:
+            self._items[row] = new
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(HEADERS) - 1))
+
+    def _reconcile_questions(
+        self, row: int, parent: QModelIndex, questions: Sequence[GuidingQuestion]
+    ) -> None:
+        wanted = [q.id for q in questions]
+        old = list(self._items[row].questions)
+        for q_row in reversed(range(len(old))):
+            if old[q_row].id not in wanted:
+                self.beginRemoveRows(parent, q_row, q_row)
+                del old[q_row]
+                self._set_questions(row, old)
+                self.endRemoveRows()
+        for target, question in enumerate(questions):
+            ids = [q.id for q in old]
+            if target < len(ids) and ids[target] == question.id:
+                if old[target] != question:
+                    old[target] = question
+                    self._set_questions(row, old)
+                    index = self.index(target, COL_TITLE, parent)
+                    self.dataChanged.emit(index, index)
+                continue
+            if question.id in ids:
+                source = ids.index(question.id)
+                self.beginMoveRows(parent, source, source, parent, target)
+                old.insert(target, old.pop(source))
+                old[target] = question
+                self._set_questions(row, old)
+                self.endMoveRows()
+            else:
+                self.beginInsertRows(parent, target, target)
+                old.insert(target, question)
+                self._set_questions(row, old)
+                self.endInsertRows()
+
+    def _set_questions(self, row: int, questions: list[GuidingQuestion]) -> None:
+        item = self._items[row]
+        self._items[row] = AgendaItem(**{**item.__dict__, "questions": tuple(questions)})
+
+    def _replan(self) -> None:
+        old = self._plan
+        self._plan = plan_day(self._date, self._start, self._items)
+        self._slots = {slot.item_id: slot for slot in self._plan.slots}
+        if old != self._plan and self._items:
+            last = len(self._items) - 1
+            self.dataChanged.emit(self.index(0, COL_START), self.index(last, COL_END))
+
+    # -- reading --------------------------------------------------------------------------
+
+    @property
+    def plan(self) -> DayPlan:
+        return self._plan
+
+    def items(self) -> list[AgendaItem]:
+        return list(self._items)
+
+    def item_row(self, item_id: str) -> int:
+        return next(i for i, item in enumerate(self._items) if item.id == item_id)
+
+    def index_of(self, row_id: str) -> QModelIndex:
+        """The index (title column) of an item or a question, by id; invalid if absent."""
+        for row, item in enumerate(self._items):
+            if item.id == row_id:
+                return self.index(row, COL_TITLE)
+            for q_row, q in enumerate(item.questions):
+                if q.id == row_id:
+                    return self.index(q_row, COL_TITLE, self.index(row, 0))
+        return QModelIndex()
+
+    def row_object(self, index: Index) -> AgendaItem | GuidingQuestion | None:
+        if not index.isValid():
+            return None
+        key = index.internalId()
+        if key == 0:
+            return self._items[index.row()]
+        item = self._item_by_key(key)
+        return item.questions[index.row()] if item is not None else None
+
+    def _row_of_key(self, key: int) -> int | None:
+        """The row of the item whose questions carry ``key`` (cached until rows change)."""
+        if self._key_rows is None:
+            self._key_rows = {self._keys[item.id]: row for row, item in enumerate(self._items)}
+        return self._key_rows.get(key)
+
+    def _item_by_key(self, key: int) -> AgendaItem | None:
+        row = self._row_of_key(key)
+        return None if row is None else self._items[row]
+
+    # -- QAbstractItemModel ---------------------------------------------------------------
+
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, column, 0)
+        item = self._items[parent.row()]
+        return self.createIndex(row, column, self._keys[item.id])
+
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        if not index.isValid() or index.internalId() == 0:
+            return QModelIndex()
+        row = self._row_of_key(index.internalId())
+        return QModelIndex() if row is None else self.createIndex(row, 0, 0)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        if not parent.isValid():
+            return len(self._items)
+        if parent.internalId() == 0 and parent.column() == 0:
+            return len(self._items[parent.row()].questions)
+        return 0
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return len(HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        obj = self.row_object(index)
+        if obj is None:
+            return None
+        if role == ROW_ROLE:
+            return obj
+        if isinstance(obj, GuidingQuestion):
+            return self._question_data(obj, index.column(), role)
+        return self._item_data(obj, index.column(), role)
+
+    def _question_data(self, q: GuidingQuestion, column: int, role: int) -> Any:
+        if column != COL_TITLE:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"? {q.text}"
+        if role in (Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole):
+            return q.text
+        return None
+
+    def _item_data(self, item: AgendaItem, column: int, role: int) -> Any:
+        slot = self._slots.get(item.id)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if column == COL_START and slot:
+                return slot.start.strftime("%H:%M")
+            if column == COL_END and slot:
+                return slot.end.strftime("%H:%M")
+            if column == COL_TITLE:
+                return item.title
+            if column == COL_KIND:
+                return item.kind.value
+            if column == COL_MINUTES:
+                if role == Qt.ItemDataRole.EditRole:
+                    return item.planned_minutes or 0
+                return "" if item.planned_minutes is None else f"{item.planned_minutes} min"
+        if role == Qt.ItemDataRole.ToolTipRole and column == COL_TITLE:
+            return item.description or item.title
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (COL_MINUTES,):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.FontRole and item.kind == ItemKind.BREAK:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = Qt.ItemFlag.ItemIsDropEnabled
+        if not index.isValid():
+            return base
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        flags |= Qt.ItemFlag.ItemIsDragEnabled
+        obj = self.row_object(index)
+        if isinstance(obj, AgendaItem):
+            flags |= Qt.ItemFlag.ItemIsDropEnabled
+            if index.column() in (COL_TITLE, COL_KIND, COL_MINUTES):
+                flags |= Qt.ItemFlag.ItemIsEditable
+        elif index.column() == COL_TITLE:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        obj = self.row_object(index)
+        if role != Qt.ItemDataRole.EditRole or obj is None or self._actions is None:
+            return False
+        if isinstance(obj, GuidingQuestion):
+            text = str(value).strip()
+            if not text or text == obj.text:
+                return False
+            return self._actions.update_question(obj.id, text)
+        field = {COL_TITLE: "title", COL_KIND: "kind", COL_MINUTES: "planned_minutes"}.get(
+            index.column()
+        )
+        if field is None:
+            return False
+        if field == "title":
+            value = str(value).strip()
+            if not value:
+                return False
+        if field == "planned_minutes":
+            value = int(value)
+        if getattr(obj, field) == value:
+            return False
+        return self._actions.update_item(obj.id, **{field: value})
+
+    # -- drag and drop --------------------------------------------------------------------
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [MIME]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        data = QMimeData()
+        obj = self.row_object(indexes[0]) if indexes else None
+        if obj is not None:
+            kind = "question" if isinstance(obj, GuidingQuestion) else "item"
+            data.setData(MIME, json.dumps({"kind": kind, "id": obj.id}).encode())
+        return data
+
+    def dropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
+    ) -> bool:
+        if self._actions is None or not data.hasFormat(MIME):
+            return False
+        payload = json.loads(bytes(data.data(MIME).data()).decode())
+        target = self.row_object(parent)
+        if payload["kind"] == "item":
+            if isinstance(target, GuidingQuestion):
+                return False
+            index = row if row >= 0 else (parent.row() if parent.isValid() else len(self._items))
+            current = self.item_row(payload["id"])
+            self._actions.move_item(payload["id"], index - 1 if index > current else index)
+        else:
+            if not isinstance(target, AgendaItem):
+                return False
+            index = row if row >= 0 else len(target.questions)
+            source = self.row_object(self.index_of(payload["id"]))
+            if isinstance(source, GuidingQuestion) and source.agenda_item_id == target.id:
+                current = [q.id for q in target.questions].index(source.id)
+                index = index - 1 if index > current else index
+            self._actions.move_question(payload["id"], target.id, index)
+        # The store's change notification moves the rows; the view must not remove any.
+        return False

@@ -1,0 +1,288 @@
+"""Prepare > Participants: the roster with check-in, counts per group, search and import."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QStyledItemDelegate,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workshop_app.domain.model import Participant, Role
+from workshop_app.domain.roster import checkin_counts
+from workshop_app.store import Change, Entity
+from workshop_app.ui import dialogs
+from workshop_app.ui.common.lazy import RefreshWhenShown
+from workshop_app.ui.edits.prepare_edits import DetailsEdits, RosterEdits
+from workshop_app.ui.loader import deferred
+from workshop_app.ui.prepare.roster_model import (
+    COL_GROUP,
+    COL_NAME,
+    COL_ORGANISATION,
+    COL_PRESENT,
+    COL_ROLE,
+    HEADERS,
+    ROW_ROLE,
+    SORT_ROLE,
+    RosterModel,
+)
+from workshop_app.ui.session import Session
+
+if TYPE_CHECKING:
+    from workshop_app import roster_import
+else:  # loaded when a list is imported: it brings openpyxl (see ui/loader.py)
+    roster_import = deferred("workshop_app.roster_import")
+
+
+class ChoiceDelegate(QStyledItemDelegate):
+    """An editable combo of choices for a column (roles, stakeholder groups)."""
+
+    def __init__(self, choices: list[str], editable: bool, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.choices = choices
+        self._editable = editable
+
+    def createEditor(self, parent: QWidget, option: object, index: object) -> QWidget:
+        combo = QComboBox(parent)
+        combo.setEditable(self._editable)
+        combo.addItems(self.choices)
+        return combo
+
+    def setEditorData(self, editor: QWidget, index: object) -> None:
+        assert isinstance(editor, QComboBox)
+        editor.setCurrentText(str(index.data(Qt.ItemDataRole.EditRole)))  # type: ignore[attr-defined]
+
+    def setModelData(self, editor: QWidget, model: object, index: object) -> None:
+        assert isinstance(editor, QComboBox)
+        model.setData(index, editor.currentText(), Qt.ItemDataRole.EditRole)  # type: ignore[attr-defined]
+
+
+class _ModelActions:
+    """The model's in-place edits, routed through the panel."""
+
+    def __init__(self, panel: RosterPanel) -> None:
+        self._panel = panel
+
+    def update(self, participant_id: str, **fields: object) -> bool:
+        return self._panel.update_participant(participant_id, **fields)
+
+
+class RosterPanel(QWidget):
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self.edits = RosterEdits(session.editor, session.participants, session.workshop)
+        self._details = DetailsEdits(session.editor, session.workshop)
+        self.model = RosterModel(_ModelActions(self))
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setFilterKeyColumn(-1)
+        self.counts = QLabel()
+        self.counts.setObjectName("checkinCounts")
+        self.counts.setWordWrap(True)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search participants…")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Search participants")
+        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.column = QComboBox()
+        self.column.setAccessibleName("Search in column")
+        self.column.addItem("All columns", -1)
+        for number, header in enumerate(HEADERS):
+            if number != COL_PRESENT:
+                self.column.addItem(header, number)
+        self.column.currentIndexChanged.connect(
+            lambda: self.proxy.setFilterKeyColumn(int(self.column.currentData()))
+        )
+        self.table = self._build_table()
+        self._build_actions()
+        self._layout()
+        session.changed.connect(self._on_changed)
+        self._refresher = RefreshWhenShown(self, self._refresh)
+
+    def update_participant(self, participant_id: str, **fields: object) -> bool:
+        """Edit someone; a stakeholder group typed in that is new joins the workshop's list."""
+        group = fields.get("stakeholder_group")
+        groups = list(self._session.workshop.get().stakeholder_groups)
+        if isinstance(group, str) and group and group not in groups:
+            return self.edits.update_with_new_group(participant_id, group, **fields)
+        return self.edits.update(participant_id, **fields)
+
+    def _build_table(self) -> QTableView:
+        table = QTableView()
+        table.setObjectName("rosterTable")
+        table.setAccessibleName("Participants")
+        table.setModel(self.proxy)
+        table.setSortingEnabled(True)
+        table.sortByColumn(COL_NAME, Qt.SortOrder.AscendingOrder)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.verticalHeader().setVisible(False)
+        table.setEditTriggers(
+            QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.DoubleClicked
+        )
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        widths = (64, 50, 180, 110, 240, 160, 100, 190, 90)  # job title: often empty
+        for column, width in enumerate(widths):
+            table.setColumnWidth(column, width)
+        header.setSectionResizeMode(COL_PRESENT, QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(COL_ORGANISATION, QHeaderView.ResizeMode.Stretch)
+        self._roles = ChoiceDelegate([r.value for r in Role], editable=False, parent=table)
+        self._groups = ChoiceDelegate([], editable=True, parent=table)
+        table.setItemDelegateForColumn(COL_ROLE, self._roles)
+        table.setItemDelegateForColumn(COL_GROUP, self._groups)
+        table.installEventFilter(self)
+        return table
+
+    def _build_actions(self) -> None:
+        def action(text: str, shortcut: str, slot: object) -> QAction:
+            act = QAction(text, self)
+            act.setShortcut(QKeySequence(shortcut))
+            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            act.triggered.connect(slot)
+            self.addAction(act)
+            return act
+
+        self.add_action = action("Add &Participant", "Ctrl+Shift+P", self.add_participant)
+        self.delete_action = action("&Delete Participant", "Ctrl+Shift+Del", self.delete_current)
+        self.find_action = action("&Find Participant", "Ctrl+F", self.search.setFocus)
+        self.checkin_action = action("Toggle &Present", "Ctrl+Space", self.toggle_present)
+        self.import_action = action("&Import Registration List…", "Ctrl+Shift+L", self.import_list)
+
+    def actions_for_menu(self) -> list[QAction]:
+        return [
+            self.add_action,
+            self.delete_action,
+            self.find_action,
+            self.checkin_action,
+            self.import_action,
+        ]
+
+    def _layout(self) -> None:
+        top = QHBoxLayout()
+        search_label = QLabel("&Search:")
+        search_label.setBuddy(self.search)
+        top.addWidget(search_label)
+        top.addWidget(self.search, 1)
+        in_label = QLabel("i&n:")
+        in_label.setBuddy(self.column)
+        top.addWidget(in_label)
+        top.addWidget(self.column)
+        for act in (self.add_action, self.delete_action, self.import_action):
+            button = QToolButton()
+            button.setDefaultAction(act)
+            button.setToolTip(f"{act.text().replace('&', '')} ({act.shortcut().toString()})")
+            top.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.counts)
+        layout.addLayout(top)
+        layout.addWidget(self.table)
+        self.setTabOrder(self.search, self.column)
+        self.setTabOrder(self.column, self.table)
+
+    # -- following the document -----------------------------------------------------------
+
+    def _on_changed(self, changes: tuple[Change, ...]) -> None:
+        if any(c.entity in (Entity.PARTICIPANT, Entity.WORKSHOP) for c in changes):
+            self._refresher.request()
+
+    def _refresh(self) -> None:
+        if not self._session.is_open:
+            return
+        people = self._session.participants.list()
+        groups = list(self._session.workshop.get().stakeholder_groups)
+        self._groups.choices = groups
+        self.model.reconcile(people)
+        parts = [
+            f"<b>{c.group}</b> {c.present}/{c.registered}" for c in checkin_counts(people, groups)
+        ]
+        present = sum(p.present for p in people)
+        self.counts.setText(
+            f"<b>{present} of {len(people)} present</b> &nbsp;·&nbsp; "
+            + " &nbsp;·&nbsp; ".join(parts)
+        )
+
+    # -- commands -------------------------------------------------------------------------
+
+    def current(self) -> Participant | None:
+        index = self.table.currentIndex()
+        value = self.proxy.data(index, ROW_ROLE) if index.isValid() else None
+        return value if isinstance(value, Participant) else None
+
+    def select(self, participant_id: str) -> None:
+        source = self.model.index(self.model.row_of(participant_id), COL_NAME)
+        self.table.setCurrentIndex(self.proxy.mapFromSource(source))
+
+    def toggle_present(self) -> None:
+        person = self.current()
+        if person is not None:
+            self.edits.update(person.id, present=not person.present)
+
+    def add_participant(self) -> None:
+        self.search.clear()
+        person = RosterEdits.blank("New participant")
+        if self.edits.add(person):
+            self.select(person.id)
+            self.table.edit(self.table.currentIndex())
+
+    def delete_current(self) -> None:
+        person = self.current()
+        if person is not None and dialogs.confirm(
+            self,
+            f"Remove {person.name} from the roster?",
+            "Edit > Undo brings them back.",
+            "Remove",
+        ):
+            self.edits.delete(person.id)
+
+    def import_list(self) -> None:
+        """Ask for a CSV or XLSX list, preview it, and add the people as one undoable step."""
+        path = dialogs.ask_roster_path(self)
+        if path is None:
+            return
+        try:
+            table = roster_import.read_table(path)
+        except roster_import.RosterImportError as error:
+            dialogs.show_error(self, error)
+            return
+        people = self._session.participants.list()
+        groups = self._session.workshop.get().stakeholder_groups
+        plan = dialogs.preview_import(self, table, people, groups, path.name)
+        if plan is not None and plan.to_add and self.edits.add_many(plan.to_add, plan.new_groups):
+            self.search.clear()
+            self.select(plan.to_add[0].id)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Space on a row ticks "present", whatever column the cursor is in."""
+        if (
+            watched is self.table
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Space
+            and event.modifiers() == Qt.KeyboardModifier.NoModifier
+            and self.table.state() != QAbstractItemView.State.EditingState
+        ):
+            self.toggle_present()
+            return True
+        return super().eventFilter(watched, event)

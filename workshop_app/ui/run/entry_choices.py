@@ -1,0 +1,55 @@
+"""Filling the entry box's and the feed filter's choices: the item's questions, the people."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox
+
+from workshop_app.domain.model import GuidingQuestion, Participant
+from workshop_app.ui.run.feed_model import FROM_THE_FLOOR
+
+#: The filters' "any" choice.
+ALL = "__all__"
+
+
+def fill_questions(
+    entry: QComboBox, feed_filter: QComboBox, questions: Sequence[GuidingQuestion], *, keep: bool
+) -> None:
+    """Q1, Q2... in both boxes (and "no particular question"); ``keep`` the choices made."""
+    entry_keep, filter_keep = entry.currentData(), feed_filter.currentData()
+    entry.clear()
+    entry.addItem("No particular question", None)
+    feed_filter.clear()
+    feed_filter.addItem("All questions", ALL)
+    for number, q in enumerate(questions, start=1):
+        label = f"Q{number}  {q.text}"
+        entry.addItem(label, q.id)
+        entry.setItemData(number, q.text, Qt.ItemDataRole.ToolTipRole)
+        feed_filter.addItem(label, q.id)
+    feed_filter.addItem("No particular question", None)
+    if keep:
+        entry.setCurrentIndex(max(0, entry.findData(entry_keep)))
+        feed_filter.setCurrentIndex(max(0, feed_filter.findData(filter_keep)))
+
+
+def fill_speakers(
+    entry: QComboBox, feed_filter: QComboBox, people: Sequence[Participant], *, keep: bool
+) -> None:
+    """Who can be named: "from the floor", then those present, then the others."""
+    entry_keep, filter_keep = entry.currentData(), feed_filter.currentData()
+    ordered = sorted(people, key=lambda p: (not p.present, p.name.casefold()))
+    entry.clear()
+    entry.addItem(FROM_THE_FLOOR, "")
+    for person in ordered:
+        org = f" — {person.organisation}" if person.organisation else ""
+        entry.addItem(f"{person.name}{org}", person.id)
+    feed_filter.clear()
+    feed_filter.addItem("All speakers", ALL)
+    feed_filter.addItem(FROM_THE_FLOOR, "")
+    for person in ordered:
+        feed_filter.addItem(person.name, person.id)
+    if keep:
+        entry.setCurrentIndex(max(0, entry.findData(entry_keep)))
+        feed_filter.setCurrentIndex(max(0, feed_filter.findData(filter_keep)))

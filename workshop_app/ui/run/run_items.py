@@ -1,0 +1,82 @@
+"""The chair's moves through the agenda (start, next, finish, skip). Each gives the keyboard
+back to the entry box and says in the status bar what it did: an item ended by a key pressed
+by mistake must be noticed, and taken back with Undo."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+
+from PySide6.QtGui import QKeySequence
+
+from workshop_app.domain.model import AgendaItem, ItemStatus
+from workshop_app.ui.edits.run_edits import RunEdits
+from workshop_app.ui.run.run_view import RunView
+from workshop_app.ui.session import Session
+
+_ENDED = {ItemStatus.DONE: "finished", ItemStatus.SKIPPED: "skipped"}
+
+
+def _contributions(count: int) -> str:
+    return f"{count} contribution{'' if count == 1 else 's'}"
+
+
+def item_changes(
+    before: Sequence[AgendaItem], after: Sequence[AgendaItem], counts: Mapping[str, int]
+) -> str:
+    """ "Finished “Opening” (3 contributions); started “Partnerships”. Ctrl+Z undoes this."
+    for the items whose status changed between ``before`` and ``after`` ("" if none did)."""
+    was = {item.id: item.status for item in before}
+    said: list[str] = []
+    for item in after:
+        if was.get(item.id, item.status) == item.status:
+            continue
+        if item.status in _ENDED:
+            count = counts.get(item.id, 0)
+            kept = f" ({_contributions(count)})" if count else ""
+            said.append(f"{_ENDED[item.status]} “{item.title}”{kept}")
+        elif item.status == ItemStatus.RUNNING:
+            said.append(f"started “{item.title}”")
+    if not said:
+        return ""
+    text = "; ".join(said)
+    undo = QKeySequence(QKeySequence.StandardKey.Undo).toString(
+        QKeySequence.SequenceFormat.NativeText
+    )
+    return f"{text[0].upper()}{text[1:]}. {undo} undoes this."
+
+
+class ItemMoves:
+    """F9 (start or next), Shift+F9 (finish), Ctrl+F9 (skip) and starting a chosen item."""
+
+    def __init__(self, page: RunView, session: Session, edits: RunEdits) -> None:
+        self._page = page
+        self._session = session
+        self._edits = edits
+
+    def _change(self, edit: Callable[[], bool]) -> None:
+        before = list(self._page.items)
+        if edit() and self._session.is_open:
+            counts = self._session.contributions.counts_by_item()
+            message = item_changes(
+                before, self._session.agenda.items(), {k: n for k, (n, _h) in counts.items()}
+            )
+            if message:
+                self._page.status_message.emit(message)
+        self._page.capture.text.setFocus()
+
+    def next_item(self) -> None:
+        self._change(self._edits.next_item)
+
+    def finish_item(self) -> None:
+        item = self._page.item
+        if item is not None:
+            self._change(lambda: self._edits.finish_item(item.id))
+
+    def skip_item(self) -> None:
+        page = self._page
+        target = page.item or next((i for i in page.items if i.status == "planned"), None)
+        if target is not None:
+            self._change(lambda: self._edits.skip_item(target.id))
+
+    def start_item(self, item_id: str) -> None:
+        self._change(lambda: self._edits.start_item(item_id))

@@ -1,0 +1,371 @@
+"""The Run mode: the chair's clock, the rapporteur's capture and the list of speakers,
+visible together. Every chair action has a shortcut that works while typing in the box."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QShowEvent
+from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
+
+from workshop_app.domain.balance import participation_balance
+from workshop_app.domain.model import (
+    ItemStatus,
+    Participant,
+    Workshop,
+)
+from workshop_app.domain.runclock import Projection, is_the_day, project_day
+from workshop_app.store import Change, Entity
+from workshop_app.store.run import RunSettings
+from workshop_app.ui import dialogs
+from workshop_app.ui.common.lazy import RefreshWhenShown
+from workshop_app.ui.common.outcome_tables import bind
+from workshop_app.ui.edits.outcome_edits import OutcomeEdits
+from workshop_app.ui.edits.run_edits import RunEdits
+from workshop_app.ui.projector.controls import ProjectorControls
+from workshop_app.ui.run.capture_panel import CapturePanel
+from workshop_app.ui.run.clock_panel import ClockPanel
+from workshop_app.ui.run.consensus_panel import ConsensusPanel
+from workshop_app.ui.run.floor_moves import FloorMoves
+from workshop_app.ui.run.run_items import ItemMoves
+from workshop_app.ui.run.run_outcomes import RunOutcomes
+from workshop_app.ui.run.run_view import RunView
+from workshop_app.ui.run.speakers_panel import SpeakersPanel
+from workshop_app.ui.session import Session
+
+WATCHED = {
+    Entity.CONSENSUS,
+    Entity.AGENDA_ITEM,
+    Entity.QUESTION,
+    Entity.SPEECH,
+    Entity.CONTRIBUTION,
+    Entity.PARTICIPANT,
+    Entity.WORKSHOP,
+}
+
+
+class RunPage(RunView):
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("runPage")
+        self._session = session
+        self.edits = RunEdits(session)
+        self.clock_panel = ClockPanel()
+        self.capture = CapturePanel(self.edits, lambda: session.drafts)
+        self.speakers = SpeakersPanel()
+        self.outcomes = OutcomeEdits(session)
+        self.consensus = ConsensusPanel()
+        self.outcome_view = RunOutcomes(self, session, self.outcomes)
+        self.moves = ItemMoves(self, session, self.edits)
+        self.floor = FloorMoves(self, self.speakers, session, self.edits)
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(self.speakers)
+        right.addWidget(self.consensus)
+        right.setChildrenCollapsible(False)
+        right.setSizes([470, 230])
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.clock_panel)
+        splitter.addWidget(self.capture)
+        splitter.addWidget(right)
+        splitter.setChildrenCollapsible(False)
+        splitter.setSizes([270, 680, 320])
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        self.item = None
+        self.items = []
+        self.viewed_item_id = None
+        self._projection: Projection | None = None
+        self._build_actions()
+        self._connect()
+        self._timer = QTimer(self)
+        self._timer.setInterval(1000)
+        self._timer.timeout.connect(self.tick)
+        session.changed.connect(self._on_changed)
+        session.about_to_close.connect(self.capture.keep_draft)
+        self._enable_actions(False)  # until the page is shown
+        self._people: list[Participant] | None = None  # read again when the roster changes
+        self._workshop: Workshop | None = None
+        self._run_settings: RunSettings | None = None
+        self._refresher = RefreshWhenShown(self, self.refresh)
+
+    # -- actions --------------------------------------------------------------------------
+
+    def _action(self, text: str, keys: str, slot: Callable[[], object]) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(keys))
+        # Window-wide, so that they work while the rapporteur types in the entry box;
+        # disabled while the Run page is hidden.
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.next_item_action = self._action("Start/&Next Item", "F9", self.moves.next_item)
+        self.finish_item_action = self._action("&Finish Item", "Shift+F9", self.moves.finish_item)
+        self.skip_item_action = self._action("S&kip Item", "Ctrl+F9", self.moves.skip_item)
+        self.next_speaker_action = self._action("Next &Speaker", "F8", self.floor.next_speaker)
+        self.end_speech_action = self._action("&End Turn", "Shift+F8", self.floor.end_speech)
+        self.add_speaker_action = self._action(
+            "&Add Speaker…", "Ctrl+L", self.speakers.add_box.setFocus
+        )
+        self.next_focus_action = self._action(
+            "Focus Next &Question", "F6", lambda: self.cycle_focus(1)
+        )
+        self.previous_focus_action = self._action(
+            "Focus &Previous Question", "Shift+F6", lambda: self.cycle_focus(-1)
+        )
+        self.replan_action = self._action("&Re-plan the Day…", "Ctrl+Shift+R", self.replan)
+        self.search_action = self._action("Searc&h the Workshop…", "Ctrl+Shift+F", self.search)
+        self.capture_action = self._action("Back to the &Entry Box", "Esc", self.back_to_entry)
+        view = self.outcome_view
+        self.point_action = self._action(
+            "Record &Consensus Point…", "Ctrl+Shift+C", view.propose_point
+        )
+        self.next_step_action = self._action(
+            "Record Next S&tep…", "Ctrl+Shift+A", view.add_next_step
+        )
+        self.summary_action = self._action("Item Su&mmary…", "Ctrl+Shift+M", view.edit_summary)
+        self._build_projector_actions()
+
+    def actions_for_menu(self) -> list[QAction]:
+        return [
+            self.next_item_action,
+            self.finish_item_action,
+            self.skip_item_action,
+            self.next_speaker_action,
+            self.end_speech_action,
+            self.add_speaker_action,
+            self.next_focus_action,
+            self.previous_focus_action,
+            self.replan_action,
+            self.search_action,
+            self.capture_action,
+            self.point_action,
+            self.next_step_action,
+            self.summary_action,
+        ]
+
+    def menus(self) -> list[tuple[str, list[QAction]]]:
+        speakers = self.speakers
+        queue = [speakers.queue_up, speakers.queue_down, speakers.queue_withdraw]
+        return [
+            ("&Run", [*self.actions_for_menu(), *queue, speakers.queue_remove]),
+            ("&Capture", self.capture.actions_for_menu()),
+            ("&Projector", self.projector_actions),
+        ]
+
+    def _build_projector_actions(self) -> None:
+        self.projector_controls = ProjectorControls(self, self._action)
+        self.projector_clock_action = self.projector_controls.clock_action
+        self.projector_queue_action = self.projector_controls.queue_action
+        self.projector_actions = self.projector_controls.actions
+
+    def _connect(self) -> None:
+        clock, speakers = self.clock_panel, self.speakers
+        self.capture.message.connect(self.status_message)
+        # The chair's buttons take no focus and carry no mnemonic (Alt+letter while typing
+        # must not end a turn): their keys are the actions' shortcuts, named in the tooltip.
+        for button, action in (
+            (clock.next_button, self.next_item_action),
+            (clock.finish_button, self.finish_item_action),
+            (clock.skip_button, self.skip_item_action),
+            (clock.replan_button, self.replan_action),
+            (speakers.next_button, self.next_speaker_action),
+            (speakers.end_button, self.end_speech_action),
+            (self.consensus.propose_button, self.point_action),
+            (self.consensus.action_button, self.next_step_action),
+            (self.capture.record_button, self.capture.record_action),
+        ):
+            bind(button, action)
+        clock.item_activated.connect(self._item_activated)
+        clock.question_activated.connect(self.edits.set_focus)
+        speakers.scope_changed.connect(self._show_balance)
+        self.outcome_view.connect()
+
+    # -- following the session ------------------------------------------------------------
+
+    def _on_changed(self, changes: tuple[Change, ...]) -> None:
+        entities = {change.entity for change in changes}
+        if Entity.PARTICIPANT in entities:
+            self._people = None
+        if not entities & WATCHED:
+            return
+        if entities == {Entity.CONTRIBUTION} and self.isVisible():
+            # Recording is what happens all day: only the feed follows (rows are inserted).
+            self._refresh_feed()
+            return
+        self._refresher.request()
+
+    def _people_list(self) -> list[Participant]:
+        if self._people is None:
+            self._people = self._session.participants.list()
+        return self._people
+
+    def _refresh_feed(self) -> None:
+        shown = self.shown_item()
+        if shown is None or not self._session.is_open:
+            return
+        self.capture.show_contributions(self._session.contributions.list(shown.id))
+
+    def refresh(self) -> None:
+        """Read the running state once and show it in the three columns."""
+        session = self._session
+        if not session.is_open:
+            return
+        self.items = session.agenda.items()
+        self.item = next((i for i in self.items if i.status == ItemStatus.RUNNING), None)
+        settings = session.run.settings()
+        self._run_settings, self._workshop = settings, session.workshop.get()
+        self.capture.model.set_timezone(self._workshop.timezone)
+        people = self._people_list()
+        item_id = self.item.id if self.item else None
+        speeches = session.speeches.list(item_id) if item_id else []
+        speaking = next((s for s in speeches if s.status == "speaking"), None)
+        queue = session.speeches.queue(item_id) if item_id else []
+        viewed = next((i for i in self.items if i.id == self.viewed_item_id), None)
+        if viewed is None or viewed.id == item_id:
+            self.viewed_item_id, viewed = None, self.item
+        shown_id = viewed.id if viewed else None
+        contributions = session.contributions.list(shown_id) if shown_id else []
+        points = session.consensus.list(shown_id) if shown_id else []
+        self.consensus.show_points(points)
+        self.capture.model.set_support(
+            {
+                cid: [
+                    f"P{number}"
+                    for number, p in enumerate(points, 1)
+                    if cid in p.supporting_contribution_ids
+                ]
+                for cid in {c for p in points for c in p.supporting_contribution_ids}
+            }
+        )
+        self.clock_panel.show_agenda(self.items, settings.focus_question_id)
+        self.capture.show_state(
+            viewed,
+            contributions,
+            people,
+            speaking if shown_id == item_id else None,
+            settings.focus_question_id if shown_id == item_id else None,
+            running=shown_id == item_id,
+        )
+        self.speakers.show_floor(
+            speaking, queue, people, settings.speech_limit_seconds, self.item is not None
+        )
+        self._show_balance()
+        self.tick()
+
+    def _show_balance(self) -> None:
+        session = self._session
+        if not session.is_open:
+            return
+        item_id = self.item.id if self.item and self.speakers.balance_scope_is_item() else None
+        speeches = session.speeches.list(item_id)
+        groups = session.workshop.get().stakeholder_groups
+        balance = participation_balance(
+            speeches,
+            session.participants.list(),
+            groups,
+            agenda_item_id=item_id,
+            now=session.clock(),
+        )
+        self.speakers.show_balance(balance)
+
+    def tick(self) -> None:
+        """Every second while shown: clocks from recorded times and the session's clock."""
+        if not self._session.is_open:
+            return
+        now = self._session.clock()
+        if self._workshop is None or self._run_settings is None:
+            self._workshop = self._session.workshop.get()
+            self._run_settings = self._session.run.settings()
+        workshop = self._workshop
+        self._projection = (
+            project_day(
+                workshop.date,
+                workshop.start_time,
+                self.items,
+                now,
+                workshop.timezone,
+                self._run_settings.day_end,
+            )
+            if self.items and is_the_day(workshop.date, self.items, now, workshop.timezone)
+            else None
+        )
+        self.clock_panel.tick(now, self._projection, workshop.timezone)
+        self.speakers.tick(now)
+
+    def _enable_actions(self, enabled: bool) -> None:
+        for action in self.actions() + self.capture.actions_for_menu():
+            action.setEnabled(enabled)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._enable_actions(True)
+        self._timer.start()
+        self.tick()
+        self.capture.text.setFocus()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        self._timer.stop()
+        self._enable_actions(False)
+
+    # -- the chair's actions --------------------------------------------------------------
+
+    def _item_activated(self, item_id: str) -> None:
+        """A planned item starts; a finished one is shown in the feed (to read or add to)."""
+        item = next((i for i in self.items if i.id == item_id), None)
+        if item is None or item.status == ItemStatus.RUNNING:
+            self.back_to_entry()
+        elif item.status == ItemStatus.PLANNED:
+            self.moves.start_item(item_id)
+        else:
+            self.view_item(item_id)
+
+    def view_item(self, item_id: str | None) -> None:
+        self.viewed_item_id = item_id
+        self.refresh()
+
+    def back_to_entry(self) -> None:
+        """Esc: the feed shows the running item again and the entry box has the keyboard."""
+        if self.viewed_item_id is not None:
+            self.view_item(None)
+        self.capture.text.setFocus()
+
+    def cycle_focus(self, step: int) -> None:
+        if self.item is None or not self.item.questions:
+            return
+        ids = [q.id for q in self.item.questions]
+        current = self._session.run.settings().focus_question_id
+        index = ids.index(current) + step if current in ids else 0
+        self.edits.set_focus(ids[index % len(ids)])
+
+    def replan(self) -> None:
+        if self._projection is None:
+            return
+        workshop = self._session.workshop.get()
+        minutes = dialogs.ask_replan(
+            self,
+            self.items,
+            self._projection,
+            workshop,
+            self._session.clock(),
+        )
+        self.capture.text.setFocus()  # the dialog closed: back to typing
+        if minutes is None:
+            return
+        # Shortening holds the day to the end it had; keeping the lengths moves the end.
+        end = self._projection.planned_end if minutes else self._projection.projected_end
+        self.edits.replan(minutes, f"{end:%H:%M}")
+
+    def search(self) -> None:
+        contribution_id = dialogs.search_workshop(self, self._session)
+        if contribution_id is None:
+            self.capture.text.setFocus()  # the dialog closed: back to typing
+            return
+        contribution = self._session.contributions.get(contribution_id)
+        self.view_item(contribution.agenda_item_id)
+        self.capture.select(contribution_id)
