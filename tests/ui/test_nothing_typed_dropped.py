@@ -150,3 +150,12 @@ def test_a_click_on_the_agenda_tab_gives_the_panel_the_keyboard(
     qtbot.keyClicks(focused(), "Opening and welcome")
     press(qtbot, Qt.Key.Key_I, CTRL_SHIFT)
     assert stored_titles(workshop_path) == ["Opening and welcome", "New session"]
+
+
+def test_the_click_focus_bit_is_qts() -> None:
+    """pending.py names the bit itself, to keep Qt's enum namespace out of start-up."""
+    from PySide6.QtCore import Qt
+
+    from workshop_app.ui.pending import CLICK_FOCUS
+
+    assert Qt.FocusPolicy.ClickFocus.value == CLICK_FOCUS

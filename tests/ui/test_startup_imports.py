@@ -41,6 +41,8 @@ LOADED_AFTER_FIRST_PAINT = (
     "workshop_app.ui.projector",
     "workshop_app.ui.projector.controller",
     "workshop_app.bug_log",
+    "workshop_app.domain.clock",
+    "zoneinfo",
 )
 
 

@@ -124,11 +124,11 @@ class MainWindow(QMainWindow):
         # One undo group: Edit > Undo always acts on the open workshop's stack.
         self.undo_group = QUndoGroup(self)
         self.undo_action, self.redo_action = undo_actions(self.undo_group, self)
-        # Every shortcut and command button first commits the field being edited.
+        # Every shortcut and command button first commits the field being edited. The filter
+        # sees every event of the application (26 ms at the first show): it is installed with
+        # the first workshop, when there are fields to commit, after the window has painted.
         self._commit_guard = CommitBeforeCommands(self)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self._commit_guard)
+        self._commit_guard_installed = False
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
@@ -355,6 +355,10 @@ class MainWindow(QMainWindow):
         if self.session is not None:
             commit_pending(self.focusWidget())
             self.session.close()
+        app = QApplication.instance()
+        if app is not None and not self._commit_guard_installed:
+            app.installEventFilter(self._commit_guard)
+            self._commit_guard_installed = True
         self.recent.add(session.path)
         self._fill_recent_menu()
         self._show_session(session)

@@ -7,10 +7,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
-from workshop_app.domain.clock import venue_hhmm, zone_label
+from workshop_app.ui.loader import deferred
 
 if TYPE_CHECKING:
+    from workshop_app.domain import clock
     from workshop_app.ui.session import Session
+else:  # zoneinfo and the clock helpers load with the first workshop, after the first paint
+    clock = deferred("workshop_app.domain.clock")
 
 
 def saved_text(when: datetime.datetime | None, timezone: str | None = None) -> str:
@@ -18,12 +21,12 @@ def saved_text(when: datetime.datetime | None, timezone: str | None = None) -> s
     without a time before one."""
     if when is None:
         return "All changes saved"
-    return f"All changes saved · {venue_hhmm(when, timezone)}"
+    return f"All changes saved · {clock.venue_hhmm(when, timezone)}"
 
 
 def backup_text(when: datetime.datetime, timezone: str | None = None) -> str:
     """ "Backed up 14:32": when the last automatic backup was made, on the workshop's clock."""
-    return f"Backed up {venue_hhmm(when, timezone)}"
+    return f"Backed up {clock.venue_hhmm(when, timezone)}"
 
 
 class DocumentStatusBar(QStatusBar):
@@ -78,7 +81,7 @@ class DocumentStatusBar(QStatusBar):
         self.saved_label.setText(saved_text(when, timezone))
         # After every write, which is also when the workshop's time zone may have changed.
         now = self._session.clock() if self._session else datetime.datetime.now().astimezone()
-        label = zone_label(timezone, now)
+        label = clock.zone_label(timezone, now)
         self.zone_label.setText(label)
         self.zone_label.setToolTip(
             f"Every time shown is on the workshop's clock ({timezone}), not this computer's."
