@@ -65,3 +65,30 @@ def test_declining_keeps_what_was_open(
     monkeypatch.setattr(dialogs, "confirm", lambda *_a: False)
     assert not window.open_path(hard_linked)
     assert window.session is None
+
+
+def test_a_file_on_a_full_disk_is_offered_for_reading(
+    window: MainWindow, demo_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+
+    from workshop_app.store import connection
+
+    real_configure = connection.configure
+
+    def full_disk(conn: sqlite3.Connection, *, readonly: bool = False) -> object:
+        if not readonly:  # the -wal and -shm cannot be made beside the file
+            raise sqlite3.OperationalError("database or disk is full")
+        return real_configure(conn, readonly=readonly)
+
+    monkeypatch.setattr(connection, "configure", full_disk)
+    asked: list[str] = []
+
+    def confirm(_parent: object, question: str, _detail: str, action: str) -> bool:
+        asked.append(question)
+        return True
+
+    monkeypatch.setattr(dialogs, "confirm", confirm)
+    assert window.open_path(demo_path)
+    assert window.session is not None and window.session.readonly
+    assert "is full" in asked[0]

@@ -310,7 +310,11 @@ class MainWindow(QMainWindow):
             session: Session | None = sessions.Session.open(path)
         except store_errors.DamagedDocument as error:
             return self.safety.offer_recovery(error)
-        except (store_errors.ReadOnlyDocument, store_errors.HardLinked) as error:
+        except (
+            store_errors.ReadOnlyDocument,
+            store_errors.HardLinked,
+            store_errors.DiskFull,
+        ) as error:  # it cannot be written, but it can be read, exported and copied
             session = open_read_only(self, path, error)
         except KnownError as error:
             dialogs.show_error(self, error)
