@@ -44,6 +44,7 @@ def test_a_file_that_cannot_be_written_opens_read_only_on_request(
     assert asked == ["Open Read-Only"]
     assert window.session is not None and window.session.readonly
     assert "(read-only)" in window.windowTitle()
+    assert window.status.saved_label.text() == "Read-only: changes are not saved"
     for mode in ("prepare", "run", "minutes"):
         window.show_mode(mode)
     assert errors == []  # showing every mode writes nothing

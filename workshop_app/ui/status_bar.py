@@ -16,6 +16,10 @@ else:  # zoneinfo and the clock helpers load with the first workshop, after the 
     clock = deferred("workshop_app.domain.clock")
 
 
+#: In place of "All changes saved" when the file was opened for reading only.
+READ_ONLY = "Read-only: changes are not saved"
+
+
 def saved_text(when: datetime.datetime | None, timezone: str | None = None) -> str:
     """ "All changes saved · 10:42" (the time of the last write on the workshop's clock), or
     without a time before one."""
@@ -78,7 +82,10 @@ class DocumentStatusBar(QStatusBar):
 
     def _show_saved(self, when: datetime.datetime | None) -> None:
         timezone = self._timezone()
-        self.saved_label.setText(saved_text(when, timezone))
+        if self._session is not None and self._session.readonly:
+            self.saved_label.setText(READ_ONLY)
+        else:
+            self.saved_label.setText(saved_text(when, timezone))
         # After every write, which is also when the workshop's time zone may have changed.
         now = self._session.clock() if self._session else datetime.datetime.now().astimezone()
         label = clock.zone_label(timezone, now)
