@@ -72,25 +72,7 @@ class RunOutcomes:
         self._page.capture.text.setFocus()
         if edited is None:
             return
-        stack = self._session.undo_stack
-        stack.beginMacro("Edit Consensus Point")
-        try:
-            fields = {
-                name: getattr(edited, name)
-                for name in ("text", "status", "reservations", "question_id")
-                if getattr(edited, name) != getattr(point, name)
-            }
-            if fields:
-                self.outcomes.update_point(point_id, **fields)
-            removed = [
-                c
-                for c in point.supporting_contribution_ids
-                if c not in edited.supporting_contribution_ids
-            ]
-            if removed:
-                self.outcomes.unlink(point_id, removed)
-        finally:
-            stack.endMacro()
+        self.outcomes.edit_point(point, edited)
 
     def _set_point_status(self, status: ConsensusStatus) -> None:
         point = self._page.consensus.current()
