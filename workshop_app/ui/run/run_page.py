@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, SignalInstance
 from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
@@ -23,7 +23,6 @@ from workshop_app.ui.common.lazy import RefreshWhenShown
 from workshop_app.ui.common.outcome_tables import bind
 from workshop_app.ui.edits.outcome_edits import OutcomeEdits
 from workshop_app.ui.edits.run_edits import RunEdits
-from workshop_app.ui.projector.controls import ProjectorControls
 from workshop_app.ui.run.capture_panel import CapturePanel
 from workshop_app.ui.run.clock_panel import ClockPanel
 from workshop_app.ui.run.consensus_panel import ConsensusPanel
@@ -128,7 +127,8 @@ class RunPage(RunView):
             "Record Next S&tep…", "Ctrl+Shift+A", view.add_next_step
         )
         self.summary_action = self._action("Item Su&mmary…", "Ctrl+Shift+M", view.edit_summary)
-        self._build_projector_actions()
+        #: The projector's Ctrl+P keys, once the frame has given them (see show_projector_keys).
+        self.projector_keys: list[QAction] = []
 
     def actions_for_menu(self) -> list[QAction]:
         return [
@@ -154,14 +154,17 @@ class RunPage(RunView):
         return [
             ("&Run", [*self.actions_for_menu(), *queue, speakers.queue_remove]),
             ("&Capture", self.capture.actions_for_menu()),
-            ("&Projector", self.projector_actions),
+            *([("&Projector", self.projector_keys)] if self.projector_keys else []),
         ]
 
-    def _build_projector_actions(self) -> None:
-        self.projector_controls = ProjectorControls(self, self._action)
-        self.projector_clock_action = self.projector_controls.clock_action
-        self.projector_queue_action = self.projector_controls.queue_action
-        self.projector_actions = self.projector_controls.actions
+    def show_projector_keys(self, keys: list[QAction], dialog_closed: SignalInstance) -> None:
+        """The projector's own keys, shown in this view's menu and working while it is shown
+        (the projector keeps their state); after their dialog, the entry box has the keyboard."""
+        self.projector_keys = list(keys)
+        for action in keys:
+            self.addAction(action)
+            action.setEnabled(self.isVisible())
+        dialog_closed.connect(self.capture.text.setFocus)
 
     def _connect(self) -> None:
         clock, speakers = self.clock_panel, self.speakers

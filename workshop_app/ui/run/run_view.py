@@ -1,6 +1,6 @@
 """What the Run page offers the parts it is made of (the chair's item moves, the outcome
-actions, the projector keys): its signals, the agenda it shows and its capture and consensus
-panels. The parts name this class, not ``RunPage``, which imports them."""
+actions): its signals, the agenda it shows and its capture and consensus panels. The parts
+name this class, not ``RunPage``, which imports them."""
 
 from __future__ import annotations
 
@@ -15,10 +15,6 @@ from workshop_app.ui.run.consensus_panel import ConsensusPanel
 class RunView(QWidget):
     """The Run page as its parts see it (``RunPage`` is the one subclass)."""
 
-    #: The chair puts a mode on the room's screen: (ProjectorMode value, the message or "").
-    projector_mode_requested = Signal(str, str)
-    #: The chair shows or hides a part of the projector's question view: ("clock"/"queue", shown).
-    projector_part_requested = Signal(str, bool)
     #: What an action did, for the window's status bar.
     status_message = Signal(str)
 
