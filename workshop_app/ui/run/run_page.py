@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from workshop_app.domain.balance import participation_balance
 from workshop_app.domain.model import (
+    ConsensusPoint,
     ItemStatus,
     Participant,
     Workshop,
@@ -28,7 +29,7 @@ from workshop_app.ui.run.clock_panel import ClockPanel
 from workshop_app.ui.run.consensus_panel import ConsensusPanel
 from workshop_app.ui.run.floor_moves import FloorMoves
 from workshop_app.ui.run.run_items import ItemMoves
-from workshop_app.ui.run.run_outcomes import RunOutcomes
+from workshop_app.ui.run.run_outcomes import RunOutcomes, RunSight
 from workshop_app.ui.run.run_view import RunView
 from workshop_app.ui.run.speakers_panel import SpeakersPanel
 from workshop_app.ui.session import Session
@@ -55,7 +56,15 @@ class RunPage(RunView):
         self.speakers = SpeakersPanel()
         self.outcomes = OutcomeEdits(session)
         self.consensus = ConsensusPanel()
-        self.outcome_view = RunOutcomes(self, session, self.outcomes)
+        sight = RunSight(
+            shown_item=self.shown_item,
+            items=lambda: self.items,
+            feed=self.capture.model.contributions,
+            selected=self.capture.selected,
+            speaker=self.capture.model.speaker,
+            current_point=self.consensus.current,
+        )
+        self.outcome_view = RunOutcomes(self, sight, session, self.outcomes)
         self.moves = ItemMoves(self, session, self.edits)
         self.floor = FloorMoves(self, self.speakers, session, self.edits)
         right = QSplitter(Qt.Orientation.Vertical)
@@ -186,7 +195,16 @@ class RunPage(RunView):
         clock.item_activated.connect(self._item_activated)
         clock.question_activated.connect(self.edits.set_focus)
         speakers.scope_changed.connect(self._show_balance)
-        self.outcome_view.connect()
+        consensus, view = self.consensus, self.outcome_view
+        consensus.edit_requested.connect(view.edit_point)
+        consensus.selection_changed.connect(self._point_selected)
+        consensus.add_status_actions(view.status_actions())
+        view.dialog_closed.connect(self.capture.text.setFocus)
+
+    def _point_selected(self, point: ConsensusPoint | None) -> None:
+        """From a point to its supporting contributions: they are selected in the feed."""
+        if point is not None:
+            self.capture.select_many(point.supporting_contribution_ids)
 
     # -- following the session ------------------------------------------------------------
 
