@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.conftest import read_back
 from workshop_app.demo import write_demo_in_progress
+from workshop_app.domain.clock import parse_timestamp
 from workshop_app.domain.model import (
     AgendaItem,
     ConsensusPoint,
@@ -20,8 +21,12 @@ from workshop_app.domain.model import (
 from workshop_app.domain.outcomes import STATUS_LABELS
 from workshop_app.ui import dialogs
 from workshop_app.ui.edits.outcome_edits import OutcomeEdits
+from workshop_app.ui.edits.run_edits import RunEdits
 from workshop_app.ui.main_window import MainWindow
+from workshop_app.ui.run.floor_moves import FloorMoves
+from workshop_app.ui.run.run_items import ItemMoves
 from workshop_app.ui.run.run_outcomes import RunOutcomes, RunSight
+from workshop_app.ui.run.speakers_panel import SpeakersPanel
 
 
 def test_the_outcome_actions_act_on_what_they_are_given_without_a_run_page(
@@ -83,3 +88,31 @@ def test_the_outcome_actions_act_on_what_they_are_given_without_a_run_page(
     assert read_back(path, "SELECT status FROM consensus_points WHERE id = 'new-point'") == [
         ("agreed_with_reservations",)
     ]
+
+
+def test_the_chairs_moves_act_on_the_agenda_they_are_given_and_say_what_they_did(
+    qtbot: QtBot, tmp_path: Path, window: MainWindow
+) -> None:
+    path = tmp_path / "day.workshop"
+    write_demo_in_progress(path)  # a2 running, Natalia Rusu speaking, two waiting
+    assert window.open_path(path)
+    session = window.session
+    assert session is not None
+    session.clock = lambda: parse_timestamp("2017-09-21T10:47:20+02:00")
+    edits = RunEdits(session)
+    items = session.agenda.items()
+    running = next(i for i in items if i.id == "a2")
+    speakers = SpeakersPanel()
+    qtbot.addWidget(speakers)
+    floor = FloorMoves(lambda: running, speakers, session, edits)
+    speaking = "SELECT count(*) FROM speeches WHERE agenda_item_id = 'a2' AND status = 'speaking'"
+    assert read_back(path, speaking) == [(1,)]
+    floor.end_speech()
+    assert read_back(path, speaking) == [(0,)]
+    moves = ItemMoves(lambda: items, session, edits)
+    told: list[str] = []
+    moves.status_message.connect(told.append)
+    with qtbot.waitSignal(moves.moved):
+        moves.finish_item()
+    assert read_back(path, "SELECT status FROM agenda_items WHERE id = 'a2'") == [("done",)]
+    assert told and told[0].startswith("Finished “")

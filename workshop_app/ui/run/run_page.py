@@ -5,17 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer, SignalInstance
+from PySide6.QtCore import Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from workshop_app.domain.balance import participation_balance
-from workshop_app.domain.model import (
-    ConsensusPoint,
-    ItemStatus,
-    Participant,
-    Workshop,
-)
+from workshop_app.domain.model import AgendaItem, ConsensusPoint, ItemStatus, Participant, Workshop
 from workshop_app.domain.runclock import Projection, is_the_day, project_day
 from workshop_app.store import Change, Entity
 from workshop_app.store.run import RunSettings
@@ -30,7 +25,6 @@ from workshop_app.ui.run.consensus_panel import ConsensusPanel
 from workshop_app.ui.run.floor_moves import FloorMoves
 from workshop_app.ui.run.run_items import ItemMoves
 from workshop_app.ui.run.run_outcomes import RunOutcomes, RunSight
-from workshop_app.ui.run.run_view import RunView
 from workshop_app.ui.run.speakers_panel import SpeakersPanel
 from workshop_app.ui.session import Session
 
@@ -45,7 +39,13 @@ WATCHED = {
 }
 
 
-class RunPage(RunView):
+class RunPage(QWidget):
+    """The chair's clock, the feed and the speakers of the item on the floor; its parts are
+    given what they read and say what they did."""
+
+    #: What an action did, for the window's status bar.
+    status_message = Signal(str)
+
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("runPage")
@@ -65,8 +65,8 @@ class RunPage(RunView):
             current_point=self.consensus.current,
         )
         self.outcome_view = RunOutcomes(self, sight, session, self.outcomes)
-        self.moves = ItemMoves(self, session, self.edits)
-        self.floor = FloorMoves(self, self.speakers, session, self.edits)
+        self.moves = ItemMoves(lambda: self.items, session, self.edits, self)
+        self.floor = FloorMoves(lambda: self.item, self.speakers, session, self.edits)
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.speakers)
         right.addWidget(self.consensus)
@@ -81,9 +81,11 @@ class RunPage(RunView):
         splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
-        self.item = None
-        self.items = []
-        self.viewed_item_id = None
+        #: The running item, if any, and the whole agenda, as last read.
+        self.item: AgendaItem | None = None
+        self.items: list[AgendaItem] = []
+        #: An item shown in the feed instead of the running one (after a search), or None.
+        self.viewed_item_id: str | None = None
         self._projection: Projection | None = None
         self._build_actions()
         self._connect()
@@ -178,6 +180,8 @@ class RunPage(RunView):
     def _connect(self) -> None:
         clock, speakers = self.clock_panel, self.speakers
         self.capture.message.connect(self.status_message)
+        self.moves.status_message.connect(self.status_message)
+        self.moves.moved.connect(self.capture.text.setFocus)
         # The chair's buttons take no focus and carry no mnemonic (Alt+letter while typing
         # must not end a turn): their keys are the actions' shortcuts, named in the tooltip.
         for button, action in (
@@ -219,6 +223,10 @@ class RunPage(RunView):
             self._refresh_feed()
             return
         self._refresher.request()
+
+    def shown_item(self) -> AgendaItem | None:
+        """The item the feed shows (the running one, or one looked back at)."""
+        return next((i for i in self.items if i.id == self.viewed_item_id), None) or self.item
 
     def _people_list(self) -> list[Participant]:
         if self._people is None:
