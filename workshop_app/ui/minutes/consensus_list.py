@@ -57,7 +57,7 @@ WIDTHS = {COL_ITEM: 124, COL_STATUS: 178, COL_RESERVATIONS: 116}
 FITTED = (COL_QUESTION, COL_SUPPORT, COL_RECORDED)
 
 
-class ConsensusPanel(QWidget):
+class ConsensusListPanel(QWidget):
     """``contribution_requested(id)``: the user asked to see a supporting contribution."""
 
     contribution_requested = Signal(str)

@@ -21,7 +21,7 @@ from workshop_app.ui.edits.outcome_edits import OutcomeEdits
 from workshop_app.ui.edits.run_edits import RunEdits
 from workshop_app.ui.run.capture_panel import CapturePanel
 from workshop_app.ui.run.clock_panel import ClockPanel
-from workshop_app.ui.run.consensus_panel import ConsensusPanel
+from workshop_app.ui.run.consensus_panel import ItemConsensusPanel
 from workshop_app.ui.run.floor_moves import FloorMoves
 from workshop_app.ui.run.run_items import ItemMoves
 from workshop_app.ui.run.run_outcomes import RunOutcomes, RunSight
@@ -55,7 +55,7 @@ class RunPage(QWidget):
         self.capture = CapturePanel(self.edits, lambda: session.drafts)
         self.speakers = SpeakersPanel()
         self.outcomes = OutcomeEdits(session)
-        self.consensus = ConsensusPanel()
+        self.consensus = ItemConsensusPanel()
         sight = RunSight(
             shown_item=self.shown_item,
             items=lambda: self.items,
