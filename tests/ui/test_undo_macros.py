@@ -90,7 +90,7 @@ def test_editing_a_point_in_the_minutes_without_a_change_leaves_no_undo_step(
     assert stack.count() == before
 
 
-def test_a_point_edited_in_the_run_view_is_one_step_whichever_view(
+def test_a_point_edited_in_the_run_view_is_one_step_undone_and_redone_in_the_file(
     page: RunPage, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Text, status and a link taken off: one step named for the edit; one Undo takes back
