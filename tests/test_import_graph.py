@@ -129,11 +129,10 @@ MAY_IMPORT = {
     "ui.common": set(),
     "ui.edits": {"ui.session"},
     "ui.prepare": SHARED | {"ui.common", "ui.edits"},
-    "ui.run": SHARED | {"ui.common", "ui.edits", "ui.projector.controls"},
+    "ui.run": SHARED | {"ui.common", "ui.edits"},
     # FROM_THE_FLOOR is to get one home outside the modes.
     "ui.minutes": SHARED | {"ui.common", "ui.edits", "ui.run.feed_model"},
-    # The controller's check for the Run page is to give way to signals.
-    "ui.projector": SHARED | {"ui.run.run_view", "ui.run.run_page"},
+    "ui.projector": SHARED,
 }
 
 

@@ -18,7 +18,7 @@ from workshop_app.store import Document
 from workshop_app.ui import dialogs
 from workshop_app.ui.common.outcome_tables import GREEN, ROW_ROLE
 from workshop_app.ui.main_window import MainWindow
-from workshop_app.ui.minutes.consensus_list import NO_MATCH, NO_POINTS, ConsensusPanel
+from workshop_app.ui.minutes.consensus_list import NO_MATCH, NO_POINTS, ConsensusListPanel
 from workshop_app.ui.minutes.consensus_model import (
     COL_ITEM,
     COL_POINT,
@@ -50,17 +50,17 @@ def demo(window: MainWindow, demo_path: Path) -> MainWindow:
 
 
 @pytest.fixture
-def panel(demo: MainWindow) -> ConsensusPanel:
+def panel(demo: MainWindow) -> ConsensusListPanel:
     return minutes_page(demo).consensus
 
 
-def shown(panel: ConsensusPanel) -> list[str]:
+def shown(panel: ConsensusListPanel) -> list[str]:
     """Ids of the rows the list shows, top to bottom."""
     proxy = panel.proxy
     return [proxy.index(row, 0).data(ROW_ROLE).id for row in range(proxy.rowCount())]
 
 
-def show_status(panel: ConsensusPanel, label: str) -> None:
+def show_status(panel: ConsensusListPanel, label: str) -> None:
     combo = panel.status_filter
     index = next(i for i in range(combo.count()) if combo.itemText(i).endswith(label))
     combo.setCurrentIndex(index)
@@ -106,7 +106,7 @@ def test_model_passes_modeltester_and_follows_the_store_row_by_row(
         assert resets == []
 
 
-def test_columns_say_item_question_status_support_and_time(panel: ConsensusPanel) -> None:
+def test_columns_say_item_question_status_support_and_time(panel: ConsensusListPanel) -> None:
     model = panel.model
     row = model.row_of("k3")
     cell = {col: model.index(row, col).data() for col in range(model.columnCount())}
@@ -126,7 +126,7 @@ def test_columns_say_item_question_status_support_and_time(panel: ConsensusPanel
     assert "<p" in model.index(row, COL_POINT).data(Qt.ItemDataRole.ToolTipRole)
 
 
-def test_filter_by_status_and_search(panel: ConsensusPanel) -> None:
+def test_filter_by_status_and_search(panel: ConsensusListPanel) -> None:
     assert shown(panel) == ["k1", "k2", "k3", "k4", "k5"]  # agenda, then recorded order
     show_status(panel, "Agreed")
     assert shown(panel) == ["k1", "k2", "k5"]
@@ -149,7 +149,7 @@ def test_filter_by_status_and_search(panel: ConsensusPanel) -> None:
     assert "✗ 1 no consensus" in panel.summary.text()
 
 
-def test_sort_by_status_and_by_time(panel: ConsensusPanel) -> None:
+def test_sort_by_status_and_by_time(panel: ConsensusListPanel) -> None:
     panel.table.sortByColumn(COL_STATUS, Qt.SortOrder.AscendingOrder)
     assert shown(panel) == ["k1", "k2", "k5", "k3", "k4"]
     panel.table.sortByColumn(COL_RECORDED, Qt.SortOrder.DescendingOrder)
@@ -159,7 +159,7 @@ def test_sort_by_status_and_by_time(panel: ConsensusPanel) -> None:
 
 
 def test_status_and_reservations_in_the_pane_go_to_the_file(
-    qtbot: QtBot, demo: MainWindow, panel: ConsensusPanel, demo_path: Path
+    qtbot: QtBot, demo: MainWindow, panel: ConsensusListPanel, demo_path: Path
 ) -> None:
     assert panel.select("k1")
     detail = panel.detail
@@ -187,7 +187,7 @@ def test_status_and_reservations_in_the_pane_go_to_the_file(
 
 
 def test_text_typed_then_another_point_chosen_is_saved_once(
-    qtbot: QtBot, demo: MainWindow, panel: ConsensusPanel, demo_path: Path
+    qtbot: QtBot, demo: MainWindow, panel: ConsensusListPanel, demo_path: Path
 ) -> None:
     assert panel.select("k2")
     text = panel.detail.text
@@ -214,7 +214,7 @@ def test_text_typed_then_another_point_chosen_is_saved_once(
 
 
 def test_unlink_in_the_pane_then_undo(
-    demo: MainWindow, panel: ConsensusPanel, demo_path: Path
+    demo: MainWindow, panel: ConsensusListPanel, demo_path: Path
 ) -> None:
     assert panel.select("k1")
     detail = panel.detail
@@ -232,7 +232,7 @@ def test_unlink_in_the_pane_then_undo(
 
 
 def test_jump_asks_for_the_contribution(
-    qtbot: QtBot, demo: MainWindow, panel: ConsensusPanel
+    qtbot: QtBot, demo: MainWindow, panel: ConsensusListPanel
 ) -> None:
     page = minutes_page(demo)
     assert panel.select("k1")
@@ -255,7 +255,7 @@ def test_jump_asks_for_the_contribution(
 
 
 def test_edit_dialog_is_one_undoable_step(
-    monkeypatch: pytest.MonkeyPatch, demo: MainWindow, panel: ConsensusPanel, demo_path: Path
+    monkeypatch: pytest.MonkeyPatch, demo: MainWindow, panel: ConsensusListPanel, demo_path: Path
 ) -> None:
     seen: list[tuple[str, list[str], dict[str, str]]] = []
 
@@ -283,7 +283,7 @@ def test_edit_dialog_is_one_undoable_step(
 
 
 def test_delete_asks_first(
-    monkeypatch: pytest.MonkeyPatch, demo: MainWindow, panel: ConsensusPanel, demo_path: Path
+    monkeypatch: pytest.MonkeyPatch, demo: MainWindow, panel: ConsensusListPanel, demo_path: Path
 ) -> None:
     answers = [False, True]
     questions: list[str] = []
@@ -346,7 +346,7 @@ def test_the_page_refreshes_only_the_panels_whose_entities_changed(
 
 
 def test_tab_goes_from_the_filter_through_the_table_to_the_pane(
-    qtbot: QtBot, panel: ConsensusPanel
+    qtbot: QtBot, panel: ConsensusListPanel
 ) -> None:
     panel.status_filter.setFocus()
     qtbot.waitUntil(panel.status_filter.hasFocus)
@@ -368,7 +368,7 @@ def test_menus_list_every_action_with_a_shortcut(demo: MainWindow) -> None:
 
 
 def test_reservations_are_saved_while_typing_pauses(
-    qtbot: QtBot, demo: MainWindow, panel: ConsensusPanel, demo_path: Path
+    qtbot: QtBot, demo: MainWindow, panel: ConsensusListPanel, demo_path: Path
 ) -> None:
     assert panel.select("k4")
     field = panel.detail.reservations

@@ -44,6 +44,7 @@ from workshop_app.ui.projector import window as projector_window
 from workshop_app.ui.projector.controller import Projector
 from workshop_app.ui.projector.window import ProjectorWindow
 from workshop_app.ui.run.run_page import RunPage
+from workshop_app.ui.session import Session
 
 NOW = parse_timestamp("2017-09-21T10:47:20+02:00")
 RESERVATIONS = "Two delegations asked that the timing of activities be covered as well."
@@ -342,10 +343,10 @@ def test_the_clock_ticks_from_recorded_times_without_reading_the_file(
 
 
 def test_each_mode_from_its_shortcut(
-    page: RunPage, screen: ProjectorWindow, monkeypatch: pytest.MonkeyPatch
+    window: MainWindow, page: RunPage, screen: ProjectorWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     page.outcomes.record_point(agreed("k-a", "Shared goals.", ConsensusStatus.AGREED))
-    actions = {action.shortcut().toString(): action for action in page.projector_actions}
+    actions = {action.shortcut().toString(): action for action in window.projector.keys.actions}
 
     actions["Ctrl+P, A"].trigger()
     texts = shown(screen)
@@ -403,7 +404,7 @@ def test_mode_shortcut_works_while_typing_in_the_entry_box(
 def test_projector_shortcuts_are_unique_in_the_window(window: MainWindow, page: RunPage) -> None:
     keys = [
         action.shortcut().toString()
-        for action in [window.projector.toggle_action, *page.projector_actions]
+        for action in [window.projector.toggle_action, *window.projector.keys.actions]
     ]
     assert keys == [
         "Ctrl+P, P",
@@ -418,7 +419,7 @@ def test_projector_shortcuts_are_unique_in_the_window(window: MainWindow, page: 
     others = [
         shortcut.toString()
         for action in window.findChildren(type(window.projector.toggle_action))
-        if action not in (window.projector.toggle_action, *page.projector_actions)
+        if action not in (window.projector.toggle_action, *window.projector.keys.actions)
         for shortcut in action.shortcuts()
     ]
     assert not {key for key in others if key == "Ctrl+P" or key.startswith("Ctrl+P,")}
@@ -428,20 +429,79 @@ def test_projector_shortcuts_are_unique_in_the_window(window: MainWindow, page: 
 def test_hide_and_show_clock_and_queue_remembered(
     page: RunPage, screen: ProjectorWindow, window: MainWindow, settings: QSettings
 ) -> None:
-    page.projector_clock_action.trigger()  # Ctrl+P, K
+    window.projector.keys.clock_action.trigger()  # Ctrl+P, K
     assert not screen.clock.isVisibleTo(screen)
     assert "43:20 / 2:00:00" not in every_text(screen)
-    page.projector_queue_action.trigger()  # Ctrl+P, L
+    window.projector.keys.queue_action.trigger()  # Ctrl+P, L
     assert not any(text.startswith(("Speaking", "Next")) for text in every_text(screen).split("\n"))
-    assert not page.projector_clock_action.isChecked()
+    assert not window.projector.keys.clock_action.isChecked()
     window.projector.dark_action.trigger()  # the light theme
     assert screen.palette().color(QPalette.ColorRole.Window).name() == "#ffffff"
     fresh = Projector(window, settings)  # as at the next start
     again = fresh.options
     fresh.deleteLater()
     assert (again.show_clock, again.show_queue, again.dark) == (False, False, False)
-    page.projector_clock_action.trigger()
+    window.projector.keys.clock_action.trigger()
     assert screen.clock.text() == "43:20 / 2:00:00" and screen.clock.isVisibleTo(screen)
+
+
+def test_the_projector_answers_its_own_keys_with_a_session_alone(
+    tmp_path: Path, window: MainWindow, settings: QSettings
+) -> None:
+    """No Run page: the controller's keys change what the room sees (read from the file), and
+    their checks follow its options however they change."""
+    path = tmp_path / "day.workshop"
+    write_demo_in_progress(path)
+    session = Session.open(path)
+    controller = Projector(window, settings)
+    try:
+        controller.follow(session)
+        keys = {action.shortcut().toString(): action for action in controller.keys.actions}
+        controller.open()
+        screen = controller.window
+        assert screen is not None
+        keys["Ctrl+P, A"].trigger()
+        assert controller.options.mode == ProjectorMode.AGENDA
+        assert shown(screen)[0] == "Agenda · Thursday 21 September 2017"
+        keys["Ctrl+P, K"].trigger()
+        assert not controller.options.show_clock
+        controller.update(show_clock=True)  # from elsewhere: the key's check follows
+        assert keys["Ctrl+P, K"].isChecked()
+    finally:
+        controller.follow(None)
+        controller.deleteLater()
+        session.close()
+
+
+def test_each_run_view_opened_shows_the_projectors_keys_and_gets_the_keyboard_back(
+    qtbot: QtBot,
+    tmp_path: Path,
+    window: MainWindow,
+    clock: Clock,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    for name in ("first", "second"):  # the second workshop's Run page replaces the first's
+        path = tmp_path / f"{name}.workshop"
+        write_demo_in_progress(path)
+        assert window.open_path(path)
+        page = run_page(window, clock)
+    keys = window.projector.keys.actions
+    assert ("&Projector", keys) in page.menus()
+    assert all(action.isEnabled() for action in keys)
+    window.activateWindow()
+    qtbot.waitActive(window)
+    page.capture.text.setFocus()
+    qtbot.keyClick(page.capture.text, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(page.capture.text, Qt.Key.Key_C)
+    assert window.projector.options.mode == ProjectorMode.CONSENSUS
+    monkeypatch.setattr(dialogs, "ask_projector_message", lambda *_a: "Coffee until 11:15")
+    page.capture.feed.setFocus()
+    qtbot.waitUntil(page.capture.feed.hasFocus)
+    keys[3].trigger()  # Ctrl+P, M
+    assert window.projector.options.message == "Coffee until 11:15"
+    qtbot.waitUntil(page.capture.text.hasFocus)  # the dialog closed: back to typing
+    window.show_mode("prepare")
+    assert not any(action.isEnabled() for action in keys)  # the Run view's keys only
 
 
 def test_full_screen_escape_f11_and_double_click(
@@ -534,7 +594,7 @@ def test_nothing_private_in_any_mode(
     else:
         write_demo(path)
     assert window.open_path(path)
-    page = run_page(window, Clock("10:47:20"))
+    run_page(window, Clock("10:47:20"))
     session = window.session
     assert session is not None
     if in_progress:
@@ -548,7 +608,7 @@ def test_nothing_private_in_any_mode(
     for show_reservations in (False, True):
         window.projector.update(show_reservations=show_reservations)
         hidden = secrets(show_reservations)
-        for action in page.projector_actions[:5]:
+        for action in window.projector.keys.actions[:5]:
             action.trigger()
             for size in ((1920, 1080), (1024, 768)):
                 screen.resize(*size)
@@ -556,7 +616,7 @@ def test_nothing_private_in_any_mode(
                 leaked = [secret for secret in hidden if secret in text]
                 assert leaked == [], (action.text(), show_reservations, leaked)
     reservations = next(k.reservations for k in demo_record().consensus if k.id == "k3")
-    page.projector_actions[2].trigger()  # consensus, reservations shown
+    window.projector.keys.actions[2].trigger()  # consensus, reservations shown
     assert any(reservations in text for text in shown(screen))
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import builtins
 import dataclasses
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
@@ -79,42 +80,59 @@ class ContributionStore:
 
     def update(self, contribution_id: str, **fields: Any) -> dict[str, Any]:
         """Change some fields; returns their previous values (what an undo sets back)."""
-        unknown = set(fields) - set(EDITABLE)
-        if unknown:
-            raise TypeError(f"not contribution fields: {', '.join(sorted(unknown))}")
-        before = self.get(contribution_id)
-        values = dict(fields)
-        if "text" in values:
-            values["text"] = _check_text(values["text"])
-        if "kind" in values:
-            values["kind"] = ContributionKind(values["kind"]).value
-        if "highlight" in values:
-            values["highlight"] = int(bool(values["highlight"]))
-        if "question_id" in values:
-            check_question_of_item(self._doc.db, before.agenda_item_id, values["question_id"])
-        old = {k: getattr(before, k) for k in fields}
-        with self._doc.write() as tx:
+        return self.update_many({contribution_id: fields})[contribution_id]
+
+    def update_many(self, changes: Mapping[str, Mapping[str, Any]]) -> dict[str, dict[str, Any]]:
+        """Change some fields of several contributions (id -> fields), all or none, in one
+        transaction; returns each one's previous values (what an undo sets back)."""
+        checked: dict[str, tuple[int, dict[str, Any]]] = {}
+        old: dict[str, dict[str, Any]] = {}
+        for contribution_id, fields in changes.items():
+            unknown = set(fields) - set(EDITABLE)
+            if unknown:
+                raise TypeError(f"not contribution fields: {', '.join(sorted(unknown))}")
+            before = self.get(contribution_id)
+            values = dict(fields)
             if "text" in values:
-                search.unindex(tx.db, "id = ?", [contribution_id])
-            seq = tx.db.execute(
+                values["text"] = _check_text(values["text"])
+            if "kind" in values:
+                values["kind"] = ContributionKind(values["kind"]).value
+            if "highlight" in values:
+                values["highlight"] = int(bool(values["highlight"]))
+            if "question_id" in values:
+                check_question_of_item(self._doc.db, before.agenda_item_id, values["question_id"])
+            seq = self._doc.db.execute(
                 "SELECT seq FROM contributions WHERE id = ?", [contribution_id]
             ).fetchone()[0]
-            tx.db.table("contributions").update(seq, values)
-            if "text" in values:
-                search.index(tx.db, "id = ?", [contribution_id])
-            tx.changed(Entity.CONTRIBUTION, ChangeKind.UPDATED, contribution_id)
+            checked[contribution_id] = (seq, values)
+            old[contribution_id] = {k: getattr(before, k) for k in fields}
+        with self._doc.write() as tx:
+            for contribution_id, (seq, values) in checked.items():
+                if "text" in values:
+                    search.unindex(tx.db, "id = ?", [contribution_id])
+                tx.db.table("contributions").update(seq, values)
+                if "text" in values:
+                    search.index(tx.db, "id = ?", [contribution_id])
+            tx.changed(Entity.CONTRIBUTION, ChangeKind.UPDATED, *checked)
         return old
 
     def delete(self, contribution_id: str) -> Snapshot:
         """Remove a contribution; consensus points it supported stay, without the link."""
-        self.get(contribution_id)
+        return self.delete_many([contribution_id])
+
+    def delete_many(self, contribution_ids: Sequence[str]) -> Snapshot:
+        """Remove several contributions in one transaction (all, or none if one has gone);
+        consensus points they supported stay, without the links."""
+        for contribution_id in contribution_ids:
+            self.get(contribution_id)
         with self._doc.write() as tx:
             snap = Snapshot()
-            snap.take(tx.db, "contributions", "id = ?", [contribution_id])
-            snap.take(tx.db, "consensus_support", "contribution_id = ?", [contribution_id])
-            search.unindex(tx.db, "id = ?", [contribution_id])
-            tx.db.execute("DELETE FROM contributions WHERE id = ?", [contribution_id])
-            tx.changed(Entity.CONTRIBUTION, ChangeKind.REMOVED, contribution_id)
+            for contribution_id in contribution_ids:
+                snap.take(tx.db, "contributions", "id = ?", [contribution_id])
+                snap.take(tx.db, "consensus_support", "contribution_id = ?", [contribution_id])
+                search.unindex(tx.db, "id = ?", [contribution_id])
+                tx.db.execute("DELETE FROM contributions WHERE id = ?", [contribution_id])
+            tx.changed(Entity.CONTRIBUTION, ChangeKind.REMOVED, *contribution_ids)
             if snap.count("consensus_support"):
                 tx.changed(Entity.CONSENSUS, ChangeKind.UPDATED)
         return snap

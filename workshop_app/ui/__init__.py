@@ -12,7 +12,7 @@ One package per mode, then what they share:
 - ``prepare/``: before the event (details, agenda, roster, groups, registration import)
 - ``run/``: on the day (the Run page, capture, feed, clock, speakers, balance, re-plan, search)
 - ``minutes/``: after the event (consensus points, next steps, summaries, File > Export)
-- ``projector/``: the room's screen (controller, window, the Run view's keys)
+- ``projector/``: the room's screen (controller and its Ctrl+P keys, window)
 - ``edits/``: the undo commands and the named edits each mode makes
 - ``common/``: widgets and helpers any mode's panels use
 

@@ -222,22 +222,26 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.start_page)
             self.setWindowTitle(APP_NAME)
             if self._projector is not None:
-                self._projector.follow(None, None)
+                self._projector.follow(None)
             return
         session.setParent(self)
         session.changed.connect(self._on_changed)
         session.edit_failed.connect(self._edit_failed)
         self.undo_group.addStack(session.undo_stack)
         self.undo_group.setActiveStack(session.undo_stack)
+        keys = self.projector.keys
         for mode in MODES:
             page = mode.build(session)
             self._pages[mode.key] = page
             self.stack.addWidget(page)
+            shows_keys = getattr(page, "show_projector_keys", None)
+            if shows_keys is not None:  # the view the chair runs the day from: Ctrl+P keys
+                shows_keys(keys.actions, keys.dialog_closed)
             self._mode_menus[mode.key] = self._add_panel_menus(page)
             told = getattr(page, "status_message", None)
             if told is not None:  # a page's word on what an action did
                 told.connect(lambda text: self.status.showMessage(text, 15000))
-        self.projector.follow(session, self._pages.get("run"))
+        self.projector.follow(session)
         self.show_mode(MODES[0].key)
         self._update_title()
 

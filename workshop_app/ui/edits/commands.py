@@ -9,7 +9,8 @@ next turn of the event loop, and until then no other step runs. Every failure is
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from PySide6.QtCore import QTimer
@@ -69,6 +70,29 @@ class StoreCommand(QUndoCommand):
             self._editor.failed(self, error)
 
 
+class MacroCommand(QUndoCommand):
+    """Several edits already done, as one step: redo in order, undo in reverse. A step that
+    fails makes the whole one obsolete (the history is cleared by then)."""
+
+    def __init__(self, text: str, steps: list[StoreCommand]) -> None:
+        super().__init__(text)
+        self._steps = steps
+
+    def redo(self) -> None:
+        for step in self._steps:
+            step.redo()
+            if step.isObsolete():
+                self.setObsolete(True)
+                return
+
+    def undo(self) -> None:
+        for step in reversed(self._steps):
+            step.undo()
+            if step.isObsolete():
+                self.setObsolete(True)
+                return
+
+
 class Editor:
     """Pushes edits onto a document's undo stack; the one way panels change the document."""
 
@@ -76,16 +100,42 @@ class Editor:
         self.stack = stack
         self._report = report
         self._broken = False  # an undo or redo failed: the history no longer fits the file
+        self._gathered: list[StoreCommand] | None = None  # the steps of an open macro
 
     def run(self, text: str, do: Callable[[], Any], undo_with: Callable[[Any], object]) -> bool:
-        """Do an edit as one undoable step; False (and the error reported) if it failed."""
+        """Do an edit as one undoable step; False (and the error reported) if it failed.
+        Inside :meth:`macro`, the step joins the macro's."""
         try:
             result = do()
         except Exception as error:
             self._report(error)
             return False
-        self.stack.push(StoreCommand(text, do, undo_with, self, result))
+        command = StoreCommand(text, do, undo_with, self, result)
+        if self._gathered is not None:
+            self._gathered.append(command)
+        else:
+            self.stack.push(command)
         return True
+
+    @contextlib.contextmanager
+    def macro(self, text: str) -> Iterator[None]:
+        """The edits made in the block (each done when it runs) become one undo step named
+        ``text``; one edit alone keeps its own name, and none leaves the stack as it was.
+        A macro inside another joins it. The one door for multi-step entries: never
+        ``QUndoStack.beginMacro``, which leaves an empty step when nothing changed."""
+        if self._gathered is not None:
+            yield
+            return
+        steps: list[StoreCommand] = []
+        self._gathered = steps
+        try:
+            yield
+        finally:
+            self._gathered = None
+            if len(steps) == 1:
+                self.stack.push(steps[0])
+            elif steps:
+                self.stack.push(MacroCommand(text, steps))
 
     def refuse(self, command: StoreCommand) -> bool:
         """True (the command dropped) while a failed step's history waits to be cleared."""

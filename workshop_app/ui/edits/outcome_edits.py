@@ -41,6 +41,24 @@ class OutcomeEdits:
             lambda old: consensus.update(point_id, **old),
         )
 
+    def edit_point(self, point: ConsensusPoint, edited: ConsensusPoint) -> bool:
+        """What the point's dialog changed (its fields, the contributions taken off it) as one
+        undo step; True when something changed and all of it was done."""
+        fields = {
+            name: getattr(edited, name)
+            for name in ("text", "status", "reservations", "question_id")
+            if getattr(edited, name) != getattr(point, name)
+        }
+        kept = set(edited.supporting_contribution_ids)
+        removed = [c for c in point.supporting_contribution_ids if c not in kept]
+        done = bool(fields or removed)
+        with self._editor.macro("Edit Consensus Point"):
+            if fields:
+                done = self.update_point(point.id, **fields)
+            if removed and done:
+                done = self.unlink(point.id, removed)
+        return done
+
     def link(self, point_id: str, contribution_ids: Sequence[str]) -> bool:
         consensus = self._session.consensus
         current = consensus.get(point_id).supporting_contribution_ids

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from workshop_app.domain.model import Contribution
@@ -134,21 +134,40 @@ class RunEdits:
         )
 
     def update(self, contribution_id: str, **fields: Any) -> bool:
-        if set(fields) == {"highlight"}:
-            text = "Mark Highlight" if fields["highlight"] else "Unmark Highlight"
+        return self.update_many({contribution_id: fields})
+
+    def update_many(self, changes: Mapping[str, Mapping[str, Any]]) -> bool:
+        """Change several contributions (id -> fields) as one step and one transaction."""
+        if not changes:
+            return False
+        plural = "s" if len(changes) > 1 else ""
+        marks = [bool(f["highlight"]) for f in changes.values() if set(f) == {"highlight"}]
+        if len(marks) < len(changes):
+            text = f"Edit Contribution{plural}"
+        elif all(marks):
+            text = f"Mark Highlight{plural}"
+        elif not any(marks):
+            text = f"Unmark Highlight{plural}"
         else:
-            text = "Edit Contribution"
+            text = "Toggle Highlights"
         contributions = self._session.contributions
         return self._editor.run(
             text,
-            lambda: contributions.update(contribution_id, **fields),
-            lambda old: contributions.update(contribution_id, **old),
+            lambda: contributions.update_many(changes),
+            contributions.update_many,
         )
 
     def delete(self, contribution_id: str) -> bool:
+        return self.delete_many([contribution_id])
+
+    def delete_many(self, contribution_ids: Sequence[str]) -> bool:
+        """Delete several contributions as one step and one transaction."""
+        if not contribution_ids:
+            return False
         contributions = self._session.contributions
+        count = len(contribution_ids)
         return self._editor.run(
-            "Delete Contribution",
-            lambda: contributions.delete(contribution_id),
+            "Delete Contribution" if count == 1 else f"Delete {count} Contributions",
+            lambda: contributions.delete_many(contribution_ids),
             contributions.restore,
         )

@@ -57,7 +57,7 @@ WIDTHS = {COL_ITEM: 124, COL_STATUS: 178, COL_RESERVATIONS: 116}
 FITTED = (COL_QUESTION, COL_SUPPORT, COL_RECORDED)
 
 
-class ConsensusPanel(QWidget):
+class ConsensusListPanel(QWidget):
     """``contribution_requested(id)``: the user asked to see a supporting contribution."""
 
     contribution_requested = Signal(str)
@@ -297,25 +297,7 @@ class ConsensusPanel(QWidget):
         )
         if edited is None:
             return
-        fields = {
-            name: getattr(edited, name)
-            for name in ("text", "status", "reservations", "question_id")
-            if getattr(edited, name) != getattr(point, name)
-        }
-        kept = set(edited.supporting_contribution_ids)
-        removed = [c for c in point.supporting_contribution_ids if c not in kept]
-        stack = self._session.editor.stack
-        macro = bool(fields) and bool(removed)
-        if macro:
-            stack.beginMacro("Edit Consensus Point")
-        try:
-            if fields:
-                self.edits.update_point(point.id, **fields)
-            if removed:
-                self.edits.unlink(point.id, removed)
-        finally:
-            if macro:
-                stack.endMacro()
+        self.edits.edit_point(point, edited)
 
     def delete_current(self) -> None:
         point = self.current()

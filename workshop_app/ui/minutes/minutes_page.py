@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QTabWidget, QWidget
 from workshop_app.store import Change, Entity
 from workshop_app.ui.edits.outcome_edits import OutcomeEdits
 from workshop_app.ui.minutes.actions_list import ActionsPanel
-from workshop_app.ui.minutes.consensus_list import ConsensusPanel
+from workshop_app.ui.minutes.consensus_list import ConsensusListPanel
 from workshop_app.ui.minutes.summaries_panel import SummariesPanel
 from workshop_app.ui.session import Session
 
@@ -24,7 +24,7 @@ PanelFactory = Callable[[Session, OutcomeEdits], QWidget]
 #: The tabs of the Minutes page, in order: adding a panel is one line here. A panel may have
 #: ``WATCHED`` (the entities it shows) and ``refresh()``, and ``actions_for_menu()``.
 TABS: list[tuple[str, PanelFactory]] = [
-    ("&Consensus", ConsensusPanel),
+    ("&Consensus", ConsensusListPanel),
     ("&Next Steps", ActionsPanel),
     ("&Summaries", SummariesPanel),
 ]
@@ -49,7 +49,7 @@ class MinutesPage(QTabWidget):
             panel = build(session, self.edits)
             panel.setObjectName(f"panel{title.replace(' ', '').replace('&', '')}")
             self.addTab(panel, title.replace("&", ""))  # the menu of that name has the Alt key
-        self.consensus = self._typed("Consensus", ConsensusPanel)
+        self.consensus = self._typed("Consensus", ConsensusListPanel)
         self.next_steps = self._typed("Next Steps", ActionsPanel)
         self.summaries = self._typed("Summaries", SummariesPanel)
         self.consensus.contribution_requested.connect(self.contribution_requested)

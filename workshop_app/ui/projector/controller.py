@@ -1,6 +1,6 @@
-"""The chair's side of the room's screen: the options, the View menu's actions, the Run view's
-mode requests, and the projector window while it is open, given the running state after each
-of the session's change notifications (no polling)."""
+"""The chair's side of the room's screen: the options, the View menu's actions, the Ctrl+P keys
+(which the Run view shows), and the projector window while it is open, given the running state
+after each of the session's change notifications (no polling)."""
 
 from __future__ import annotations
 
@@ -16,17 +16,15 @@ from workshop_app.domain.model import ItemStatus
 from workshop_app.domain.projector import ProjectorMode, ProjectorOptions, RoomState, choose_screen
 from workshop_app.store import Change, Entity
 from workshop_app.ui.loader import deferred
+from workshop_app.ui.projector.controls import ProjectorControls
 
-# Loaded when a workshop opens (the Run page) or the projector is first shown.
+# Loaded when the projector is first shown.
 if TYPE_CHECKING:
     from workshop_app.ui.projector import window as projector_window
     from workshop_app.ui.projector.window import ProjectorWindow
-    from workshop_app.ui.run import run_page as run_pages
-    from workshop_app.ui.run.run_page import RunPage
     from workshop_app.ui.session import Session
 else:
     projector_window = deferred("workshop_app.ui.projector.window")
-    run_pages = deferred("workshop_app.ui.run.run_page")
 
 #: What the room's screen shows comes from these; contributions and next steps never reach it.
 ROOM_ENTITIES = {
@@ -88,7 +86,10 @@ class Projector(QObject):
         self.options = replace(defaults, **remembered)
         self.window: ProjectorWindow | None = None
         self._session: Session | None = None
-        self._run_page: RunPage | None = None
+        #: The chair's Ctrl+P keys: its own, shown by whichever view the frame gives them to.
+        self.keys = ProjectorControls(chair, self)
+        self.keys.mode_requested.connect(self.set_mode)
+        self.keys.part_requested.connect(self.show_part)
         self.toggle_action = self._action("&Projector Window", self._toggle, "Ctrl+P, P")
         self.dark_action = self._action("&Dark Projector", lambda on: self.update(dark=on))
         self.reservations_action = self._action(
@@ -97,7 +98,7 @@ class Projector(QObject):
         self.screen_menu = QMenu("Projector &Screen", chair)
         self.destroyed.connect(self.screen_menu.deleteLater)
         self.screen_menu.aboutToShow.connect(self._fill_screens)
-        self.follow(None, None)
+        self.follow(None)
 
     def _action(self, text: str, slot: Callable[[bool], object], keys: str = "") -> QAction:
         action = QAction(text, self)
@@ -114,19 +115,13 @@ class Projector(QObject):
         menu.addAction(self.dark_action)
         menu.addAction(self.reservations_action)
 
-    def follow(self, session: Session | None, run_page: QWidget | None) -> None:
+    def follow(self, session: Session | None) -> None:
         """Show ``session`` from now on (or none); its projector closes when it closes."""
         self.close()
         self._session = session
-        self._run_page = None
-        if isinstance(run_page, run_pages.RunPage):
-            self._run_page = run_page
         if session is not None:
             session.about_to_close.connect(self.close)
             session.changed.connect(self._on_changed)
-        if self._run_page is not None:
-            self._run_page.projector_mode_requested.connect(self.set_mode)
-            self._run_page.projector_part_requested.connect(self.show_part)
         self._sync()
 
     def _on_changed(self, changes: tuple[Change, ...]) -> None:
@@ -165,9 +160,7 @@ class Projector(QObject):
         self.toggle_action.setChecked(self.window is not None)
         self.dark_action.setChecked(self.options.dark)
         self.reservations_action.setChecked(self.options.show_reservations)
-        if self._run_page is not None:
-            self._run_page.projector_clock_action.setChecked(self.options.show_clock)
-            self._run_page.projector_queue_action.setChecked(self.options.show_queue)
+        self.keys.show_options(self.options)
 
     # -- the window ---------------------------------------------------------------------------
 
@@ -189,10 +182,7 @@ class Projector(QObject):
                 self.window.closed.connect(self._closed)
                 self.window.screen_moved.connect(self._moved)
                 # The chair's projector shortcuts work there too, once it has been clicked.
-                page = self._run_page
-                self.window.addActions(
-                    [self.toggle_action, *(page.projector_actions if page else [])]
-                )
+                self.window.addActions([self.toggle_action, *self.keys.actions])
             self._show_state()
             screen = self.screen()
             self.window.show_on(screen, full_screen=screen.name() != self._chair.screen().name())

@@ -1,4 +1,5 @@
-"""The chair's projector keys in the Run view: Ctrl+P, then a letter.
+"""The chair's projector keys: Ctrl+P, then a letter. The projector's controller owns them and
+keeps their checks in step with its options; the Run view shows them in its menu.
 
 Not Ctrl+Alt+letter: on Windows that is AltGr, which types @, €, ą, ł… into the entry box.
 """
@@ -7,52 +8,72 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QWidget
 
-from workshop_app.domain.projector import ProjectorMode
+from workshop_app.domain.projector import ProjectorMode, ProjectorOptions
 from workshop_app.ui import dialogs
-from workshop_app.ui.run.run_view import RunView
-
-MakeAction = Callable[[str, str, Callable[[], object]], QAction]
 
 
-class ProjectorControls:
-    """Asks, through the Run page's signals, for a mode or a part of the room's screen."""
+class ProjectorControls(QObject):
+    """Asks, through its signals, for a mode or a part of the room's screen."""
 
-    def __init__(self, page: RunView, make: MakeAction) -> None:
-        self._page = page
+    #: The chair puts a mode on the room's screen: (ProjectorMode value, the message or "").
+    mode_requested = Signal(str, str)
+    #: The chair shows or hides a part of the projector's question view: ("clock"/"queue", shown).
+    part_requested = Signal(str, bool)
+    #: The message dialog has closed: the view that shows these keys may take the keyboard back.
+    dialog_closed = Signal()
+
+    def __init__(self, chair: QWidget, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._chair = chair  # the message dialog's parent
         self._message = ""
 
         def mode(name: ProjectorMode) -> Callable[[], None]:
-            return lambda: page.projector_mode_requested.emit(name.value, "")
+            return lambda: self.mode_requested.emit(name.value, "")
 
-        self.clock_action = make(
+        self.clock_action = self._action(
             "Show the &Clock on the Projector", "Ctrl+P, K", lambda: self._part("clock")
         )
-        self.queue_action = make(
+        self.queue_action = self._action(
             "Show the &Speakers on the Projector", "Ctrl+P, L", lambda: self._part("queue")
         )
         for action in (self.clock_action, self.queue_action):
             action.setCheckable(True)
             action.setChecked(True)
         self.actions = [
-            make("Projector: &Question", "Ctrl+P, Q", mode(ProjectorMode.QUESTION)),
-            make("Projector: &Agenda", "Ctrl+P, A", mode(ProjectorMode.AGENDA)),
-            make("Projector: Co&nsensus", "Ctrl+P, C", mode(ProjectorMode.CONSENSUS)),
-            make("Projector: &Message…", "Ctrl+P, M", self.message),
-            make("Projector: &Blank", "Ctrl+P, B", mode(ProjectorMode.BLANK)),
+            self._action("Projector: &Question", "Ctrl+P, Q", mode(ProjectorMode.QUESTION)),
+            self._action("Projector: &Agenda", "Ctrl+P, A", mode(ProjectorMode.AGENDA)),
+            self._action("Projector: Co&nsensus", "Ctrl+P, C", mode(ProjectorMode.CONSENSUS)),
+            self._action("Projector: &Message…", "Ctrl+P, M", self.message),
+            self._action("Projector: &Blank", "Ctrl+P, B", mode(ProjectorMode.BLANK)),
             self.clock_action,
             self.queue_action,
         ]
 
+    def _action(self, text: str, keys: str, slot: Callable[[], object]) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(keys))
+        # Window-wide, so that they work while the rapporteur types in the entry box.
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def show_options(self, options: ProjectorOptions) -> None:
+        """The clock and queue keys' checks, as the projector shows them."""
+        self.clock_action.setChecked(options.show_clock)
+        self.queue_action.setChecked(options.show_queue)
+
     def _part(self, part: str) -> None:
         action = self.clock_action if part == "clock" else self.queue_action
-        self._page.projector_part_requested.emit(part, action.isChecked())
+        self.part_requested.emit(part, action.isChecked())
 
     def message(self) -> None:
         """Ctrl+P, M: a short text for the room ("Coffee until 11:15")."""
-        text = dialogs.ask_projector_message(self._page, self._message)
-        self._page.capture.text.setFocus()  # the dialog closed: back to typing
+        text = dialogs.ask_projector_message(self._chair, self._message)
+        self.dialog_closed.emit()
         if text:
             self._message = text
-            self._page.projector_mode_requested.emit(ProjectorMode.MESSAGE.value, text)
+            self.mode_requested.emit(ProjectorMode.MESSAGE.value, text)

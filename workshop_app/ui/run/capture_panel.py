@@ -323,8 +323,8 @@ class CapturePanel(QWidget):
         self.feed_panel.select_many(contribution_ids)
 
     def toggle_highlight(self) -> None:
-        for c in self.selected():
-            self._edits.update(c.id, highlight=not c.highlight)
+        """Ctrl+H: each selected contribution marked or unmarked, as one undo step."""
+        self._edits.update_many({c.id: {"highlight": not c.highlight} for c in self.selected()})
 
     def edit_selected(self) -> None:
         chosen = self.selected()
@@ -338,8 +338,8 @@ class CapturePanel(QWidget):
         self.text.setFocus()  # the dialog closed: back to typing
 
     def delete_selected(self) -> None:
-        for c in self.selected():
-            self._edits.delete(c.id)
+        """Delete: the selected contributions go, as one undo step."""
+        self._edits.delete_many([c.id for c in self.selected()])
 
     def _show_refusal(self, refusal: Refusal | None) -> None:
         if refusal is None and self.refusal.isHidden():

@@ -32,8 +32,9 @@ def point_label(number: int, point: ConsensusPoint) -> str:
     return f"{mark} P{number}  {point.text}"
 
 
-class ConsensusPanel(QWidget):
-    """Lists the item's points; emits what the user asks for."""
+class ItemConsensusPanel(QWidget):
+    """The Run view's list of the points of the item the feed shows; emits what the user
+    asks for. (Minutes > Consensus has the workshop-wide list, ``ConsensusListPanel``.)"""
 
     edit_requested = Signal(str)  # point id
     selection_changed = Signal(object)  # the selected point, or None

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QKeySequence
 
 from workshop_app.domain.model import AgendaItem, ItemStatus
 from workshop_app.ui.edits.run_edits import RunEdits
-from workshop_app.ui.run.run_view import RunView
 from workshop_app.ui.session import Session
 
 _ENDED = {ItemStatus.DONE: "finished", ItemStatus.SKIPPED: "skipped"}
@@ -45,36 +45,52 @@ def item_changes(
     return f"{text[0].upper()}{text[1:]}. {undo} undoes this."
 
 
-class ItemMoves:
-    """F9 (start or next), Shift+F9 (finish), Ctrl+F9 (skip) and starting a chosen item."""
+class ItemMoves(QObject):
+    """F9 (start or next), Shift+F9 (finish), Ctrl+F9 (skip) and starting a chosen item, on
+    the agenda as the Run view last read it (``items``)."""
 
-    def __init__(self, page: RunView, session: Session, edits: RunEdits) -> None:
-        self._page = page
+    #: What a move did, for the status bar.
+    status_message = Signal(str)
+    #: A move was made (or tried): the entry box takes the keyboard back.
+    moved = Signal()
+
+    def __init__(
+        self,
+        items: Callable[[], list[AgendaItem]],
+        session: Session,
+        edits: RunEdits,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._items = items
         self._session = session
         self._edits = edits
 
+    def _running(self) -> AgendaItem | None:
+        return next((i for i in self._items() if i.status == ItemStatus.RUNNING), None)
+
     def _change(self, edit: Callable[[], bool]) -> None:
-        before = list(self._page.items)
+        before = list(self._items())
         if edit() and self._session.is_open:
             counts = self._session.contributions.counts_by_item()
             message = item_changes(
                 before, self._session.agenda.items(), {k: n for k, (n, _h) in counts.items()}
             )
             if message:
-                self._page.status_message.emit(message)
-        self._page.capture.text.setFocus()
+                self.status_message.emit(message)
+        self.moved.emit()
 
     def next_item(self) -> None:
         self._change(self._edits.next_item)
 
     def finish_item(self) -> None:
-        item = self._page.item
+        item = self._running()
         if item is not None:
             self._change(lambda: self._edits.finish_item(item.id))
 
     def skip_item(self) -> None:
-        page = self._page
-        target = page.item or next((i for i in page.items if i.status == "planned"), None)
+        planned = (i for i in self._items() if i.status == ItemStatus.PLANNED)
+        target = self._running() or next(planned, None)
         if target is not None:
             self._change(lambda: self._edits.skip_item(target.id))
 

@@ -3,128 +3,130 @@ selection), next steps and the item's closing summary."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QWidget
 
 from workshop_app.domain.clock import clock_time
-from workshop_app.domain.model import ConsensusPoint, ConsensusStatus, Contribution
+from workshop_app.domain.model import AgendaItem, ConsensusPoint, ConsensusStatus, Contribution
 from workshop_app.domain.outcomes import STATUS_LABELS
 from workshop_app.store.drafts import DraftStore
 from workshop_app.ui import dialogs
 from workshop_app.ui.common.drafts import DraftSlot, next_step_draft, point_draft
 from workshop_app.ui.edits.outcome_edits import OutcomeEdits
-from workshop_app.ui.run.run_view import RunView
 from workshop_app.ui.session import Session
 
 
-class RunOutcomes:
+@dataclass(frozen=True)
+class RunSight:
+    """What the outcome actions read from the Run view, as it stands when they act."""
+
+    #: The item the feed shows, and the whole agenda as last read.
+    shown_item: Callable[[], AgendaItem | None]
+    items: Callable[[], list[AgendaItem]]
+    #: The feed's contributions, the ones selected, and how the feed names a speaker.
+    feed: Callable[[], list[Contribution]]
+    selected: Callable[[], list[Contribution]]
+    speaker: Callable[[Contribution], str]
+    #: The point chosen in the consensus panel, if any.
+    current_point: Callable[[], ConsensusPoint | None]
+
+
+class RunOutcomes(QObject):
     """Ctrl+Shift+C (point), Ctrl+Shift+A (next step), Ctrl+Shift+M (summary) and the
     consensus panel's gestures, for the item the feed shows."""
 
-    def __init__(self, page: RunView, session: Session, outcomes: OutcomeEdits) -> None:
-        self._page = page
+    #: One of its dialogs has closed: the Run view gives the entry box the keyboard back.
+    dialog_closed = Signal()
+
+    def __init__(
+        self, chair: QWidget, sight: RunSight, session: Session, outcomes: OutcomeEdits
+    ) -> None:
+        super().__init__(chair)
+        self._chair = chair  # the dialogs' parent
+        self._sight = sight
         self._session = session
         self.outcomes = outcomes
 
     def _drafts(self) -> DraftStore:
         return self._session.drafts
 
-    def connect(self) -> None:
-        panel = self._page.consensus
-        panel.edit_requested.connect(self.edit_point)
-        panel.selection_changed.connect(self._point_selected)
-        status_actions = []
+    def status_actions(self) -> list[QAction]:
+        """Mark the current point as each status (the consensus list's context menu)."""
+        actions = []
         for status, label in STATUS_LABELS.items():
-            action = QAction(f"Mark as {label}", self._page)
+            action = QAction(f"Mark as {label}", self._chair)
             action.triggered.connect(lambda _c=False, st=status: self._set_point_status(st))
-            status_actions.append(action)
-        panel.add_status_actions(status_actions)
+            actions.append(action)
+        return actions
 
     def _describe(self, ids: set[str]) -> tuple[list[Contribution], dict[str, str]]:
-        model = self._page.capture.model
-        chosen = [c for c in model.contributions() if c.id in ids]
+        chosen = [c for c in self._sight.feed() if c.id in ids]
         timezone = self._session.workshop.get().timezone
+        speaker = self._sight.speaker
         described = {
-            c.id: f"{clock_time(c.recorded_at, timezone)} · {model.speaker(c)} · {c.text}"
-            for c in chosen
+            c.id: f"{clock_time(c.recorded_at, timezone)} · {speaker(c)} · {c.text}" for c in chosen
         }
         return chosen, described
 
     def propose_point(self) -> None:
         """Ctrl+Shift+C: a new point, proposed from the contributions selected in the feed."""
-        item = self._page.shown_item()
+        item = self._sight.shown_item()
         if item is None:
             return
-        supporting, described = self._describe({c.id for c in self._page.capture.selected()})
+        supporting, described = self._describe({c.id for c in self._sight.selected()})
         draft = point_draft(self._drafts, item.id, None)
-        point = dialogs.edit_consensus_point(self._page, item, None, supporting, described, draft)
-        self._page.capture.text.setFocus()  # the dialog closed: back to typing
+        point = dialogs.edit_consensus_point(self._chair, item, None, supporting, described, draft)
+        self.dialog_closed.emit()
         if point is not None:
             self.outcomes.record_point(point)
 
     def edit_point(self, point_id: str) -> None:
-        item = self._page.shown_item()
+        item = self._sight.shown_item()
         if item is None:
             return
         point = self._session.consensus.get(point_id)
         supporting, described = self._describe(set(point.supporting_contribution_ids))
         draft = point_draft(self._drafts, item.id, point.id)
-        edited = dialogs.edit_consensus_point(self._page, item, point, supporting, described, draft)
-        self._page.capture.text.setFocus()
+        edited = dialogs.edit_consensus_point(
+            self._chair, item, point, supporting, described, draft
+        )
+        self.dialog_closed.emit()
         if edited is None:
             return
-        stack = self._session.undo_stack
-        stack.beginMacro("Edit Consensus Point")
-        try:
-            fields = {
-                name: getattr(edited, name)
-                for name in ("text", "status", "reservations", "question_id")
-                if getattr(edited, name) != getattr(point, name)
-            }
-            if fields:
-                self.outcomes.update_point(point_id, **fields)
-            removed = [
-                c
-                for c in point.supporting_contribution_ids
-                if c not in edited.supporting_contribution_ids
-            ]
-            if removed:
-                self.outcomes.unlink(point_id, removed)
-        finally:
-            stack.endMacro()
+        self.outcomes.edit_point(point, edited)
 
     def _set_point_status(self, status: ConsensusStatus) -> None:
-        point = self._page.consensus.current()
+        point = self._sight.current_point()
         if point is not None and point.status != status:
             self.outcomes.update_point(point.id, status=status)
 
-    def _point_selected(self, point: ConsensusPoint | None) -> None:
-        """From a point to its supporting contributions: they are selected in the feed."""
-        if point is not None:
-            self._page.capture.select_many(point.supporting_contribution_ids)
-
     def add_next_step(self) -> None:
         """Ctrl+Shift+A: a next step, from the item on the floor."""
-        item = self._page.shown_item()
+        item = self._sight.shown_item()
         action = dialogs.edit_action(
-            self._page,
+            self._chair,
             None,
             self._session.participants.list(),
-            self._page.items,
+            self._sight.items(),
             item.id if item else None,
             self._session.clock().date(),
             next_step_draft(self._drafts, None, item.id if item else None),
         )
-        self._page.capture.text.setFocus()
+        self.dialog_closed.emit()
         if action is not None:
             self.outcomes.add_action(action)
 
     def edit_summary(self) -> None:
         """Ctrl+Shift+M: the rapporteur's closing summary of the item."""
-        item = self._page.shown_item()
+        item = self._sight.shown_item()
         if item is None:
             return
         draft = DraftSlot(self._drafts, f"summary:{item.id}")
-        text = dialogs.edit_text(self._page, f"Summary of {item.title}", item.summary or "", draft)
-        self._page.capture.text.setFocus()
+        text = dialogs.edit_text(self._chair, f"Summary of {item.title}", item.summary or "", draft)
+        self.dialog_closed.emit()
         if text is not None and (text.strip() or None) != item.summary:
             self.outcomes.set_summary(item.id, text)

@@ -5,16 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from workshop_app.domain.balance import participation_balance
-from workshop_app.domain.model import (
-    ItemStatus,
-    Participant,
-    Workshop,
-)
+from workshop_app.domain.model import AgendaItem, ConsensusPoint, ItemStatus, Participant, Workshop
 from workshop_app.domain.runclock import Projection, is_the_day, project_day
 from workshop_app.store import Change, Entity
 from workshop_app.store.run import RunSettings
@@ -23,14 +19,12 @@ from workshop_app.ui.common.lazy import RefreshWhenShown
 from workshop_app.ui.common.outcome_tables import bind
 from workshop_app.ui.edits.outcome_edits import OutcomeEdits
 from workshop_app.ui.edits.run_edits import RunEdits
-from workshop_app.ui.projector.controls import ProjectorControls
 from workshop_app.ui.run.capture_panel import CapturePanel
 from workshop_app.ui.run.clock_panel import ClockPanel
-from workshop_app.ui.run.consensus_panel import ConsensusPanel
+from workshop_app.ui.run.consensus_panel import ItemConsensusPanel
 from workshop_app.ui.run.floor_moves import FloorMoves
 from workshop_app.ui.run.run_items import ItemMoves
-from workshop_app.ui.run.run_outcomes import RunOutcomes
-from workshop_app.ui.run.run_view import RunView
+from workshop_app.ui.run.run_outcomes import RunOutcomes, RunSight
 from workshop_app.ui.run.speakers_panel import SpeakersPanel
 from workshop_app.ui.session import Session
 
@@ -45,7 +39,13 @@ WATCHED = {
 }
 
 
-class RunPage(RunView):
+class RunPage(QWidget):
+    """The chair's clock, the feed and the speakers of the item on the floor; its parts are
+    given what they read and say what they did."""
+
+    #: What an action did, for the window's status bar.
+    status_message = Signal(str)
+
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("runPage")
@@ -55,10 +55,18 @@ class RunPage(RunView):
         self.capture = CapturePanel(self.edits, lambda: session.drafts)
         self.speakers = SpeakersPanel()
         self.outcomes = OutcomeEdits(session)
-        self.consensus = ConsensusPanel()
-        self.outcome_view = RunOutcomes(self, session, self.outcomes)
-        self.moves = ItemMoves(self, session, self.edits)
-        self.floor = FloorMoves(self, self.speakers, session, self.edits)
+        self.consensus = ItemConsensusPanel()
+        sight = RunSight(
+            shown_item=self.shown_item,
+            items=lambda: self.items,
+            feed=self.capture.model.contributions,
+            selected=self.capture.selected,
+            speaker=self.capture.model.speaker,
+            current_point=self.consensus.current,
+        )
+        self.outcome_view = RunOutcomes(self, sight, session, self.outcomes)
+        self.moves = ItemMoves(lambda: self.items, session, self.edits, self)
+        self.floor = FloorMoves(lambda: self.item, self.speakers, session, self.edits)
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.speakers)
         right.addWidget(self.consensus)
@@ -73,9 +81,11 @@ class RunPage(RunView):
         splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
-        self.item = None
-        self.items = []
-        self.viewed_item_id = None
+        #: The running item, if any, and the whole agenda, as last read.
+        self.item: AgendaItem | None = None
+        self.items: list[AgendaItem] = []
+        #: An item shown in the feed instead of the running one (after a search), or None.
+        self.viewed_item_id: str | None = None
         self._projection: Projection | None = None
         self._build_actions()
         self._connect()
@@ -128,7 +138,8 @@ class RunPage(RunView):
             "Record Next S&tep…", "Ctrl+Shift+A", view.add_next_step
         )
         self.summary_action = self._action("Item Su&mmary…", "Ctrl+Shift+M", view.edit_summary)
-        self._build_projector_actions()
+        #: The projector's Ctrl+P keys, once the frame has given them (see show_projector_keys).
+        self.projector_keys: list[QAction] = []
 
     def actions_for_menu(self) -> list[QAction]:
         return [
@@ -154,18 +165,23 @@ class RunPage(RunView):
         return [
             ("&Run", [*self.actions_for_menu(), *queue, speakers.queue_remove]),
             ("&Capture", self.capture.actions_for_menu()),
-            ("&Projector", self.projector_actions),
+            *([("&Projector", self.projector_keys)] if self.projector_keys else []),
         ]
 
-    def _build_projector_actions(self) -> None:
-        self.projector_controls = ProjectorControls(self, self._action)
-        self.projector_clock_action = self.projector_controls.clock_action
-        self.projector_queue_action = self.projector_controls.queue_action
-        self.projector_actions = self.projector_controls.actions
+    def show_projector_keys(self, keys: list[QAction], dialog_closed: SignalInstance) -> None:
+        """The projector's own keys, shown in this view's menu and working while it is shown
+        (the projector keeps their state); after their dialog, the entry box has the keyboard."""
+        self.projector_keys = list(keys)
+        for action in keys:
+            self.addAction(action)
+            action.setEnabled(self.isVisible())
+        dialog_closed.connect(self.capture.text.setFocus)
 
     def _connect(self) -> None:
         clock, speakers = self.clock_panel, self.speakers
         self.capture.message.connect(self.status_message)
+        self.moves.status_message.connect(self.status_message)
+        self.moves.moved.connect(self.capture.text.setFocus)
         # The chair's buttons take no focus and carry no mnemonic (Alt+letter while typing
         # must not end a turn): their keys are the actions' shortcuts, named in the tooltip.
         for button, action in (
@@ -183,7 +199,16 @@ class RunPage(RunView):
         clock.item_activated.connect(self._item_activated)
         clock.question_activated.connect(self.edits.set_focus)
         speakers.scope_changed.connect(self._show_balance)
-        self.outcome_view.connect()
+        consensus, view = self.consensus, self.outcome_view
+        consensus.edit_requested.connect(view.edit_point)
+        consensus.selection_changed.connect(self._point_selected)
+        consensus.add_status_actions(view.status_actions())
+        view.dialog_closed.connect(self.capture.text.setFocus)
+
+    def _point_selected(self, point: ConsensusPoint | None) -> None:
+        """From a point to its supporting contributions: they are selected in the feed."""
+        if point is not None:
+            self.capture.select_many(point.supporting_contribution_ids)
 
     # -- following the session ------------------------------------------------------------
 
@@ -198,6 +223,10 @@ class RunPage(RunView):
             self._refresh_feed()
             return
         self._refresher.request()
+
+    def shown_item(self) -> AgendaItem | None:
+        """The item the feed shows (the running one, or one looked back at)."""
+        return next((i for i in self.items if i.id == self.viewed_item_id), None) or self.item
 
     def _people_list(self) -> list[Participant]:
         if self._people is None:
