@@ -6,16 +6,25 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import read_back
 from workshop_app.roster_import import ImportPlan, read_table
+from workshop_app.store.participants import ParticipantStore
 from workshop_app.ui import dialogs
 from workshop_app.ui.main_window import MainWindow
 from workshop_app.ui.prepare.import_dialog import PREVIEW_COLUMNS, ImportDialog
 from workshop_app.ui.prepare.prepare_page import PreparePage
-from workshop_app.ui.prepare.roster_model import COL_GROUP, COL_NAME, COL_ORGANISATION
+from workshop_app.ui.prepare.roster_model import (
+    COL_GROUP,
+    COL_NAME,
+    COL_ORGANISATION,
+    COL_PRESENT,
+)
 from workshop_app.ui.prepare.roster_panel import RosterPanel
+
+CHECK = Qt.ItemDataRole.CheckStateRole
 
 
 @pytest.fixture
@@ -241,3 +250,35 @@ def test_a_file_past_the_import_limits_is_refused_in_words(
     message = str(errors[0])
     assert "people.xlsx: its part xl/worksheets/sheet1.xml is packed" in message
     assert read_back(demo_path, "SELECT * FROM participants") == before
+
+
+def test_editing_one_person_updates_that_row_only_without_rereading_the_roster(
+    qtmodeltester: ModelTester,
+    roster: RosterPanel,
+    demo_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    model = roster.model
+    qtmodeltester.check(model, force_py=True)
+    reads: list[int] = []
+    whole_list = ParticipantStore.list
+    monkeypatch.setattr(ParticipantStore, "list", lambda self: reads.append(1) or whole_list(self))
+    changed: list[tuple[int, int]] = []
+    structure: list[str] = []
+    model.dataChanged.connect(lambda top, bottom, _roles: changed.append((top.row(), bottom.row())))
+    for name in ("modelReset", "layoutChanged", "rowsInserted", "rowsRemoved", "rowsMoved"):
+        getattr(model, name).connect(lambda *_args, name=name: structure.append(name))
+    row = model.row_of("p11")
+    index = model.index(row, COL_ORGANISATION)
+    assert model.setData(index, "Cités Unies", Qt.ItemDataRole.EditRole)
+    assert changed == [(row, row)]  # that row, and no other
+    assert structure == [] and reads == []  # no reset, and the roster was not read again
+    qtmodeltester.check(model, force_py=True)
+    on_disk = read_back(demo_path, "SELECT id, organisation FROM participants ORDER BY seq")
+    assert [(p.id, p.organisation) for p in model.people()] == on_disk
+    assert ("p11", "Cités Unies") in on_disk
+    assert "14 of 15 present" in roster.counts.text()
+    model.setData(model.index(row, COL_PRESENT), Qt.CheckState.Checked.value, CHECK)
+    assert "15 of 15 present" in roster.counts.text()  # the counts follow, from the rows
+    assert read_back(demo_path, "SELECT present FROM participants WHERE id='p11'") == [(1,)]
+    assert changed == [(row, row), (row, row)] and structure == [] and reads == []

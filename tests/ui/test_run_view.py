@@ -14,6 +14,9 @@ from tests.conftest import read_back
 from workshop_app.demo import write_demo_in_progress
 from workshop_app.domain.clock import parse_timestamp
 from workshop_app.domain.model import AgendaItem, GuidingQuestion, Participant
+from workshop_app.store.participants import ParticipantStore
+from workshop_app.store.speeches import SpeechStore
+from workshop_app.store.workshop import WorkshopStore
 from workshop_app.ui import dialogs
 from workshop_app.ui.main_window import MainWindow
 from workshop_app.ui.run.run_page import RunPage
@@ -273,3 +276,31 @@ def test_the_day_is_measured_only_on_the_workshops_day(
     page.tick()
     assert "min behind" in page.clock_panel.day.text()
     assert page.clock_panel.replan_button.isEnabled()
+
+
+def test_refresh_reads_the_workshop_roster_and_speeches_once(
+    opened: MainWindow, workshop_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert opened.session is not None
+    prepare(opened.session)
+    page = run_page(opened, Clock("10:00:00"))
+    page.next_item_action.trigger()
+    page.floor.add_speaker("a")
+    page.next_speaker_action.trigger()  # A. Example has the floor
+    page.speakers.scope_item.setChecked(True)  # the balance of this item
+    reads: list[str] = []
+    for store, name in ((WorkshopStore, "get"), (ParticipantStore, "list"), (SpeechStore, "list")):
+        original = getattr(store, name)
+        monkeypatch.setattr(
+            store,
+            name,
+            lambda self, *a, _o=original, _n=store.__name__, **k: (
+                reads.append(_n) or _o(self, *a, **k)
+            ),
+        )
+    page._people = None  # as after a change to the roster
+    page.refresh()
+    assert sorted(reads) == ["ParticipantStore", "SpeechStore", "WorkshopStore"]
+    balance = page.speakers.chart._balance  # the chart still counts the turn on the floor
+    assert balance is not None and balance.total_turns == 1
+    assert read_back(workshop_path, "SELECT participant_id FROM speeches") == [("a",)]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import builtins
 import datetime as dt
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
@@ -70,9 +71,11 @@ class SpeechStore:
     def list(self, agenda_item_id: str | None = None) -> list[Speech]:
         return read_speeches(self._doc.db, agenda_item_id)
 
-    def queue(self, agenda_item_id: str) -> builtins.list[Speech]:
-        """Who is waiting to speak on an item, in order."""
-        by_id = {s.id: s for s in self.list(agenda_item_id)}
+    def queue(
+        self, agenda_item_id: str, speeches: Sequence[Speech] | None = None
+    ) -> builtins.list[Speech]:
+        """Who is waiting to speak on an item, in order (from its ``speeches`` if just read)."""
+        by_id = {s.id: s for s in (self.list(agenda_item_id) if speeches is None else speeches)}
         return [by_id[i] for i in _waiting_ids(self._doc.db, agenda_item_id)]
 
     def speaking(self, agenda_item_id: str) -> Speech | None:

@@ -90,6 +90,19 @@ class RosterModel(QAbstractTableModel):
                 self._people.insert(target, person)
                 self.endInsertRows()
 
+    def update_rows(self, people: Sequence[Participant]) -> bool:
+        """Put these people, read again after an edit, in their rows (one dataChanged each);
+        False, changing nothing, if one of them has no row (then reconcile the whole list)."""
+        rows = {p.id: row for row, p in enumerate(self._people)}
+        if any(p.id not in rows for p in people):
+            return False
+        for person in people:
+            row = rows[person.id]
+            if self._people[row] != person:
+                self._people[row] = person
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(HEADERS) - 1))
+        return True
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._people)
 

@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 
 from workshop_app.domain.model import Participant, Role
 from workshop_app.domain.roster import checkin_counts
-from workshop_app.store import Change, Entity
+from workshop_app.store import Change, ChangeKind, Entity
+from workshop_app.store.errors import NotFound
 from workshop_app.ui import dialogs
 from workshop_app.ui.common.lazy import RefreshWhenShown
 from workshop_app.ui.edits.prepare_edits import DetailsEdits, RosterEdits
@@ -204,8 +205,25 @@ class RosterPanel(QWidget):
     # -- following the document -----------------------------------------------------------
 
     def _on_changed(self, changes: tuple[Change, ...]) -> None:
-        if any(c.entity in (Entity.PARTICIPANT, Entity.WORKSHOP) for c in changes):
-            self._refresher.request()
+        relevant = [c for c in changes if c.entity in (Entity.PARTICIPANT, Entity.WORKSHOP)]
+        if not relevant:
+            return
+        if all(c.entity == Entity.PARTICIPANT and c.kind == ChangeKind.UPDATED for c in relevant):
+            ids = {i for c in relevant for i in c.ids}
+            if self.isVisible() and not self._refresher.stale and ids and self._update(ids):
+                return
+        self._refresher.request()
+
+    def _update(self, participant_ids: set[str]) -> bool:
+        """Some people were edited: only their rows are read again and updated."""
+        try:
+            people = [self._session.participants.get(pid) for pid in sorted(participant_ids)]
+        except NotFound:  # gone since: the whole list is read
+            return False
+        if not self.model.update_rows(people):
+            return False
+        self._show_counts(self.model.people(), self._groups.choices)
+        return True
 
     def _refresh(self) -> None:
         if not self._session.is_open:
@@ -214,6 +232,9 @@ class RosterPanel(QWidget):
         groups = list(self._session.workshop.get().stakeholder_groups)
         self._groups.choices = groups
         self.model.reconcile(people)
+        self._show_counts(people, groups)
+
+    def _show_counts(self, people: list[Participant], groups: list[str]) -> None:
         parts = [
             f"<b>{c.group}</b> {c.present}/{c.registered}" for c in checkin_counts(people, groups)
         ]

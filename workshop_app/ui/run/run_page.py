@@ -10,7 +10,14 @@ from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from workshop_app.domain.balance import participation_balance
-from workshop_app.domain.model import AgendaItem, ConsensusPoint, ItemStatus, Participant, Workshop
+from workshop_app.domain.model import (
+    AgendaItem,
+    ConsensusPoint,
+    ItemStatus,
+    Participant,
+    Speech,
+    Workshop,
+)
 from workshop_app.domain.runclock import Projection, is_the_day, project_day
 from workshop_app.store import Change, Entity
 from workshop_app.store.run import RunSettings
@@ -28,15 +35,7 @@ from workshop_app.ui.run.run_outcomes import RunOutcomes, RunSight
 from workshop_app.ui.run.speakers_panel import SpeakersPanel
 from workshop_app.ui.session import Session
 
-WATCHED = {
-    Entity.CONSENSUS,
-    Entity.AGENDA_ITEM,
-    Entity.QUESTION,
-    Entity.SPEECH,
-    Entity.CONTRIBUTION,
-    Entity.PARTICIPANT,
-    Entity.WORKSHOP,
-}
+WATCHED = set(Entity) - {Entity.ACTION, Entity.DRAFT}  # next steps and drafts are not shown here
 
 
 class RunPage(QWidget):
@@ -253,7 +252,7 @@ class RunPage(QWidget):
         item_id = self.item.id if self.item else None
         speeches = session.speeches.list(item_id) if item_id else []
         speaking = next((s for s in speeches if s.status == "speaking"), None)
-        queue = session.speeches.queue(item_id) if item_id else []
+        queue = session.speeches.queue(item_id, speeches) if item_id else []
         viewed = next((i for i in self.items if i.id == self.viewed_item_id), None)
         if viewed is None or viewed.id == item_id:
             self.viewed_item_id, viewed = None, self.item
@@ -283,19 +282,20 @@ class RunPage(QWidget):
         self.speakers.show_floor(
             speaking, queue, people, settings.speech_limit_seconds, self.item is not None
         )
-        self._show_balance()
+        self._show_balance(speeches)
         self.tick()
 
-    def _show_balance(self) -> None:
-        session = self._session
+    def _show_balance(self, speeches_read: list[Speech] | None = None) -> None:
+        session = self._session  # the roster, groups and item's speeches as refresh read them
         if not session.is_open:
             return
         item_id = self.item.id if self.item and self.speakers.balance_scope_is_item() else None
-        speeches = session.speeches.list(item_id)
-        groups = session.workshop.get().stakeholder_groups
+        if item_id is None or speeches_read is None:
+            speeches_read = session.speeches.list(item_id)
+        groups = (self._workshop or session.workshop.get()).stakeholder_groups
         balance = participation_balance(
-            speeches,
-            session.participants.list(),
+            speeches_read,
+            self._people_list(),
             groups,
             agenda_item_id=item_id,
             now=session.clock(),
