@@ -114,3 +114,22 @@ def test_checkin_counts_per_group_in_workshop_order() -> None:
         GroupCount("Press", 1, 1),
         GroupCount("No group", 0, 1),
     ]
+
+
+def test_update_rows_changes_only_the_rows_named_or_nothing(demo_path: Path) -> None:
+    with Document.open(demo_path) as doc:
+        model = RosterModel()
+        model.reconcile(doc.participants.list())
+        doc.participants.update("p11", organisation="Cités Unies")
+        edited = doc.participants.get("p11")
+        changed: list[int] = []
+        model.dataChanged.connect(lambda top, _bottom, _roles: changed.append(top.row()))
+        assert not model.update_rows([edited, Participant(id="nobody", name="Nobody")])
+        assert (
+            changed == []
+            and model.people()[model.row_of("p11")].organisation != edited.organisation
+        )
+        assert model.update_rows([edited])
+        assert changed == [model.row_of("p11")]
+    with Document.open(demo_path) as doc:  # the rows are what the file holds
+        assert model.people() == doc.participants.list()
