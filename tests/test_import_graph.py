@@ -130,8 +130,7 @@ MAY_IMPORT = {
     "ui.edits": {"ui.session"},
     "ui.prepare": SHARED | {"ui.common", "ui.edits"},
     "ui.run": SHARED | {"ui.common", "ui.edits", "ui.projector.controls"},
-    # FROM_THE_FLOOR is to get one home outside the modes.
-    "ui.minutes": SHARED | {"ui.common", "ui.edits", "ui.run.feed_model"},
+    "ui.minutes": SHARED | {"ui.common", "ui.edits"},
     # The controller's check for the Run page is to give way to signals.
     "ui.projector": SHARED | {"ui.run.run_view", "ui.run.run_page"},
 }
