@@ -31,26 +31,13 @@ from PySide6.QtWidgets import (
 from workshop_app.domain.attribution import Attribution
 from workshop_app.errors import KnownError
 from workshop_app.fileio import WriteRefused
+from workshop_app.formats import AGENDA_FORMATS, FORMAT_LABELS, TEMPLATE_FORMATS, Format
 from workshop_app.minutes import MinutesOptions, Paper, RecordMode
-from workshop_app.minutes.export import (
-    AGENDA_FORMATS,
-    TEMPLATE_FORMATS,
-    Format,
-    IdentitiesFound,
-    default_output,
-    export_minutes,
-)
+from workshop_app.minutes.export import IdentitiesFound, default_output, export_minutes
 from workshop_app.minutes.identities import Finding
 from workshop_app.ui import dialogs, tasks
 from workshop_app.ui.minutes.export_preview import OfflineBrowser, preview_or_error
 
-FORMAT_LABELS = {
-    Format.PDF: "PDF",
-    Format.DOCX: "Word (DOCX)",
-    Format.HTML: "Web page (HTML)",
-    Format.MD: "Markdown",
-    Format.CSV: "Contributions as a spreadsheet (CSV)",
-}
 ATTRIBUTION_LABELS = {
     Attribution.NAMED: "Named: the person and organisation",
     Attribution.ORGANISATION: "Organisation only",
