@@ -6,15 +6,17 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import read_back
+from workshop_app.domain.model import Role
 from workshop_app.roster_import import ImportPlan, read_table
 from workshop_app.ui import dialogs
 from workshop_app.ui.main_window import MainWindow
 from workshop_app.ui.prepare.import_dialog import PREVIEW_COLUMNS, ImportDialog
 from workshop_app.ui.prepare.prepare_page import PreparePage
-from workshop_app.ui.prepare.roster_model import COL_GROUP, COL_NAME, COL_ORGANISATION
+from workshop_app.ui.prepare.roster_model import COL_GROUP, COL_NAME, COL_ORGANISATION, COL_ROLE
 from workshop_app.ui.prepare.roster_panel import RosterPanel
 
 
@@ -241,3 +243,47 @@ def test_a_file_past_the_import_limits_is_refused_in_words(
     message = str(errors[0])
     assert "people.xlsx: its part xl/worksheets/sheet1.xml is packed" in message
     assert read_back(demo_path, "SELECT * FROM participants") == before
+
+
+def _open_editor(qtbot: QtBot, roster: RosterPanel, participant_id: str, column: int) -> QComboBox:
+    index = roster.proxy.mapFromSource(
+        roster.model.index(roster.model.row_of(participant_id), column)
+    )
+    roster.table.setCurrentIndex(index)
+    roster.table.edit(index)
+    qtbot.waitUntil(lambda: roster.table.viewport().findChild(QComboBox) is not None)
+    editor = roster.table.viewport().findChild(QComboBox)
+    assert isinstance(editor, QComboBox)
+    return editor
+
+
+def test_a_role_chosen_in_place_is_written_at_once(
+    qtbot: QtBot, roster: RosterPanel, demo_path: Path, opened: MainWindow
+) -> None:
+    """The roster's role combo is the same delegate as a next step's status: named for its
+    column, and the choice written as soon as it is made, while the combo is still open."""
+    editor = _open_editor(qtbot, roster, "p15", COL_ROLE)
+    assert editor.accessibleName() == "Role"
+    assert [editor.itemData(i) for i in range(editor.count())] == [r.value for r in Role]
+    assert editor.currentData() == "observer"
+    editor.setCurrentIndex(editor.findData("speaker"))
+    editor.activated.emit(editor.currentIndex())
+    assert read_back(demo_path, "SELECT role FROM participants WHERE id='p15'") == [("speaker",)]
+    assert opened.undo_action.isEnabled()
+    opened.undo_action.trigger()
+    assert read_back(demo_path, "SELECT role FROM participants WHERE id='p15'") == [("observer",)]
+
+
+def test_a_group_typed_in_place_is_taken_as_typed(
+    qtbot: QtBot, roster: RosterPanel, demo_path: Path
+) -> None:
+    editor = _open_editor(qtbot, roster, "p15", COL_GROUP)
+    assert editor.isEditable() and editor.currentText() == "Civil society"
+    assert "Partner countries" in [editor.itemText(i) for i in range(editor.count())]
+    editor.setEditText("Observers")
+    delegate = roster.table.itemDelegateForColumn(COL_GROUP)
+    assert delegate is not None
+    delegate.commitData.emit(editor)
+    assert read_back(demo_path, "SELECT stakeholder_group FROM participants WHERE id='p15'") == [
+        ("Observers",)
+    ]
