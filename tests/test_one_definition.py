@@ -10,8 +10,10 @@ from pathlib import Path
 import pytest
 
 import workshop_app
+from tests.conftest import read_back
 from workshop_app import cli
 from workshop_app.domain import attribution, outcomes
+from workshop_app.domain.limits import MAX_LINE
 from workshop_app.domain.model import ActionStatus, ConsensusStatus
 from workshop_app.formats import EXPORT_FORMATS, FORMAT_LABELS, JSON, Format
 from workshop_app.minutes import MinutesOptions, export_minutes
@@ -93,3 +95,10 @@ def test_the_minutes_name_statuses_as_the_domain_does(
     written = out.read_text(encoding="utf-8")
     assert "Agreed by all" in written
     assert "Still to do" in written
+
+
+def test_the_files_own_check_on_a_title_is_the_limit_of_domain_limits(workshop_path: Path) -> None:
+    """The one limit the schema states itself (in its first migration, which never changes)
+    is the one ``domain/limits.py`` defines; every other limit lives there alone."""
+    (sql,) = read_back(workshop_path, "SELECT sql FROM sqlite_master WHERE name = 'workshop'")[0]
+    assert f"length(title) <= {MAX_LINE})" in str(sql)
