@@ -4,7 +4,6 @@ run off the UI thread."""
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 from pathlib import Path
 
@@ -246,18 +245,15 @@ class ExportDialog(QDialog):
     # -- preview --------------------------------------------------------------------------
 
     def refresh_preview(self) -> None:
-        """Rebuild the preview: on a worker thread when the app's asyncio loop runs."""
+        """Rebuild the preview on a worker thread."""
         self._generation += 1
         generation, options = self._generation, self.options()
-        if not tasks.loop_running():  # no running loop (a script, the screenshots)
-            self._show_preview(generation, *preview_or_error(self.path, options, self.agenda))
-            return
         tasks.start(self._preview_async(generation, options), self)
 
     async def _preview_async(self, generation: int, options: MinutesOptions) -> None:
         # The worker gets plain values, never the dialog: a widget must not be released (and
         # so perhaps destroyed) on another thread.
-        html, findings = await asyncio.to_thread(preview_or_error, self.path, options, self.agenda)
+        html, findings = await tasks.in_thread(preview_or_error, self.path, options, self.agenda)
         self._show_preview(generation, html, findings)
 
     def _show_preview(self, generation: int, html: str, findings: list[Finding]) -> None:
@@ -327,7 +323,7 @@ class ExportDialog(QDialog):
         self.export_button.setEnabled(False)
         self.status.setText(f"Writing {out.name}…")
         try:
-            await asyncio.to_thread(
+            await tasks.in_thread(
                 export_minutes,
                 self.path,
                 options,
