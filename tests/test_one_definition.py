@@ -102,3 +102,9 @@ def test_the_files_own_check_on_a_title_is_the_limit_of_domain_limits(workshop_p
     is the one ``domain/limits.py`` defines; every other limit lives there alone."""
     (sql,) = read_back(workshop_path, "SELECT sql FROM sqlite_master WHERE name = 'workshop'")[0]
     assert f"length(title) <= {MAX_LINE})" in str(sql)
+
+
+def test_the_command_lines_attributions_are_the_domains() -> None:
+    """Written out in ``cli.py`` so the command line starts without ``domain.model`` (its
+    dataclasses and uuid): held equal to the one definition here."""
+    assert tuple(a.value for a in attribution.Attribution) == cli.ATTRIBUTIONS

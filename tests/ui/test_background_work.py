@@ -5,6 +5,7 @@ running application does, and read back from the files written."""
 from __future__ import annotations
 
 import ast
+import asyncio
 import threading
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from tests.ui.conftest import on_the_loop
 from workshop_app import bug_log
 from workshop_app.store import check
 from workshop_app.store.backup import list_backups, make_backup
-from workshop_app.ui import backups, dialogs
+from workshop_app.ui import backups, dialogs, tasks
 from workshop_app.ui.backups import backup_folder
 from workshop_app.ui.main_window import MainWindow
 from workshop_app.ui.minutes.export_dialog import ExportDialog
@@ -153,3 +154,20 @@ def test_only_ui_tasks_starts_work_off_the_ui_thread() -> None:
                 if name.split(".")[0] in OTHER_WAYS and module != "ui/tasks.py":
                     found.append(f"{module}: {name}")
     assert found == []
+
+
+def test_a_task_left_when_the_application_quit_is_not_waited_for(qapp: object) -> None:
+    """The loop of a closed window is closed with its unfinished tasks: they never end."""
+    loop = qasync.QEventLoop(qapp)
+    asyncio.set_event_loop(loop)
+    try:
+
+        async def quit_while_working() -> None:
+            tasks.start(asyncio.sleep(3600))
+            assert len(tasks.running()) == 1
+
+        loop.run_until_complete(quit_while_working())
+    finally:
+        asyncio.set_event_loop(None)
+        loop.close()
+    assert tasks.running() == set()

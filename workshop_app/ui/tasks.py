@@ -55,7 +55,9 @@ async def in_thread(work: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) 
 
 
 def running() -> set[asyncio.Task[Any]]:
-    """The background tasks not finished yet (tests await them)."""
+    """The background tasks not finished yet (tests await them). A task whose loop has been
+    closed (the application quit while it ran) will never finish, and is forgotten."""
+    _running.difference_update({task for task in _running if task.get_loop().is_closed()})
     return set(_running)
 
 
