@@ -19,6 +19,9 @@ from typing import Any
 
 
 def main() -> int:
+    import asyncio
+
+    import qasync
     from PySide6.QtCore import QEvent, QObject
     from PySide6.QtWidgets import QApplication
 
@@ -43,39 +46,50 @@ def main() -> int:
                 painted.append(time.perf_counter())
             return False
 
-    start = time.perf_counter()
-    window.open_path(path)
-    window.show_mode("run")
-    page = window.page("run")
-    assert isinstance(page, RunPage)
-    probe = Paint()
-    page.capture.feed.viewport().installEventFilter(probe)
-    while not painted:
-        app.processEvents()
-    open_s = painted[0] - start
+    # On the application's qasync loop, as in app.run_gui: background work (the backup made
+    # at open) runs on a worker thread while the window goes on, as the user sees it.
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
 
-    timings = []
-    for n in range(records):
-        page.capture.text.setPlainText(f"Benchmark contribution {n}: partnership and trust")
-        t0 = time.perf_counter()
-        if not page.capture.record():
-            raise SystemExit("recording failed")
-        timings.append((time.perf_counter() - t0) * 1000)
-        app.processEvents()
-    timings.sort()
-    roster = roster_edits(window, records)
-    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(
-        json.dumps(
-            {
-                "open_large_s": round(open_s, 3),
-                "record_p95_ms": round(timings[int(len(timings) * 0.95) - 1], 2),
-                "record_median_ms": round(statistics.median(timings), 2),
-                **roster,
-                "peak_rss_mb": round(peak_kb / 1024, 1),
-            }
+    def measure() -> None:
+        start = time.perf_counter()
+        window.open_path(path)
+        window.show_mode("run")
+        page = window.page("run")
+        assert isinstance(page, RunPage)
+        probe = Paint()
+        page.capture.feed.viewport().installEventFilter(probe)
+        while not painted:
+            app.processEvents()
+        open_s = painted[0] - start
+
+        timings = []
+        for n in range(records):
+            page.capture.text.setPlainText(f"Benchmark contribution {n}: partnership and trust")
+            t0 = time.perf_counter()
+            if not page.capture.record():
+                raise SystemExit("recording failed")
+            timings.append((time.perf_counter() - t0) * 1000)
+            app.processEvents()
+        timings.sort()
+        roster = roster_edits(window, records)
+        peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        print(
+            json.dumps(
+                {
+                    "open_large_s": round(open_s, 3),
+                    "record_p95_ms": round(timings[int(len(timings) * 0.95) - 1], 2),
+                    "record_median_ms": round(statistics.median(timings), 2),
+                    **roster,
+                    "peak_rss_mb": round(peak_kb / 1024, 1),
+                }
+            )
         )
-    )
+        loop.stop()
+
+    loop.call_soon(measure)
+    with loop:
+        loop.run_forever()
     window.close()
     return 0
 

@@ -130,8 +130,7 @@ MAY_IMPORT = {
     "ui.edits": {"ui.session"},
     "ui.prepare": SHARED | {"ui.common", "ui.edits"},
     "ui.run": SHARED | {"ui.common", "ui.edits"},
-    # FROM_THE_FLOOR is to get one home outside the modes.
-    "ui.minutes": SHARED | {"ui.common", "ui.edits", "ui.run.feed_model"},
+    "ui.minutes": SHARED | {"ui.common", "ui.edits"},
     "ui.projector": SHARED,
 }
 

@@ -11,12 +11,19 @@ from pathlib import Path
 from workshop_app import __version__
 from workshop_app.errors import KnownError
 from workshop_app.fileio import write_atomically
+from workshop_app.formats import (
+    AGENDA_FORMATS,
+    EXPORT_FORMATS,
+    JSON,
+    TEMPLATE_FORMATS,
+    TEXT_FORMATS,
+    Format,
+)
 
 PROG = "workshop-app"
-FORMATS = ("json", "md", "html", "docx", "pdf", "csv")
-AVAILABLE_FORMATS = FORMATS  # every format of the spec is built
-ATTRIBUTIONS = ("named", "organisation", "group", "anonymous")
-STDOUT_FORMATS = ("md", "html", "csv", "json")
+AVAILABLE_FORMATS = EXPORT_FORMATS  # every format of the spec is built
+ATTRIBUTIONS = ("named", "organisation", "group", "anonymous")  # domain Attribution, light at start
+STDOUT_FORMATS = (JSON, *TEXT_FORMATS)
 JSON_VERSIONS = (1, 2)  # interchange.layout.VERSIONS, without importing the package at start
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
@@ -63,12 +70,7 @@ def _same_file(first: Path, second: Path) -> bool:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from workshop_app.minutes.export import (
-        AGENDA_FORMATS,
-        TEMPLATE_FORMATS,
-        IdentitiesFound,
-        default_output,
-    )
+    from workshop_app.minutes.export import IdentitiesFound, default_output
     from workshop_app.store.errors import DocumentExists
 
     fmt = args.format
@@ -93,7 +95,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
             raise KnownError(f"{target} is the workshop itself; choose another output file.")
         if target.exists() and not args.force:
             raise DocumentExists(target)
-    if fmt == "json":
+    if fmt == JSON:
         data = _export_json(source, args.json_version).encode("utf-8")
     else:
         try:
@@ -115,20 +117,20 @@ def _check_export_options(
 ) -> None:
     """Options that do not apply to the chosen format are usage errors, not silently ignored."""
     fmt = args.format
-    if fmt == "json" and args.attribution not in (None, "named"):
+    if fmt == JSON and args.attribution not in (None, "named"):
         raise UsageError(
             "--attribution applies to minutes and csv; the json interchange file holds the "
             "whole record"
         )
-    if fmt == "json" and (args.agenda or args.template or args.reference_docx or args.record):
+    if fmt == JSON and (args.agenda or args.template or args.reference_docx or args.record):
         raise UsageError("minutes options (--agenda, --template, --full, ...) do not apply to json")
-    if fmt != "json" and args.json_version is not None:
+    if fmt != JSON and args.json_version is not None:
         raise UsageError("--json-version applies to --format json only")
     if args.agenda and fmt not in agenda_formats:
         raise UsageError(f"the agenda handout is made as {', '.join(agenda_formats)}, not {fmt}")
     if args.template and fmt not in template_formats:
         raise UsageError(f"--template applies to {' and '.join(template_formats)}, not {fmt}")
-    if args.reference_docx and fmt != "docx":
+    if args.reference_docx and fmt != Format.DOCX:
         raise UsageError("--reference-docx applies to docx only")
     if args.reference_docx and not Path(args.reference_docx).is_file():
         raise KnownError(f"There is no reference document at {args.reference_docx}.")
@@ -226,7 +228,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     exp = sub.add_parser("export", help="export a workshop (interchange JSON or minutes)")
     exp.add_argument("file", metavar="FILE.workshop")
-    exp.add_argument("--format", "-f", required=True, choices=FORMATS)
+    exp.add_argument("--format", "-f", required=True, choices=EXPORT_FORMATS)
     exp.add_argument(
         "--attribution",
         "-a",

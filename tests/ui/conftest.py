@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+import qasync
 from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from workshop_app.errors import KnownError
-from workshop_app.ui import dialogs
+from workshop_app.ui import dialogs, tasks
 from workshop_app.ui.main_window import MainWindow
 from workshop_app.ui.minutes import export_actions
 
@@ -93,3 +96,28 @@ def opened(window: MainWindow, workshop_path: Path) -> MainWindow:
     """The main window with the test's workshop open."""
     assert window.open_path(workshop_path)
     return window
+
+
+@pytest.fixture
+def app_loop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
+    """The asyncio loop the application runs on (app.run_gui), for this test."""
+    loop = qasync.QEventLoop(qapp)
+    asyncio.set_event_loop(loop)
+    yield loop
+    asyncio.set_event_loop(None)
+    loop.close()
+
+
+def on_the_loop(loop: qasync.QEventLoop, act: Callable[[], object]) -> bool:
+    """Do ``act`` as the running application does (from its loop), then let the loop run
+    until the background work it started is done; whether any was started."""
+    started: list[bool] = []
+
+    async def run() -> None:
+        act()
+        started.append(bool(tasks.running()))
+        while pending := tasks.running():
+            await asyncio.wait(pending)
+
+    loop.run_until_complete(run())
+    return started[0]

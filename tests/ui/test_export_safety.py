@@ -6,14 +6,12 @@ from __future__ import annotations
 import asyncio
 import errno
 import os
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 import qasync
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from workshop_app import bug_log, fileio
@@ -21,16 +19,6 @@ from workshop_app.domain.attribution import Attribution
 from workshop_app.ui import dialogs, tasks
 from workshop_app.ui.minutes import export_dialog
 from workshop_app.ui.minutes.export_dialog import ExportDialog
-
-
-@pytest.fixture
-def app_loop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
-    """The asyncio loop the application runs on (app.run_gui), for this test."""
-    loop = qasync.QEventLoop(qapp)
-    asyncio.set_event_loop(loop)
-    yield loop
-    asyncio.set_event_loop(None)
-    loop.close()
 
 
 def click_export(loop: qasync.QEventLoop, dialog: ExportDialog) -> None:

@@ -6,10 +6,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import read_back
+from workshop_app.domain.model import Role
 from workshop_app.roster_import import ImportPlan, read_table
 from workshop_app.store.participants import ParticipantStore
 from workshop_app.ui import dialogs
@@ -21,6 +23,7 @@ from workshop_app.ui.prepare.roster_model import (
     COL_NAME,
     COL_ORGANISATION,
     COL_PRESENT,
+    COL_ROLE,
 )
 from workshop_app.ui.prepare.roster_panel import RosterPanel
 
@@ -282,3 +285,47 @@ def test_editing_one_person_updates_that_row_only_without_rereading_the_roster(
     assert "15 of 15 present" in roster.counts.text()  # the counts follow, from the rows
     assert read_back(demo_path, "SELECT present FROM participants WHERE id='p11'") == [(1,)]
     assert changed == [(row, row), (row, row)] and structure == [] and reads == []
+
+
+def _open_editor(qtbot: QtBot, roster: RosterPanel, participant_id: str, column: int) -> QComboBox:
+    index = roster.proxy.mapFromSource(
+        roster.model.index(roster.model.row_of(participant_id), column)
+    )
+    roster.table.setCurrentIndex(index)
+    roster.table.edit(index)
+    qtbot.waitUntil(lambda: roster.table.viewport().findChild(QComboBox) is not None)
+    editor = roster.table.viewport().findChild(QComboBox)
+    assert isinstance(editor, QComboBox)
+    return editor
+
+
+def test_a_role_chosen_in_place_is_written_at_once(
+    qtbot: QtBot, roster: RosterPanel, demo_path: Path, opened: MainWindow
+) -> None:
+    """The roster's role combo is the same delegate as a next step's status: named for its
+    column, and the choice written as soon as it is made, while the combo is still open."""
+    editor = _open_editor(qtbot, roster, "p15", COL_ROLE)
+    assert editor.accessibleName() == "Role"
+    assert [editor.itemData(i) for i in range(editor.count())] == [r.value for r in Role]
+    assert editor.currentData() == "observer"
+    editor.setCurrentIndex(editor.findData("speaker"))
+    editor.activated.emit(editor.currentIndex())
+    assert read_back(demo_path, "SELECT role FROM participants WHERE id='p15'") == [("speaker",)]
+    assert opened.undo_action.isEnabled()
+    opened.undo_action.trigger()
+    assert read_back(demo_path, "SELECT role FROM participants WHERE id='p15'") == [("observer",)]
+
+
+def test_a_group_typed_in_place_is_taken_as_typed(
+    qtbot: QtBot, roster: RosterPanel, demo_path: Path
+) -> None:
+    editor = _open_editor(qtbot, roster, "p15", COL_GROUP)
+    assert editor.isEditable() and editor.currentText() == "Civil society"
+    assert "Partner countries" in [editor.itemText(i) for i in range(editor.count())]
+    editor.setEditText("Observers")
+    delegate = roster.table.itemDelegateForColumn(COL_GROUP)
+    assert delegate is not None
+    delegate.commitData.emit(editor)
+    assert read_back(demo_path, "SELECT stakeholder_group FROM participants WHERE id='p15'") == [
+        ("Observers",)
+    ]

@@ -10,10 +10,10 @@ from PySide6.QtCore import Qt, QTimer
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from workshop_app.domain.attribution import FROM_THE_FLOOR_LABEL
 from workshop_app.ui.edits.run_edits import RunEdits
 from workshop_app.ui.main_window import MainWindow
 from workshop_app.ui.run.search_dialog import (
-    FROM_THE_FLOOR,
     ResultsModel,
     SearchDialog,
     SearchResult,
@@ -91,7 +91,7 @@ def test_searches_as_you_type(qtbot: QtBot, dialog: SearchDialog) -> None:
 def test_several_words_and_the_floor(qtbot: QtBot, dialog: SearchDialog) -> None:
     dialog.set_query("both sides say no")
     assert ids(dialog) == ["c15"]
-    assert dialog.model.results()[0].speaker == FROM_THE_FLOOR
+    assert dialog.model.results()[0].speaker == FROM_THE_FLOOR_LABEL
     dialog.set_query("Rabat Process")
     assert ids(dialog) == ["c09"]
     dialog.set_query("xyzzy")

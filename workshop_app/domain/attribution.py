@@ -20,6 +20,8 @@ class Attribution(StrEnum):
 
 
 FROM_THE_FLOOR = "from the floor"
+#: The same words where they stand alone, as a speaker's name in a list or a column.
+FROM_THE_FLOOR_LABEL = FROM_THE_FLOOR.capitalize()
 A_PARTICIPANT = "a participant"
 
 # Endings of demonyms and proper adjectives ("European", "Japanese", "Swedish"): such a first

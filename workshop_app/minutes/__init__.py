@@ -11,11 +11,9 @@ The public API (for the CLI and the export dialog):
 """
 
 from workshop_app.domain.attribution import Attribution
+from workshop_app.formats import AGENDA_FORMATS, TEMPLATE_FORMATS, Format
 from workshop_app.minutes.build import build_minutes
 from workshop_app.minutes.export import (
-    AGENDA_FORMATS,
-    TEMPLATE_FORMATS,
-    Format,
     IdentitiesFound,
     default_output,
     export_minutes,

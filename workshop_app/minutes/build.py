@@ -22,16 +22,15 @@ from workshop_app.domain.model import (
     Role,
     WorkshopRecord,
 )
+from workshop_app.domain.outcomes import ACTION_LABELS, STATUS_LABELS
 from workshop_app.domain.roster import NO_GROUP, checkin_counts
 from workshop_app.domain.timeplan import format_duration, plan_day
 from workshop_app.minutes.context import BuildContext, hhmm
 from workshop_app.minutes.identities import find_identities
 from workshop_app.minutes.labels import (
-    ACTION_LABELS,
     ATTRIBUTION_NOTES,
     KIND_LABELS,
     ROLE_LABELS,
-    STATUS_LABELS,
     labels_for,
     long_date,
 )

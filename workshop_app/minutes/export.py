@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from enum import StrEnum
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from workshop_app.domain.attribution import Attribution
 from workshop_app.domain.model import WorkshopRecord
 from workshop_app.errors import KnownError
 from workshop_app.fileio import write_atomically
+from workshop_app.formats import AGENDA_FORMATS, JSON, Format
 from workshop_app.minutes.beacons import refuse_reaching_out
 from workshop_app.minutes.build import build_minutes
 from workshop_app.minutes.identities import Finding, scan_minutes, scan_texts
@@ -24,18 +24,6 @@ from workshop_app.minutes.options import MinutesOptions
 
 MAX_PLACES_LISTED = 5
 _MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
-
-
-class Format(StrEnum):
-    MD = "md"
-    HTML = "html"
-    DOCX = "docx"
-    PDF = "pdf"
-    CSV = "csv"
-
-
-AGENDA_FORMATS = (Format.MD, Format.HTML, Format.DOCX, Format.PDF)
-TEMPLATE_FORMATS = (Format.MD, Format.HTML)
 
 
 class IdentitiesFound(KnownError):
@@ -202,7 +190,7 @@ def default_output(
     organiser) → ``demo-agenda.pdf``, ``demo-agenda-anonymous.pdf``; the interchange file
     (which has no attribution) → ``demo.json``."""
     extension = str(fmt.value if isinstance(fmt, Format) else fmt)
-    if extension == "json":
+    if extension == JSON:
         return source.with_suffix(".json")
     mode = Attribution(attribution)
     if agenda:

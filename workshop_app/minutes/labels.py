@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from workshop_app.domain.attribution import Attribution
-from workshop_app.domain.model import ActionStatus, ConsensusStatus, ContributionKind, Role
+from workshop_app.domain.model import ContributionKind, Role
 
 MONTHS = (
     "January",
@@ -77,18 +77,6 @@ class Labels:
     skipped: str = "skipped"
 
 
-STATUS_LABELS = {
-    ConsensusStatus.PROPOSED: "Proposed",
-    ConsensusStatus.AGREED: "Agreed",
-    ConsensusStatus.AGREED_WITH_RESERVATIONS: "Agreed with reservations",
-    ConsensusStatus.NO_CONSENSUS: "No consensus",
-    ConsensusStatus.WITHDRAWN: "Withdrawn",
-}
-ACTION_LABELS = {
-    ActionStatus.OPEN: "Open",
-    ActionStatus.DONE: "Done",
-    ActionStatus.DROPPED: "Dropped",
-}
 KIND_LABELS = {
     ContributionKind.STATEMENT: "statement",
     ContributionKind.QUESTION: "question",

@@ -1,5 +1,6 @@
 """Automatic backups of the open workshop: when it is opened, then every ten minutes while it
-changes. The copy runs on a worker thread with its own connection; the window stays free.
+changes. The copy runs on a worker thread (``tasks.in_thread``) with its own connection; the
+window stays free.
 
 A failed backup, whatever the cause, is written to the bug log and said in the status bar, and
 the schedule goes on: the next tick tries again.
@@ -12,11 +13,12 @@ import datetime as dt
 import hashlib
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths, QThreadPool, QTimer, Signal, SignalInstance
+from PySide6.QtCore import QObject, QStandardPaths, QTimer, Signal, SignalInstance
 
 from workshop_app.bug_log import log_bug
 from workshop_app.errors import KnownError
 from workshop_app.store.backup import make_backup
+from workshop_app.ui import tasks
 from workshop_app.ui.session import Session
 
 INTERVAL_MS = 10 * 60 * 1000
@@ -66,31 +68,28 @@ class BackupScheduler(QObject):
         if self._running or not self._session.is_open:
             return
         self._running = True
-        now = dt.datetime.now().astimezone()
-        source, folder = self._session.path, self.folder
+        self._started = dt.datetime.now().astimezone()
+        tasks.start(self._backup(self._session.path, self.folder, self._started))
+
+    async def _backup(self, source: Path, folder: Path, now: dt.datetime) -> None:
+        """Copy ``source`` into ``folder`` on a worker thread, then say how it went. Never
+        raises: a failure is logged and said in the status bar, not in a dialog."""
         finished, failed = self.finished, self.failed
-
-        def work() -> None:
-            try:
-                outcome: tuple[SignalInstance, object] = (
-                    finished,
-                    make_backup(source, folder, now.replace(tzinfo=None)),
-                )
-            except KnownError as error:
-                log_bug(error)
-                outcome = (failed, error.message)
-            except OSError as error:
-                log_bug(error)
-                outcome = (failed, f"The automatic backup could not be written: {error.strerror}.")
-            except Exception as error:  # a bug: logged, said, and the next tick tries again
-                where = log_bug(error)
-                outcome = (failed, f"something went wrong inside Workshop App; see {where}.")
-            # The workshop may have been closed meanwhile, and this object deleted with it.
-            with contextlib.suppress(RuntimeError):
-                outcome[0].emit(outcome[1])
-
-        self._started = now
-        QThreadPool.globalInstance().start(work)
+        try:
+            made = await tasks.in_thread(make_backup, source, folder, now.replace(tzinfo=None))
+            outcome: tuple[SignalInstance, object] = (finished, made)
+        except KnownError as error:
+            log_bug(error)
+            outcome = (failed, error.message)
+        except OSError as error:
+            log_bug(error)
+            outcome = (failed, f"The automatic backup could not be written: {error.strerror}.")
+        except Exception as error:  # a bug: logged, said, and the next tick tries again
+            where = log_bug(error)
+            outcome = (failed, f"something went wrong inside Workshop App; see {where}.")
+        # The workshop may have been closed meanwhile, and this object deleted with it.
+        with contextlib.suppress(RuntimeError):
+            outcome[0].emit(outcome[1])
 
     def _succeeded(self, _path: object) -> None:
         self.last_backup = self._started

@@ -4,15 +4,15 @@ sits on a network drive or in a synchronised folder."""
 
 from __future__ import annotations
 
-import contextlib
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QThreadPool, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow
+from shiboken6 import isValid
 
 from workshop_app.errors import KnownError
 from workshop_app.ui.loader import deferred
@@ -37,7 +37,6 @@ else:
 class DocumentSafety(QObject):
     """Owns the safety actions of a window; ``open_path`` opens files the window is given."""
 
-    check_finished = Signal(object, object)  # path, list of findings (or the exception)
     #: An automatic backup of the open workshop was made: when (aware).
     backed_up = Signal(object)
 
@@ -50,7 +49,6 @@ class DocumentSafety(QObject):
         self.save_copy_action = self._action("Save a &Copy As…", "Ctrl+Shift+S", self.save_copy)
         self.restore_action = self._action("Restore from &Backup…", "", self.restore)
         self.check_action = self._action("Chec&k Document", "", self.check)
-        self.check_finished.connect(self._show_findings)
         self.watch(None)
 
     def _action(self, text: str, keys: str, slot: Callable[[], object]) -> QAction:
@@ -155,27 +153,20 @@ class DocumentSafety(QObject):
         session = self.session
         if session is None:
             return
-        path, done = session.path, self.check_finished
+        self._window.statusBar().showMessage(f"Checking {session.path.name}…")
+        tasks.start(self._check(session.path), self._window)
+
+    async def _check(self, path: Path) -> None:
+        """Check on a worker thread and show what was found; a failure is reported by the task
+        (in words, or logged as a bug)."""
         check_document = check.check_document  # loaded here, on the UI thread
-
-        def work() -> None:
-            try:
-                result: object = check_document(path)
-            except Exception as error:  # said (or, a bug, logged) on the UI thread
-                result = error
-            with contextlib.suppress(RuntimeError):  # the window may have closed meanwhile
-                done.emit(path, result)
-
-        self._window.statusBar().showMessage(f"Checking {path.name}…")
-        QThreadPool.globalInstance().start(work)
-
-    def _show_findings(self, path: Path, findings: object) -> None:
-        self._window.statusBar().clearMessage()
-        if isinstance(findings, Exception):
-            tasks.report(findings, self._window)  # in words, or logged as a bug
-            return
-        assert isinstance(findings, list)
-        dialogs.show_check_result(self._window, path, [f.text for f in findings])
+        try:
+            findings = await tasks.in_thread(check_document, path)
+        finally:
+            if isValid(self._window):  # the window may have been closed meanwhile
+                self._window.statusBar().clearMessage()
+        if isValid(self._window):
+            dialogs.show_check_result(self._window, path, [f.text for f in findings])
 
     # -- damaged files --------------------------------------------------------------------
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -65,13 +64,8 @@ class Scene:
     def open(self, path: Path) -> None:
         if not self.window.open_path(path):
             raise RuntimeError(f"could not open {path}")
-        # The first backup runs on a worker thread: let it finish, so that the status bar
-        # shows what it says once it has ("Backed up 10:47"), not a label half laid out.
-        scheduler = self.window.safety.scheduler
-        deadline = time.monotonic() + 10
-        while scheduler and scheduler.last_backup is None and time.monotonic() < deadline:
-            QApplication.processEvents()
-            time.sleep(0.01)
+        # No loop runs here, so background work (ui/tasks.py) is done before it returns: the
+        # status bar already says "Backed up 10:47", and no label is shot half laid out.
         QApplication.processEvents()
 
     def tab(self, mode: str, title: str) -> None:

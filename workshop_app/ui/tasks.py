@@ -1,13 +1,19 @@
-"""Background work on the application's asyncio loop (qasync), started in one place so that
-no failure goes unseen: a known error is shown in words, a bug is logged with its traceback
-and the user is told where the log is. The loop itself would only mention an exception of a
-forgotten task when the task is garbage-collected, if ever."""
+"""Background work, in one way: a plain ``async def`` started with ``start`` on the
+application's asyncio loop (qasync), which hands anything that blocks (reading or writing a
+file, a backup, a check) to a worker thread with ``await in_thread(...)``.
+
+Started in one place so that no failure goes unseen: a known error is shown in words, a bug is
+logged with its traceback and the user is told where the log is. The loop itself would only
+mention an exception of a forgotten task when the task is garbage-collected, if ever. The
+worker gets plain values, never a widget or the UI's database connection (a sqlite-utils
+``Database`` belongs to its thread); whatever it returns is used back on the UI thread.
+"""
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Coroutine
-from typing import Any
+from collections.abc import Callable, Coroutine
+from typing import Any, ParamSpec, TypeVar
 
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -17,6 +23,9 @@ from workshop_app.ui import dialogs
 
 #: The tasks started and not yet finished (the loop keeps only weak references to them).
 _running: set[asyncio.Task[Any]] = set()
+
+P = ParamSpec("P")
+T = TypeVar("T")
 
 
 def start(work: Coroutine[Any, Any, Any], parent: QWidget | None = None) -> None:
@@ -40,17 +49,15 @@ def start(work: Coroutine[Any, Any, Any], parent: QWidget | None = None) -> None
     task.add_done_callback(lambda done: _finished(done, parent))
 
 
-def loop_running() -> bool:
-    """Whether the application's loop runs (it does in the app; a script has none)."""
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        return False
-    return True
+async def in_thread(work: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> T:
+    """``work(*args, **kwargs)`` on a worker thread, while the loop (and the window) goes on."""
+    return await asyncio.to_thread(work, *args, **kwargs)
 
 
 def running() -> set[asyncio.Task[Any]]:
-    """The background tasks not finished yet (tests await them)."""
+    """The background tasks not finished yet (tests await them). A task whose loop has been
+    closed (the application quit while it ran) will never finish, and is forgotten."""
+    _running.difference_update({task for task in _running if task.get_loop().is_closed()})
     return set(_running)
 
 

@@ -1,5 +1,5 @@
 """Pieces the outcome lists share: a table model that follows the store row by row, a table
-view that says in words when it is empty, a combo delegate, and small text helpers."""
+view that says in words when it is empty, and small text helpers."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ from collections.abc import Sequence
 from typing import Any, Generic, Protocol, TypeVar
 
 from PySide6.QtCore import (
-    QAbstractItemModel,
     QAbstractTableModel,
     QModelIndex,
     QObject,
@@ -21,9 +20,6 @@ from PySide6.QtGui import QAction, QKeySequence, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
-    QComboBox,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableView,
     QToolButton,
     QWidget,
@@ -216,30 +212,3 @@ class OutcomeTable(QTableView):
         flags = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
         painter.drawText(QRect(area), int(flags), self.placeholder)
         painter.end()
-
-
-class ChoiceDelegate(QStyledItemDelegate):
-    """A combo of fixed choices (label, value) for a column edited in place."""
-
-    def __init__(self, choices: Sequence[tuple[str, str]], parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._choices = list(choices)
-
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
-        combo = QComboBox(parent)
-        combo.setAccessibleName(
-            str(index.model().headerData(index.column(), Qt.Orientation.Horizontal))
-        )
-        for label, value in self._choices:
-            combo.addItem(label, value)
-        # The choice is written as soon as it is made, not only when the editor closes.
-        combo.activated.connect(lambda _i: self.commitData.emit(combo))
-        return combo
-
-    def setEditorData(self, editor: QWidget, index: Index) -> None:
-        assert isinstance(editor, QComboBox)
-        editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole))))
-
-    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
-        assert isinstance(editor, QComboBox)
-        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)

@@ -6,7 +6,5 @@ and the export dialog with its live preview. A new export format goes to ``minut
 
 May import Qt, ``domain``, ``store``, ``minutes`` (the Minutes value and its renderers),
 ``ui.common``, ``ui.edits`` and the frame's shared modules (``ui.session``, ``ui.dialogs``,
-``ui.tasks``, ``ui.loader``); never the main window or another mode's page. (One constant,
-``FROM_THE_FLOOR``, still comes from ``ui.run.feed_model``: it is to get one home outside
-the modes.)
+``ui.tasks``, ``ui.loader``); never the main window or another mode's page.
 """

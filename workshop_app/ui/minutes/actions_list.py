@@ -25,13 +25,9 @@ from workshop_app.domain.model import Action, ActionStatus
 from workshop_app.domain.outcomes import ACTION_LABELS
 from workshop_app.store import Entity
 from workshop_app.ui import dialogs
+from workshop_app.ui.common.choices import ChoiceDelegate
 from workshop_app.ui.common.drafts import next_step_draft
-from workshop_app.ui.common.outcome_tables import (
-    ChoiceDelegate,
-    OutcomeTable,
-    action_button,
-    one_line,
-)
+from workshop_app.ui.common.outcome_tables import OutcomeTable, action_button, one_line
 from workshop_app.ui.edits.outcome_edits import OutcomeEdits
 from workshop_app.ui.minutes.actions_model import (
     COL_DUE,

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop_app.domain.attribution import FROM_THE_FLOOR_LABEL
 from workshop_app.domain.clock import clock_time
 from workshop_app.domain.model import ConsensusPoint, Contribution
 from workshop_app.domain.outcomes import STATUS_LABELS
@@ -42,7 +43,6 @@ from workshop_app.ui.minutes.consensus_model import (
     ConsensusModel,
     order_points,
 )
-from workshop_app.ui.run.feed_model import FROM_THE_FLOOR
 from workshop_app.ui.session import Session
 
 NO_POINTS = (
@@ -267,7 +267,7 @@ class ConsensusListPanel(QWidget):
         timezone = self._session.workshop.get().timezone
         rows = []
         for c in self._supporting(point):
-            speaker = people.get(c.participant_id or "", FROM_THE_FLOOR)
+            speaker = people.get(c.participant_id or "", FROM_THE_FLOOR_LABEL)
             said = f"{clock_time(c.recorded_at, timezone)} · {speaker} · {one_line(c.text)}"
             rows.append((c.id, said))
         return rows

@@ -4,7 +4,6 @@ run off the UI thread."""
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 from pathlib import Path
 
@@ -31,26 +30,13 @@ from PySide6.QtWidgets import (
 from workshop_app.domain.attribution import Attribution
 from workshop_app.errors import KnownError
 from workshop_app.fileio import WriteRefused
+from workshop_app.formats import AGENDA_FORMATS, FORMAT_LABELS, TEMPLATE_FORMATS, Format
 from workshop_app.minutes import MinutesOptions, Paper, RecordMode
-from workshop_app.minutes.export import (
-    AGENDA_FORMATS,
-    TEMPLATE_FORMATS,
-    Format,
-    IdentitiesFound,
-    default_output,
-    export_minutes,
-)
+from workshop_app.minutes.export import IdentitiesFound, default_output, export_minutes
 from workshop_app.minutes.identities import Finding
 from workshop_app.ui import dialogs, tasks
 from workshop_app.ui.minutes.export_preview import OfflineBrowser, preview_or_error
 
-FORMAT_LABELS = {
-    Format.PDF: "PDF",
-    Format.DOCX: "Word (DOCX)",
-    Format.HTML: "Web page (HTML)",
-    Format.MD: "Markdown",
-    Format.CSV: "Contributions as a spreadsheet (CSV)",
-}
 ATTRIBUTION_LABELS = {
     Attribution.NAMED: "Named: the person and organisation",
     Attribution.ORGANISATION: "Organisation only",
@@ -259,18 +245,15 @@ class ExportDialog(QDialog):
     # -- preview --------------------------------------------------------------------------
 
     def refresh_preview(self) -> None:
-        """Rebuild the preview: on a worker thread when the app's asyncio loop runs."""
+        """Rebuild the preview on a worker thread."""
         self._generation += 1
         generation, options = self._generation, self.options()
-        if not tasks.loop_running():  # no running loop (a script, the screenshots)
-            self._show_preview(generation, *preview_or_error(self.path, options, self.agenda))
-            return
         tasks.start(self._preview_async(generation, options), self)
 
     async def _preview_async(self, generation: int, options: MinutesOptions) -> None:
         # The worker gets plain values, never the dialog: a widget must not be released (and
         # so perhaps destroyed) on another thread.
-        html, findings = await asyncio.to_thread(preview_or_error, self.path, options, self.agenda)
+        html, findings = await tasks.in_thread(preview_or_error, self.path, options, self.agenda)
         self._show_preview(generation, html, findings)
 
     def _show_preview(self, generation: int, html: str, findings: list[Finding]) -> None:
@@ -340,7 +323,7 @@ class ExportDialog(QDialog):
         self.export_button.setEnabled(False)
         self.status.setText(f"Writing {out.name}…")
         try:
-            await asyncio.to_thread(
+            await tasks.in_thread(
                 export_minutes,
                 self.path,
                 options,

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QStyledItemDelegate,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -25,6 +24,7 @@ from workshop_app.domain.roster import checkin_counts
 from workshop_app.store import Change, ChangeKind, Entity
 from workshop_app.store.errors import NotFound
 from workshop_app.ui import dialogs
+from workshop_app.ui.common.choices import ChoiceDelegate
 from workshop_app.ui.common.lazy import RefreshWhenShown
 from workshop_app.ui.edits.prepare_edits import DetailsEdits, RosterEdits
 from workshop_app.ui.loader import deferred
@@ -45,29 +45,6 @@ if TYPE_CHECKING:
     from workshop_app import roster_import
 else:  # loaded when a list is imported: it brings openpyxl (see ui/loader.py)
     roster_import = deferred("workshop_app.roster_import")
-
-
-class ChoiceDelegate(QStyledItemDelegate):
-    """An editable combo of choices for a column (roles, stakeholder groups)."""
-
-    def __init__(self, choices: list[str], editable: bool, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.choices = choices
-        self._editable = editable
-
-    def createEditor(self, parent: QWidget, option: object, index: object) -> QWidget:
-        combo = QComboBox(parent)
-        combo.setEditable(self._editable)
-        combo.addItems(self.choices)
-        return combo
-
-    def setEditorData(self, editor: QWidget, index: object) -> None:
-        assert isinstance(editor, QComboBox)
-        editor.setCurrentText(str(index.data(Qt.ItemDataRole.EditRole)))  # type: ignore[attr-defined]
-
-    def setModelData(self, editor: QWidget, model: object, index: object) -> None:
-        assert isinstance(editor, QComboBox)
-        model.setData(index, editor.currentText(), Qt.ItemDataRole.EditRole)  # type: ignore[attr-defined]
 
 
 class _ModelActions:
@@ -149,8 +126,8 @@ class RosterPanel(QWidget):
             table.setColumnWidth(column, width)
         header.setSectionResizeMode(COL_PRESENT, QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(COL_ORGANISATION, QHeaderView.ResizeMode.Stretch)
-        self._roles = ChoiceDelegate([r.value for r in Role], editable=False, parent=table)
-        self._groups = ChoiceDelegate([], editable=True, parent=table)
+        self._roles = ChoiceDelegate([(r.value, r.value) for r in Role], table)
+        self._groups = ChoiceDelegate([], table, editable=True)
         table.setItemDelegateForColumn(COL_ROLE, self._roles)
         table.setItemDelegateForColumn(COL_GROUP, self._groups)
         table.installEventFilter(self)
@@ -222,7 +199,7 @@ class RosterPanel(QWidget):
             return False
         if not self.model.update_rows(people):
             return False
-        self._show_counts(self.model.people(), self._groups.choices)
+        self._show_counts(self.model.people(), self._groups.values)
         return True
 
     def _refresh(self) -> None:
@@ -230,7 +207,7 @@ class RosterPanel(QWidget):
             return
         people = self._session.participants.list()
         groups = list(self._session.workshop.get().stakeholder_groups)
-        self._groups.choices = groups
+        self._groups.set_choices([(group, group) for group in groups])
         self.model.reconcile(people)
         self._show_counts(people, groups)
 

@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 
+from workshop_app.domain.attribution import FROM_THE_FLOOR_LABEL
 from workshop_app.domain.model import GuidingQuestion, Participant
-from workshop_app.ui.run.feed_model import FROM_THE_FLOOR
 
 #: The filters' "any" choice.
 ALL = "__all__"
@@ -41,13 +41,13 @@ def fill_speakers(
     entry_keep, filter_keep = entry.currentData(), feed_filter.currentData()
     ordered = sorted(people, key=lambda p: (not p.present, p.name.casefold()))
     entry.clear()
-    entry.addItem(FROM_THE_FLOOR, "")
+    entry.addItem(FROM_THE_FLOOR_LABEL, "")
     for person in ordered:
         org = f" — {person.organisation}" if person.organisation else ""
         entry.addItem(f"{person.name}{org}", person.id)
     feed_filter.clear()
     feed_filter.addItem("All speakers", ALL)
-    feed_filter.addItem(FROM_THE_FLOOR, "")
+    feed_filter.addItem(FROM_THE_FLOOR_LABEL, "")
     for person in ordered:
         feed_filter.addItem(person.name, person.id)
     if keep:

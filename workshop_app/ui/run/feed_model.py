@@ -16,6 +16,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from workshop_app.domain.attribution import FROM_THE_FLOOR_LABEL
 from workshop_app.domain.clock import clock_time
 from workshop_app.domain.model import Contribution, ContributionKind, Participant
 
@@ -29,7 +30,6 @@ KIND_LABELS = {
     ContributionKind.EXAMPLE: "Example",
     ContributionKind.CONCERN: "Concern",
 }
-FROM_THE_FLOOR = "From the floor"
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -73,7 +73,7 @@ class FeedModel(QAbstractListModel):
     def speaker(self, contribution: Contribution) -> str:
         person = self._people.get(contribution.participant_id or "")
         if person is None:
-            return FROM_THE_FLOOR
+            return FROM_THE_FLOOR_LABEL
         group = f" ({person.stakeholder_group})" if person.stakeholder_group else ""
         return f"{person.name}{group}"
 

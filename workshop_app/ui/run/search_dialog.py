@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop_app.domain.attribution import FROM_THE_FLOOR_LABEL
 from workshop_app.domain.clock import clock_time
 from workshop_app.store import Change, Entity
 from workshop_app.store.errors import NotFound
@@ -50,7 +51,6 @@ from workshop_app.ui.session import Session
 
 DEBOUNCE_MS = 150
 LIMIT = 200
-FROM_THE_FLOOR = "From the floor"
 _MARKED = re.compile(r"\[([^\[\]]*)\]")
 _WORD = re.compile(r"\w+", re.UNICODE)
 #: Changes that can alter what a search finds or how a result reads.
@@ -310,7 +310,7 @@ class SearchDialog(QDialog):
             return None
         titles, names = self._lookups()
         time = clock_time(contribution.recorded_at, self._timezone)
-        speaker = FROM_THE_FLOOR
+        speaker = FROM_THE_FLOOR_LABEL
         if contribution.participant_id:
             speaker = names.get(contribution.participant_id, "")
         return SearchResult(
