@@ -21,7 +21,7 @@ from workshop_app.minutes.export import (
     read_record,
     render,
 )
-from workshop_app.minutes.identities import Finding, find_identities, scan_minutes
+from workshop_app.minutes.identities import IdentityMatch, find_identities, scan_minutes
 from workshop_app.minutes.model import Minutes
 from workshop_app.minutes.options import MinutesOptions, Paper, RecordMode
 from workshop_app.minutes.templates import TemplateProblem
@@ -30,9 +30,9 @@ __all__ = [
     "AGENDA_FORMATS",
     "TEMPLATE_FORMATS",
     "Attribution",
-    "Finding",
     "Format",
     "IdentitiesFound",
+    "IdentityMatch",
     "Minutes",
     "MinutesOptions",
     "Paper",

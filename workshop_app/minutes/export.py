@@ -18,7 +18,7 @@ from workshop_app.fileio import write_atomically
 from workshop_app.formats import AGENDA_FORMATS, JSON, Format
 from workshop_app.minutes.beacons import refuse_reaching_out
 from workshop_app.minutes.build import build_minutes
-from workshop_app.minutes.identities import Finding, scan_minutes, scan_texts
+from workshop_app.minutes.identities import IdentityMatch, scan_minutes, scan_texts
 from workshop_app.minutes.model import Minutes
 from workshop_app.minutes.options import MinutesOptions
 
@@ -29,7 +29,7 @@ _MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 class IdentitiesFound(KnownError):
     """An anonymous export would name participants; ``findings`` says where."""
 
-    def __init__(self, findings: Sequence[Finding]) -> None:
+    def __init__(self, findings: Sequence[IdentityMatch]) -> None:
         self.findings = tuple(findings)
         places = [f.describe() for f in self.findings[:MAX_PLACES_LISTED]]
         more = len(self.findings) - len(places)

@@ -63,7 +63,7 @@ MIN_ORGANISATION_HEAD = 10  # "European Commission" from "European Commission, D
 
 
 @dataclass(frozen=True)
-class Finding:
+class IdentityMatch:
     """One place where output would name a participant."""
 
     found: str  # the words as they stand in the text
@@ -262,7 +262,9 @@ class IdentityScanner:
         numbers = sorted(number for key in present for number in self._by_key.get(key, ()))
         return [self._patterns[number] for number in numbers]
 
-    def scan(self, text: str, where: str = "", ref: tuple[str, str] | None = None) -> list[Finding]:
+    def scan(
+        self, text: str, where: str = "", ref: tuple[str, str] | None = None
+    ) -> list[IdentityMatch]:
         """Every place in ``text`` that names a participant (overlaps reported once)."""
         if not text or not self._patterns:
             return []
@@ -275,14 +277,14 @@ class IdentityScanner:
                         start, end = view.span(match.start(), match.end())
                         spans.append((start, end, pattern.what, pattern.participant_id))
         spans.sort(key=lambda s: (s[0], -s[1]))
-        findings: list[Finding] = []
+        findings: list[IdentityMatch] = []
         reach = -1
         for start, end, what, pid in spans:
             if end <= reach:
                 continue  # inside a longer match already reported
             reach = end
             findings.append(
-                Finding(text[start:end], what, pid, where, _context(text, start, end), ref)
+                IdentityMatch(text[start:end], what, pid, where, _context(text, start, end), ref)
             )
         return findings
 
@@ -302,7 +304,7 @@ def scanner_for(participants: tuple[Participant, ...], organiser: str | None) ->
 
 def find_identities(
     text: str, participants: Sequence[Participant], *, organiser: str | None = None
-) -> list[Finding]:
+) -> list[IdentityMatch]:
     """Places in ``text`` that name one of ``participants`` (name, email or organisation)."""
     return scanner_for(tuple(participants), organiser).scan(text)
 
@@ -363,10 +365,10 @@ def scan_minutes(
     *,
     handout: bool = False,
     extra: Iterable[str] = (),
-) -> list[Finding]:
+) -> list[IdentityMatch]:
     """Every place in ``minutes`` (and in ``extra``, e.g. a template's output) naming someone."""
     scanner = scanner_for(tuple(participants), minutes.organiser)
-    findings: list[Finding] = []
+    findings: list[IdentityMatch] = []
     for text, where, ref in passages(minutes, handout=handout):
         findings.extend(scanner.scan(text, where, ref))
     known = {f.found.casefold() for f in findings}
@@ -381,7 +383,7 @@ def scan_minutes(
 
 def scan_texts(
     minutes: Minutes, participants: Sequence[Participant], texts: Iterable[tuple[str, str]]
-) -> list[Finding]:
+) -> list[IdentityMatch]:
     """Every place in ``texts`` ((text, where) pairs: what a renderer added) naming someone."""
     scanner = scanner_for(tuple(participants), minutes.organiser)
     return [finding for text, where in texts for finding in scanner.scan(text, where)]

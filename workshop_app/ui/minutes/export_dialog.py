@@ -33,7 +33,7 @@ from workshop_app.fileio import WriteRefused
 from workshop_app.formats import AGENDA_FORMATS, FORMAT_LABELS, TEMPLATE_FORMATS, Format
 from workshop_app.minutes import MinutesOptions, Paper, RecordMode
 from workshop_app.minutes.export import IdentitiesFound, default_output, export_minutes
-from workshop_app.minutes.identities import Finding
+from workshop_app.minutes.identities import IdentityMatch
 from workshop_app.ui import dialogs, tasks
 from workshop_app.ui.minutes.export_preview import OfflineBrowser, preview_or_error
 
@@ -66,7 +66,7 @@ class ExportDialog(QDialog):
         self._key = "export/" + hashlib.sha1(str(path.resolve()).encode()).hexdigest()[:12]
         self._generation = 0
         self._default_output: Path | None = None  # the name last suggested, not typed
-        self.findings: list[Finding] = []
+        self.findings: list[IdentityMatch] = []
         self.setWindowTitle("Export Agenda Handout" if agenda else "Export Minutes")
         self.resize(1200, 720)
         self._build()
@@ -256,7 +256,7 @@ class ExportDialog(QDialog):
         html, findings = await tasks.in_thread(preview_or_error, self.path, options, self.agenda)
         self._show_preview(generation, html, findings)
 
-    def _show_preview(self, generation: int, html: str, findings: list[Finding]) -> None:
+    def _show_preview(self, generation: int, html: str, findings: list[IdentityMatch]) -> None:
         if generation != self._generation:
             return  # the choices changed meanwhile
         bar = self.preview.verticalScrollBar()

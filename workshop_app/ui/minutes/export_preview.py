@@ -16,7 +16,7 @@ from workshop_app.errors import KnownError
 from workshop_app.minutes import MinutesOptions, build_minutes
 from workshop_app.minutes.export import read_record
 from workshop_app.minutes.html import render_agenda_html, render_html
-from workshop_app.minutes.identities import Finding, scan_minutes
+from workshop_app.minutes.identities import IdentityMatch, scan_minutes
 
 
 class OfflineBrowser(QTextBrowser):
@@ -26,12 +26,14 @@ class OfflineBrowser(QTextBrowser):
         return None
 
 
-def preview_html(path: Path, options: MinutesOptions, agenda: bool) -> tuple[str, list[Finding]]:
+def preview_html(
+    path: Path, options: MinutesOptions, agenda: bool
+) -> tuple[str, list[IdentityMatch]]:
     """What the preview shows, and where an anonymous export would name someone."""
     record = read_record(path)
     minutes = build_minutes(record, options)
     html = render_agenda_html(minutes) if agenda else render_html(minutes)
-    findings: list[Finding] = []
+    findings: list[IdentityMatch] = []
     if options.attribution is Attribution.ANONYMOUS:
         findings = scan_minutes(minutes, record.participants, handout=agenda)
     return html, findings
@@ -39,7 +41,7 @@ def preview_html(path: Path, options: MinutesOptions, agenda: bool) -> tuple[str
 
 def preview_or_error(
     path: Path, options: MinutesOptions, agenda: bool
-) -> tuple[str, list[Finding]]:
+) -> tuple[str, list[IdentityMatch]]:
     """The preview, or the reason there is none, in words."""
     try:
         return preview_html(path, options, agenda)
