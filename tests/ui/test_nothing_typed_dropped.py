@@ -11,26 +11,12 @@ from PySide6.QtWidgets import QApplication, QToolButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import read_back
+from tests.ui.helpers import agenda_panel, stored_titles
 from workshop_app.ui.main_window import MainWindow
 from workshop_app.ui.prepare.agenda_panel import AgendaPanel
 from workshop_app.ui.prepare.prepare_page import PreparePage
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
-
-
-def agenda_panel(window: MainWindow) -> AgendaPanel:
-    page = window.page("prepare")
-    assert isinstance(page, PreparePage)
-    page.show_panel("Agenda")
-    panel = page.panel("Agenda")
-    assert isinstance(panel, AgendaPanel)
-    window.activateWindow()
-    return panel
-
-
-def stored_titles(path: Path) -> list[str]:
-    """The agenda's titles, read from the file by a connection of its own."""
-    return [str(r[0]) for r in read_back(path, "SELECT title FROM agenda_items ORDER BY position")]
 
 
 def focused() -> QWidget:

@@ -10,21 +10,11 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import read_back
+from tests.ui.helpers import agenda_panel
 from workshop_app.ui import dialogs
 from workshop_app.ui.main_window import MainWindow
 from workshop_app.ui.prepare.agenda_model import COL_END, COL_START
 from workshop_app.ui.prepare.agenda_panel import AgendaPanel
-from workshop_app.ui.prepare.prepare_page import PreparePage
-
-
-def agenda_panel(window: MainWindow) -> AgendaPanel:
-    page = window.page("prepare")
-    assert isinstance(page, PreparePage)
-    page.show_panel("Agenda")
-    panel = page.panel("Agenda")
-    assert isinstance(panel, AgendaPanel)
-    window.activateWindow()
-    return panel
 
 
 def titles(path: Path) -> list[str]:
