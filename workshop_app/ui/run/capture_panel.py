@@ -49,10 +49,13 @@ class CapturePanel(QWidget):
         self,
         edits: RunEdits,
         drafts: Callable[[], DraftStore] | None = None,
+        items: Callable[[], list[AgendaItem]] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._edits = edits
+        #: The agenda (a contribution can be moved to another item).
+        self._items = items or (lambda: [self.item] if self.item else [])
         self.item: AgendaItem | None = None
         self.speaking: Speech | None = None
         self._people: list[Participant] = []
@@ -136,9 +139,13 @@ class CapturePanel(QWidget):
         self.edit_action = self._action(
             "&Edit Contribution…", ["F2"], self.edit_selected, self.feed
         )
+        self.speaker_action = self._action(
+            "Change &Speaker…", ["Shift+F2"], self.change_speaker_of_selected, self.feed
+        )
         self.delete_action = self._action(
             "&Delete Contribution", ["Delete"], self.delete_selected, self.feed
         )
+        self.feed.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.feed.doubleClicked.connect(lambda _index: self.edit_selected())
 
     def actions_for_menu(self) -> list[QAction]:
@@ -148,6 +155,7 @@ class CapturePanel(QWidget):
             self.floor_action,
             self.highlight_action,
             self.edit_action,
+            self.speaker_action,
             self.delete_action,
         ]
 
@@ -332,10 +340,22 @@ class CapturePanel(QWidget):
             return
         store = self._draft_store
         draft = DraftSlot(store, f"contribution:{chosen[0].id}") if store else None
-        text = dialogs.edit_text(self, "Edit Contribution", chosen[0].text, draft)
-        if text is not None and text.strip() and text.strip() != chosen[0].text:
-            self._edits.update(chosen[0].id, text=text)
+        changes = dialogs.edit_contribution(self, chosen[0], self._people, self._items(), draft)
+        if changes:
+            self._edits.update(chosen[0].id, **changes)
         self.text.setFocus()  # the dialog closed: back to typing
+
+    def change_speaker_of_selected(self) -> None:
+        """Shift+F2: the selected contributions were said by someone else, as one undo step."""
+        chosen = self.selected()
+        if not chosen:
+            return
+        said_by = dialogs.ask_speaker(self, len(chosen), self._people)
+        self.text.setFocus()  # the dialog closed: back to typing
+        if said_by is None:
+            return
+        who = said_by or None
+        self._edits.change_speaker([c.id for c in chosen if c.participant_id != who], who)
 
     def delete_selected(self) -> None:
         """Delete: the selected contributions go, as one undo step."""

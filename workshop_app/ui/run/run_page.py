@@ -51,7 +51,7 @@ class RunPage(QWidget):
         self._session = session
         self.edits = RunEdits(session)
         self.clock_panel = ClockPanel()
-        self.capture = CapturePanel(self.edits, lambda: session.drafts)
+        self.capture = CapturePanel(self.edits, lambda: session.drafts, lambda: self.items)
         self.speakers = SpeakersPanel()
         self.outcomes = OutcomeEdits(session)
         self.consensus = ItemConsensusPanel()
