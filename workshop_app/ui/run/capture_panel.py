@@ -146,6 +146,7 @@ class CapturePanel(QWidget):
             "&Delete Contribution", ["Delete"], self.delete_selected, self.feed
         )
         self.feed.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.addAction(self.feed_panel.highlights_action)  # works while typing, too
         self.feed.doubleClicked.connect(lambda _index: self.edit_selected())
 
     def actions_for_menu(self) -> list[QAction]:
@@ -157,6 +158,7 @@ class CapturePanel(QWidget):
             self.edit_action,
             self.speaker_action,
             self.delete_action,
+            self.feed_panel.highlights_action,
         ]
 
     def _layout(self) -> None:
