@@ -35,7 +35,7 @@ from workshop_app.ui.run.run_outcomes import RunOutcomes, RunSight
 from workshop_app.ui.run.speakers_panel import SpeakersPanel
 from workshop_app.ui.session import Session
 
-WATCHED = set(Entity) - {Entity.ACTION, Entity.DRAFT}  # next steps and drafts are not shown here
+WATCHED = set(Entity) - {Entity.DRAFT}  # drafts are not shown here
 
 
 class RunPage(QWidget):
@@ -259,7 +259,7 @@ class RunPage(QWidget):
         shown_id = viewed.id if viewed else None
         contributions = session.contributions.list(shown_id) if shown_id else []
         points = session.consensus.list(shown_id) if shown_id else []
-        self.consensus.show_points(points)
+        self.consensus.show_points(points, *self.outcome_view.outcomes_of(viewed))
         self.capture.model.set_support(
             {
                 cid: [

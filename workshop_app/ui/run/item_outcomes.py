@@ -1,0 +1,68 @@
+"""The next steps and the closing summary of the item the feed shows, under its consensus
+points: what the rapporteur recorded is seen in the Run view at once."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from workshop_app.domain.model import Action, ActionStatus
+from workshop_app.domain.outcomes import ACTION_LABELS
+
+#: What the box says while the item has neither.
+EMPTY = (
+    "No next steps or summary for this item yet: Ctrl+Shift+A records a next step, "
+    "Ctrl+Shift+M writes the summary."
+)
+
+
+def _escape(text: str) -> str:
+    return html.escape(text, quote=False).replace("\n", "<br>")
+
+
+def next_step_line(step: Action) -> str:
+    """One next step as the box shows it (user text escaped): what, who, by when, and its
+    status when it is no longer open."""
+    parts = [_escape(step.text)]
+    if step.owner:
+        parts.append(f"— {_escape(step.owner)}")
+    if step.due:
+        parts.append(f"by {_escape(step.due)}")
+    if step.status != ActionStatus.OPEN:
+        parts.append(f"({ACTION_LABELS[step.status].lower()})")
+    return " ".join(parts)
+
+
+def outcomes_html(next_steps: Sequence[Action], summary: str | None) -> str:
+    """The box's text: the next steps as a list, then the summary; or how to record them."""
+    blocks = []
+    if next_steps:
+        rows = "".join(f"<li>{next_step_line(step)}</li>" for step in next_steps)
+        blocks.append(
+            f"<p style='margin:0'><b>Next steps</b> ({len(next_steps)})</p>"
+            f"<ul style='margin-top:2px; margin-bottom:4px'>{rows}</ul>"
+        )
+    if summary:
+        blocks.append(f"<p style='margin:0'><b>Summary</b></p><p>{_escape(summary)}</p>")
+    return "".join(blocks) or f"<p><i>{_escape(EMPTY)}</i></p>"
+
+
+class ItemOutcomesView(QTextBrowser):
+    """Read-only: the next steps and the summary are edited with their own dialogs."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("itemOutcomes")
+        self.setAccessibleName("Next steps and summary of this item")
+        self.setOpenLinks(False)
+        self.next_steps: list[Action] = []
+        self.summary: str | None = None
+        self.setHtml(outcomes_html([], None))
+
+    def show_outcomes(self, next_steps: Sequence[Action], summary: str | None) -> None:
+        if list(next_steps) == self.next_steps and summary == self.summary:
+            return
+        self.next_steps, self.summary = list(next_steps), summary
+        self.setHtml(outcomes_html(next_steps, summary))
