@@ -54,7 +54,7 @@ def test_a_next_step_and_a_summary_recorded_on_the_floor_appear_under_its_points
     page.next_step_action.trigger()
     assert read_back(workshop_path, "SELECT id, agenda_item_id FROM actions") == [("n2", "s")]
     qtbot.waitUntil(lambda: "Circulate the <draft> note" in shown.toPlainText())
-    assert "B. Sample by 2017-10-06" in shown.toPlainText()
+    assert "B. Sample · due 6 Oct 2017" in shown.toPlainText()
     assert "<draft>" not in shown.toHtml()  # user text is escaped, not markup
 
     monkeypatch.setattr(dialogs, "edit_text", lambda *_args: "Partners choose, together.")

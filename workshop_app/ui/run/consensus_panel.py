@@ -66,9 +66,9 @@ class ItemConsensusPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(buttons)
-        layout.addWidget(self.points, 3)
+        layout.addWidget(self.points, 1)
         self.outcomes = ItemOutcomesView()
-        layout.addWidget(self.outcomes, 2)
+        layout.addWidget(self.outcomes, 1)
         self._points: dict[str, ConsensusPoint] = {}
 
     def add_status_actions(self, actions: list[QAction]) -> None:

@@ -90,7 +90,7 @@ class ContributionDialog(QDialog):
         self.question.setAccessibleName("Guiding question")
         self._fill_questions(contribution.question_id)
         self.item.currentIndexChanged.connect(lambda _i: self._fill_questions(None))
-        self.highlight = QCheckBox("★ &Highlight: stands out in the feed and the minutes")
+        self.highlight = QCheckBox("★ &Highlight this contribution")
         self.highlight.setChecked(contribution.highlight)
         self.note = QLabel()
         self.note.setObjectName("contributionNote")

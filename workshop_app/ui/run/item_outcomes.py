@@ -3,6 +3,7 @@ points: what the rapporteur recorded is seen in the Run view at once."""
 
 from __future__ import annotations
 
+import datetime
 import html
 from collections.abc import Sequence
 
@@ -22,6 +23,14 @@ def _escape(text: str) -> str:
     return html.escape(text, quote=False).replace("\n", "<br>")
 
 
+def _day(iso: str) -> str:
+    try:
+        day = datetime.date.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return f"{day.day} {day:%b %Y}"
+
+
 def next_step_line(step: Action) -> str:
     """One next step as the box shows it (user text escaped): what, who, by when, and its
     status when it is no longer open."""
@@ -29,7 +38,7 @@ def next_step_line(step: Action) -> str:
     if step.owner:
         parts.append(f"— {_escape(step.owner)}")
     if step.due:
-        parts.append(f"by {_escape(step.due)}")
+        parts.append(f"· due {_escape(_day(step.due))}")
     if step.status != ActionStatus.OPEN:
         parts.append(f"({ACTION_LABELS[step.status].lower()})")
     return " ".join(parts)
@@ -39,13 +48,13 @@ def outcomes_html(next_steps: Sequence[Action], summary: str | None) -> str:
     """The box's text: the next steps as a list, then the summary; or how to record them."""
     blocks = []
     if next_steps:
-        rows = "".join(f"<li>{next_step_line(step)}</li>" for step in next_steps)
-        blocks.append(
-            f"<p style='margin:0'><b>Next steps</b> ({len(next_steps)})</p>"
-            f"<ul style='margin-top:2px; margin-bottom:4px'>{rows}</ul>"
-        )
+        rows = "".join(f"<p style='margin:0'>→ {next_step_line(s)}</p>" for s in next_steps)
+        blocks.append(f"<p style='margin:0'><b>Next steps</b> ({len(next_steps)})</p>{rows}")
     if summary:
-        blocks.append(f"<p style='margin:0'><b>Summary</b></p><p>{_escape(summary)}</p>")
+        blocks.append(
+            f"<p style='margin-top:6px; margin-bottom:0'><b>Summary</b></p>"
+            f"<p style='margin:0'>{_escape(summary)}</p>"
+        )
     return "".join(blocks) or f"<p><i>{_escape(EMPTY)}</i></p>"
 
 

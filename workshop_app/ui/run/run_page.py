@@ -70,7 +70,7 @@ class RunPage(QWidget):
         right.addWidget(self.speakers)
         right.addWidget(self.consensus)
         right.setChildrenCollapsible(False)
-        right.setSizes([470, 230])
+        right.setSizes([380, 320])
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.clock_panel)
         splitter.addWidget(self.capture)
