@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.conftest import read_back
 from tests.ui.test_run_view import Clock, prepare, run_page
-from workshop_app.domain.model import Action, ActionStatus
+from workshop_app.domain.model import NextStep, NextStepStatus
 from workshop_app.ui import dialogs
 from workshop_app.ui.main_window import MainWindow
 from workshop_app.ui.run.item_outcomes import EMPTY, outcomes_html
@@ -34,8 +34,8 @@ def test_a_next_step_and_a_summary_recorded_on_the_floor_appear_under_its_points
     page = started(qtbot, opened)
     shown = page.consensus.outcomes
     assert EMPTY in shown.toPlainText()  # says how to record them
-    step = Action(id="n1", text="Circulate the <draft> note", owner="B. Sample", due="2017-10-06")
-    monkeypatch.setattr(dialogs, "edit_action", lambda *_args: step)
+    step = NextStep(id="n1", text="Circulate the <draft> note", owner="B. Sample", due="2017-10-06")
+    monkeypatch.setattr(dialogs, "edit_next_step", lambda *_args: step)
     page.next_step_action.trigger()
     assert read_back(workshop_path, "SELECT text, agenda_item_id FROM actions") == [
         ("Circulate the <draft> note", None)
@@ -43,14 +43,14 @@ def test_a_next_step_and_a_summary_recorded_on_the_floor_appear_under_its_points
     assert EMPTY in shown.toPlainText()
     opened.undo_action.trigger()
 
-    step = Action(
+    step = NextStep(
         id="n2",
         text="Circulate the <draft> note",
         owner="B. Sample",
         due="2017-10-06",
         agenda_item_id="s",
     )
-    monkeypatch.setattr(dialogs, "edit_action", lambda *_args: step)
+    monkeypatch.setattr(dialogs, "edit_next_step", lambda *_args: step)
     page.next_step_action.trigger()
     assert read_back(workshop_path, "SELECT id, agenda_item_id FROM actions") == [("n2", "s")]
     qtbot.waitUntil(lambda: "Circulate the <draft> note" in shown.toPlainText())
@@ -72,5 +72,5 @@ def test_a_next_step_and_a_summary_recorded_on_the_floor_appear_under_its_points
 
 
 def test_a_next_step_no_longer_open_says_so() -> None:
-    step = Action(id="n", text="Book the room", status=ActionStatus.DONE, agenda_item_id="s")
+    step = NextStep(id="n", text="Book the room", status=NextStepStatus.DONE, agenda_item_id="s")
     assert "Book the room (done)" in outcomes_html([step], None)

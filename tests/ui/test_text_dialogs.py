@@ -21,7 +21,7 @@ from workshop_app.ui.run.run_page import RunPage
 
 REAL = {
     name: getattr(dialogs, name)
-    for name in ("edit_text", "edit_contribution", "edit_consensus_point", "edit_action")
+    for name in ("edit_text", "edit_contribution", "edit_consensus_point", "edit_next_step")
 }
 LONG = "A paragraph that goes on, " * 12
 KEYS = {"Ctrl+Return": Qt.Key.Key_Return, "Ctrl+Enter": Qt.Key.Key_Enter}

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from workshop_app.app import configure_application
 from workshop_app.demo import write_demo, write_demo_in_progress
 from workshop_app.domain.clock import parse_timestamp
-from workshop_app.domain.model import Action, ConsensusPoint, ConsensusStatus
+from workshop_app.domain.model import ConsensusPoint, ConsensusStatus, NextStep
 from workshop_app.domain.projector import ProjectorMode
 from workshop_app.roster_import import read_table
 from workshop_app.ui.main_window import MainWindow
@@ -148,9 +148,9 @@ def show_run(scene: Scene, file: str = "In progress.workshop") -> None:
                 recorded_at="2017-09-21T10:46:00+02:00",
             )
         )
-    if not session.actions.list():
-        session.actions.add(
-            Action(
+    if not session.next_steps.list():
+        session.next_steps.add(
+            NextStep(
                 id="x-shot",
                 text="Circulate the list of partnership examples before the next session",
                 agenda_item_id="a2",
@@ -185,7 +185,7 @@ def show_consensus(scene: Scene) -> None:
     minutes_tab(scene, "Consensus").consensus.select("k3")
 
 
-def show_actions(scene: Scene) -> None:
+def show_next_steps(scene: Scene) -> None:
     scene.open(scene.demo())
     session = scene.window.session
     assert session is not None
@@ -307,7 +307,7 @@ VIEWS: list[tuple[str, Callable[[Scene], QWidget | None]]] = [
     ("run.png", show_run),
     ("run-edit-contribution.png", show_run_edit_contribution),
     ("consensus.png", show_consensus),
-    ("actions.png", show_actions),
+    ("next-steps.png", show_next_steps),
     ("minutes-summaries.png", show_minutes_summaries),
     ("export-minutes.png", show_export),
     ("import-participants.png", show_import),

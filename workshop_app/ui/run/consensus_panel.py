@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workshop_app.domain.model import Action, ConsensusPoint, ConsensusStatus
+from workshop_app.domain.model import ConsensusPoint, ConsensusStatus, NextStep
 from workshop_app.domain.outcomes import STATUS_LABELS
 from workshop_app.ui.run.item_outcomes import ItemOutcomesView
 
@@ -79,7 +79,7 @@ class ItemConsensusPanel(QWidget):
     def show_points(
         self,
         points: list[ConsensusPoint],
-        next_steps: Sequence[Action] = (),
+        next_steps: Sequence[NextStep] = (),
         summary: str | None = None,
     ) -> None:
         """The item's points, and (below them) its next steps and summary."""

@@ -9,8 +9,8 @@ from collections.abc import Sequence
 
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from workshop_app.domain.model import Action, ActionStatus
-from workshop_app.domain.outcomes import ACTION_LABELS
+from workshop_app.domain.model import NextStep, NextStepStatus
+from workshop_app.domain.outcomes import NEXT_STEP_LABELS
 
 #: What the box says while the item has neither.
 EMPTY = (
@@ -31,7 +31,7 @@ def _day(iso: str) -> str:
     return f"{day.day} {day:%b %Y}"
 
 
-def next_step_line(step: Action) -> str:
+def next_step_line(step: NextStep) -> str:
     """One next step as the box shows it (user text escaped): what, who, by when, and its
     status when it is no longer open."""
     parts = [_escape(step.text)]
@@ -39,12 +39,12 @@ def next_step_line(step: Action) -> str:
         parts.append(f"— {_escape(step.owner)}")
     if step.due:
         parts.append(f"· due {_escape(_day(step.due))}")
-    if step.status != ActionStatus.OPEN:
-        parts.append(f"({ACTION_LABELS[step.status].lower()})")
+    if step.status != NextStepStatus.OPEN:
+        parts.append(f"({NEXT_STEP_LABELS[step.status].lower()})")
     return " ".join(parts)
 
 
-def outcomes_html(next_steps: Sequence[Action], summary: str | None) -> str:
+def outcomes_html(next_steps: Sequence[NextStep], summary: str | None) -> str:
     """The box's text: the next steps as a list, then the summary; or how to record them."""
     blocks = []
     if next_steps:
@@ -66,11 +66,11 @@ class ItemOutcomesView(QTextBrowser):
         self.setObjectName("itemOutcomes")
         self.setAccessibleName("Next steps and summary of this item")
         self.setOpenLinks(False)
-        self.next_steps: list[Action] = []
+        self.next_steps: list[NextStep] = []
         self.summary: str | None = None
         self.setHtml(outcomes_html([], None))
 
-    def show_outcomes(self, next_steps: Sequence[Action], summary: str | None) -> None:
+    def show_outcomes(self, next_steps: Sequence[NextStep], summary: str | None) -> None:
         if list(next_steps) == self.next_steps and summary == self.summary:
             return
         self.next_steps, self.summary = list(next_steps), summary

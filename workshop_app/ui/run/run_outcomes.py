@@ -12,11 +12,11 @@ from PySide6.QtWidgets import QWidget
 
 from workshop_app.domain.clock import clock_time
 from workshop_app.domain.model import (
-    Action,
     AgendaItem,
     ConsensusPoint,
     ConsensusStatus,
     Contribution,
+    NextStep,
 )
 from workshop_app.domain.outcomes import STATUS_LABELS
 from workshop_app.store.drafts import DraftStore
@@ -57,11 +57,11 @@ class RunOutcomes(QObject):
         self._session = session
         self.outcomes = outcomes
 
-    def outcomes_of(self, item: AgendaItem | None) -> tuple[list[Action], str | None]:
+    def outcomes_of(self, item: AgendaItem | None) -> tuple[list[NextStep], str | None]:
         """The next steps recorded from ``item`` and its summary, shown under its points."""
         if item is None:
             return [], None
-        steps = [step for step in self._session.actions.list() if step.agenda_item_id == item.id]
+        steps = [step for step in self._session.next_steps.list() if step.agenda_item_id == item.id]
         return steps, item.summary
 
     def _drafts(self) -> DraftStore:
@@ -120,7 +120,7 @@ class RunOutcomes(QObject):
     def add_next_step(self) -> None:
         """Ctrl+Shift+A: a next step, from the item on the floor."""
         item = self._sight.shown_item()
-        action = dialogs.edit_action(
+        step = dialogs.edit_next_step(
             self._chair,
             None,
             self._session.participants.list(),
@@ -130,8 +130,8 @@ class RunOutcomes(QObject):
             next_step_draft(self._drafts, None, item.id if item else None),
         )
         self.dialog_closed.emit()
-        if action is not None:
-            self.outcomes.add_action(action)
+        if step is not None:
+            self.outcomes.add_next_step(step)
 
     def edit_summary(self) -> None:
         """Ctrl+Shift+M: the rapporteur's closing summary of the item."""
