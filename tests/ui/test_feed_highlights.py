@@ -69,8 +69,10 @@ def test_ctrl_shift_h_shows_only_the_highlighted_contributions(
     assert page.capture.feed_panel.highlights_button.isChecked()
     type_and_record(qtbot, page, "Five, said while filtering.")  # not highlighted: not shown
     assert shown(page) == marked
+    assert "5 contributions (2 shown)" in page.capture.heading.text()
     qtbot.keyClick(box, Qt.Key.Key_H, CTRL | SHIFT)
     assert len(shown(page)) == 5
+    assert "shown" not in page.capture.heading.text()
     action = page.capture.feed_panel.highlights_action
     assert action in page.capture.actions_for_menu() and action.shortcut().toString()
 

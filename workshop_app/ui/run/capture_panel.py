@@ -79,6 +79,8 @@ class CapturePanel(QWidget):
         self.drafts = DraftKeeper(self.text, drafts)
         self._draft_store = drafts
         self._focus: str | None = None
+        for signal in (self.filter.rowsInserted, self.filter.rowsRemoved, self.filter.modelReset):
+            signal.connect(lambda *_: self._show_heading(self._focus))
 
     # -- building -------------------------------------------------------------------------
 
@@ -251,9 +253,11 @@ class CapturePanel(QWidget):
             return
         focus = self.model.question_label(focus_question_id)
         suffix = f" · {focus} in focus" if focus else ""
-        count = self.model.rowCount()
+        count, shown = self.model.rowCount(), self.filter.rowCount()
+        # When the feed is filtered, it says how many it shows.
+        back = f" ({shown} shown)" if shown != count else ""
         viewing = "" if self._running else "Looking back at "
-        back = "" if self._running else " · <i>Esc: back to the running item</i>"
+        back += "" if self._running else " · <i>Esc: back to the running item</i>"
         if self.drafts.restored:
             back += " · <i>restored what was being typed before the file was closed</i>"
         self.heading.setText(
