@@ -78,6 +78,10 @@ def test_one_dialog_corrects_speaker_kind_item_and_question_and_one_undo_restore
         speaker = dialog.speaker.lineEdit()
         assert speaker is not None
         speaker.selectAll()
+        qtbot.keyClicks(speaker, "nobody of that name")
+        qtbot.keyClick(dialog.text, Qt.Key.Key_Return, CTRL)  # refused: says why
+        assert dialog.isVisible() and "Choose one person" in dialog.note.text()
+        speaker.selectAll()
         qtbot.keyClicks(speaker, "B. Sample")
         dialog.kind.setCurrentIndex(dialog.kind.findData("proposal"))
         dialog.item.setCurrentIndex(dialog.item.findData("u"))

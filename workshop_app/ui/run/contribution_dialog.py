@@ -52,6 +52,30 @@ def _speaker_box(people: Sequence[Participant], name: str, chosen: str | None) -
     return box
 
 
+def named_row(box: SpeakerBox) -> int:
+    """The row a speaker box names: the one picked, or the one whose text holds what was
+    typed (accents and case aside); -1 when that is no one, or several."""
+    typed = fold(box.currentText())
+    if not typed:
+        return -1
+    current = box.currentIndex()
+    if current >= 0 and fold(box.itemText(current)) == typed:
+        return current
+    found = [row for row in range(box.count()) if typed in fold(box.itemText(row))]
+    exact = [row for row in found if fold(box.itemText(row)) == typed]
+    chosen = exact or found
+    return chosen[0] if len(chosen) == 1 else -1
+
+
+def _said_by(box: SpeakerBox) -> str | None:
+    value = box.itemData(named_row(box))
+    return str(value) if value else None
+
+
+#: What a dialog says when its speaker box names no one (or several).
+NAME_ONE = "Choose one person from the list (or From the floor)."
+
+
 class ContributionDialog(QDialog):
     """Text, speaker, kind, item, question and highlight of one contribution; ``changes()``
     are the fields the user changed (what the store is asked to set)."""
@@ -125,6 +149,10 @@ class ContributionDialog(QDialog):
             self.note.setText("A contribution needs some text.")
             self.text.setFocus()
             return
+        if named_row(self.speaker) < 0:
+            self.note.setText(NAME_ONE)
+            self.speaker.setFocus()
+            return
         self.accept()
 
     def changes(self) -> dict[str, Any]:
@@ -132,7 +160,7 @@ class ContributionDialog(QDialog):
         original = self._original
         now: dict[str, Any] = {
             "text": self.text.toPlainText().strip(),
-            "participant_id": self.speaker.chosen_id(),
+            "participant_id": _said_by(self.speaker),
             "kind": ContributionKind(self.kind.currentData()),
             "agenda_item_id": self.item.currentData(),
             "question_id": self.question.currentData(),
@@ -169,25 +197,13 @@ class SpeakerDialog(QDialog):
         self.resize(self.width(), self.minimumSizeHint().height())
         self.speaker.setFocus()
 
-    def _row(self) -> int:
-        """The row the box names: the one picked, or the one person whose name holds what
-        was typed; -1 when that is no one, or several."""
-        typed = fold(self.speaker.currentText())
-        if not typed:
-            return -1
-        rows = range(self.speaker.count())
-        exact = [row for row in rows if fold(self.speaker.itemText(row)) == typed]
-        found = exact or [row for row in rows if typed in fold(self.speaker.itemText(row))]
-        return found[0] if len(found) == 1 else -1
-
     def _confirm(self) -> None:
-        if self._row() < 0:
-            self.note.setText("Choose one person from the list (or From the floor).")
+        if named_row(self.speaker) < 0:
+            self.note.setText(NAME_ONE)
             self.speaker.setFocus()
             return
         self.accept()
 
     def chosen(self) -> str | None:
         """The participant's id; None for the floor."""
-        value = self.speaker.itemData(self._row())
-        return str(value) if value else None
+        return _said_by(self.speaker)
