@@ -29,6 +29,8 @@ DIALOGS = (
     "ask_roster_path",
     "preview_import",
     "edit_text",
+    "edit_contribution",
+    "ask_speaker",
     "ask_replan",
     "search_workshop",
     "show_shortcuts",

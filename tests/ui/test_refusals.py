@@ -67,7 +67,7 @@ def test_an_edit_too_long_for_a_contribution_leaves_it_as_it_was(
     qtbot.keyClick(box, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     (recorded,) = session.contributions.list()
     page.capture.select(recorded.id)
-    monkeypatch.setattr(dialogs, "edit_text", lambda _parent, _title, _text, _draft=None: PASTED)
+    monkeypatch.setattr(dialogs, "edit_contribution", lambda *_args: {"text": PASTED})
 
     page.capture.edit_selected()
 

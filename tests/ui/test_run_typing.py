@@ -188,7 +188,9 @@ def test_closing_a_dialog_gives_the_keyboard_back_to_the_entry_box(
     page.capture.feed.setFocus()
     page.capture.feed.setCurrentIndex(page.capture.filter.index(0, 0))
     qtbot.waitUntil(page.capture.feed.hasFocus)
-    monkeypatch.setattr(dialogs, "edit_text", lambda *_args: "First words, corrected")
+    monkeypatch.setattr(
+        dialogs, "edit_contribution", lambda *_args: {"text": "First words, corrected"}
+    )
     qtbot.keyClick(page.capture.feed, Qt.Key.Key_F2)
     assert focused() is page.capture.text
     page.speakers.add_box.setFocus()

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from sqlite_utils import Database
 
 from workshop_app.domain.clock import format_timestamp, system_now
-from workshop_app.domain.limits import contribution_text
+from workshop_app.domain.limits import Refusal, contribution_text
 from workshop_app.domain.model import Contribution, ContributionKind
 from workshop_app.store import search
 from workshop_app.store.agenda import check_question_of_item
@@ -22,7 +22,15 @@ from workshop_app.store.snapshots import Snapshot, restore
 if TYPE_CHECKING:
     from workshop_app.store.handle import Handle
 
-EDITABLE = ("text", "kind", "question_id", "participant_id", "speech_id", "highlight")
+EDITABLE = (
+    "text",
+    "kind",
+    "question_id",
+    "participant_id",
+    "speech_id",
+    "highlight",
+    "agenda_item_id",
+)
 
 
 def read_contributions(db: Database, agenda_item_id: str | None = None) -> list[Contribution]:
@@ -99,13 +107,20 @@ class ContributionStore:
                 values["kind"] = ContributionKind(values["kind"]).value
             if "highlight" in values:
                 values["highlight"] = int(bool(values["highlight"]))
-            if "question_id" in values:
-                check_question_of_item(self._doc.db, before.agenda_item_id, values["question_id"])
+            if values.get("participant_id", before.participant_id) != before.participant_id:
+                # A turn to speak is someone's: said by another, it was not said in that turn.
+                values.setdefault("speech_id", None)
+            if values.get("agenda_item_id", before.agenda_item_id) != before.agenda_item_id:
+                self._check_move(before, values)
+            item_id = values.get("agenda_item_id", before.agenda_item_id)
+            if "question_id" in values or "agenda_item_id" in values:
+                question_id = values.get("question_id", before.question_id)
+                check_question_of_item(self._doc.db, item_id, question_id)
             seq = self._doc.db.execute(
                 "SELECT seq FROM contributions WHERE id = ?", [contribution_id]
             ).fetchone()[0]
             checked[contribution_id] = (seq, values)
-            old[contribution_id] = {k: getattr(before, k) for k in fields}
+            old[contribution_id] = {k: getattr(before, k) for k in values}
         with self._doc.write() as tx:
             for contribution_id, (seq, values) in checked.items():
                 if "text" in values:
@@ -115,6 +130,29 @@ class ContributionStore:
                     search.index(tx.db, "id = ?", [contribution_id])
             tx.changed(Entity.CONTRIBUTION, ChangeKind.UPDATED, *checked)
         return old
+
+    def _check_move(self, before: Contribution, values: dict[str, Any]) -> None:
+        """Refuse a move to another item that would break a link; the question and the turn
+        (of the item it leaves) go with the move unless ``values`` names the new ones."""
+        item_id = values["agenda_item_id"]
+        if not self._doc.db.execute(
+            "SELECT 1 FROM agenda_items WHERE id = ?", [item_id]
+        ).fetchone():
+            raise NotFound("That agenda item is no longer in the workshop.")
+        if self.supported_points(before.id):
+            raise Refusal(
+                "agenda_item_id",
+                "This contribution supports a consensus point of its item, so it stays there.",
+                hint="Unlink it from that point first (in the point's dialog), then move it.",
+            )
+        values.setdefault("question_id", None)
+        values.setdefault("speech_id", None)
+        if values["speech_id"] is not None:
+            row = self._doc.db.execute(
+                "SELECT agenda_item_id FROM speeches WHERE id = ?", [values["speech_id"]]
+            ).fetchone()
+            if row is None or row[0] != item_id:
+                raise Refusal("speech_id", "That turn to speak was on another agenda item.")
 
     def delete(self, contribution_id: str) -> Snapshot:
         """Remove a contribution; consensus points it supported stay, without the link."""

@@ -13,23 +13,25 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
+    QDialog,
     QFileDialog,
     QInputDialog,
     QLineEdit,
     QMainWindow,
     QMessageBox,
-    QPlainTextEdit,
     QWidget,
 )
 
 from workshop_app import __version__
 from workshop_app.domain.clock import venue_time
 from workshop_app.errors import KnownError
-from workshop_app.ui.common.drafts import keep_while_open
+from workshop_app.ui.common.roomy import TextDialog
 from workshop_app.ui.loader import deferred
 from workshop_app.words import plural
 
 if TYPE_CHECKING:
+    from typing import Any
+
     from workshop_app.domain.model import (
         AgendaItem,
         ConsensusPoint,
@@ -48,7 +50,7 @@ if TYPE_CHECKING:
     from workshop_app.ui.common.drafts import DraftSlot
     from workshop_app.ui.minutes import consensus_dialog, next_step_dialog
     from workshop_app.ui.prepare import import_dialog
-    from workshop_app.ui.run import replan_dialog, search_dialog
+    from workshop_app.ui.run import contribution_dialog, replan_dialog, search_dialog
     from workshop_app.ui.session import Session
 else:  # loaded when first shown (see ui/loader.py)
     shortcuts_dialog = deferred("workshop_app.ui.shortcuts_dialog")
@@ -57,6 +59,7 @@ else:  # loaded when first shown (see ui/loader.py)
     import_dialog = deferred("workshop_app.ui.prepare.import_dialog")
     replan_dialog = deferred("workshop_app.ui.run.replan_dialog")
     search_dialog = deferred("workshop_app.ui.run.search_dialog")
+    contribution_dialog = deferred("workshop_app.ui.run.contribution_dialog")
 
 WORKSHOP_SUFFIX = ".workshop"
 WORKSHOP_FILTER = "Workshops (*.workshop);;All files (*)"
@@ -170,18 +173,36 @@ def edit_text(
 ) -> str | None:
     """The text after the user edited it in a dialog, or None when they cancel (what they
     typed is then kept in ``draft``, and offered back the next time)."""
-    dialog = QInputDialog(parent)
-    dialog.setWindowTitle(title)
-    dialog.setOption(QInputDialog.InputDialogOption.UsePlainTextEditForTextInput)
-    dialog.setLabelText("&Text:")
-    dialog.setTextValue(text)
-    box = dialog.findChild(QPlainTextEdit)
-    if box is not None and keep_while_open(dialog, box, draft):
-        dialog.setLabelText("&Text (as typed before the dialog was cancelled):")
-    accepted = dialog.exec() == QInputDialog.DialogCode.Accepted
-    value = dialog.textValue()
+    dialog = TextDialog(title, text, parent, draft)
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    value = dialog.value()
     dialog.deleteLater()
     return value if accepted else None
+
+
+def edit_contribution(
+    parent: QWidget | None,
+    contribution: Contribution,
+    people: Sequence[Participant],
+    items: Sequence[AgendaItem],
+    draft: DraftSlot | None = None,
+) -> dict[str, Any] | None:
+    """The fields of a contribution the user changed (text, speaker, kind, item, question,
+    highlight), or None when they cancel (the text typed is then kept in ``draft``)."""
+    dialog = contribution_dialog.ContributionDialog(contribution, people, items, parent, draft)
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    changes = dialog.changes() if accepted else None
+    dialog.deleteLater()
+    return changes
+
+
+def ask_speaker(parent: QWidget | None, count: int, people: Sequence[Participant]) -> str | None:
+    """Who said ``count`` contributions: a participant's id, "" for the floor, None (cancel)."""
+    dialog = contribution_dialog.SpeakerDialog(count, people, parent)
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    chosen = (dialog.chosen() or "") if accepted else None
+    dialog.deleteLater()
+    return chosen
 
 
 def ask_replan(

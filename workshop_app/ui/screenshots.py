@@ -21,12 +21,13 @@ from PySide6.QtCore import (
     QtMsgType,
     qInstallMessageHandler,
 )
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from workshop_app.app import configure_application
 from workshop_app.demo import write_demo, write_demo_in_progress
 from workshop_app.domain.clock import parse_timestamp
-from workshop_app.domain.model import ConsensusPoint, ConsensusStatus
+from workshop_app.domain.model import ConsensusPoint, ConsensusStatus, NextStep
 from workshop_app.domain.projector import ProjectorMode
 from workshop_app.roster_import import read_table
 from workshop_app.ui.main_window import MainWindow
@@ -35,6 +36,7 @@ from workshop_app.ui.minutes.minutes_page import MinutesPage
 from workshop_app.ui.prepare.agenda_panel import AgendaPanel
 from workshop_app.ui.prepare.import_dialog import ImportDialog
 from workshop_app.ui.prepare.prepare_page import PreparePage
+from workshop_app.ui.run.contribution_dialog import ContributionDialog
 from workshop_app.ui.run.run_page import RunPage
 from workshop_app.ui.shortcuts_dialog import ShortcutsDialog
 
@@ -146,6 +148,19 @@ def show_run(scene: Scene, file: str = "In progress.workshop") -> None:
                 recorded_at="2017-09-21T10:46:00+02:00",
             )
         )
+    if not session.next_steps.list():
+        session.next_steps.add(
+            NextStep(
+                id="x-shot",
+                text="Circulate the list of partnership examples before the next session",
+                agenda_item_id="a2",
+                owner="Workshop secretariat",
+                due="2017-09-28",
+            )
+        )
+        session.agenda.update_item(
+            "a2", summary="So far: partnerships rest on shared goals and responsibility."
+        )
     scene.window.show_mode("run")
     page = scene.window.page("run")
     assert isinstance(page, RunPage)
@@ -252,6 +267,37 @@ def show_shortcuts(scene: Scene) -> QWidget:
     return dialog
 
 
+def over_the_window(window: QWidget, dialog: QWidget) -> QWidget:
+    """A picture of ``dialog`` where it opens, centred over ``window`` (a dialog's own grab
+    shows it alone)."""
+    picture = window.grab()
+    painter = QPainter(picture)
+    place = window.rect().center() - dialog.rect().center()
+    painter.fillRect(window.rect(), QColor(0, 0, 0, 60))  # as a window manager dims behind
+    painter.drawPixmap(place, dialog.grab())
+    painter.end()
+    dialog.close()
+    shown = QLabel()
+    shown.setPixmap(picture)
+    shown.resize(picture.size() / picture.devicePixelRatio())
+    return shown
+
+
+def show_run_edit_contribution(scene: Scene) -> QWidget:
+    """F2 on a highlighted contribution in the Run view: everything about it in one dialog."""
+    show_run(scene)
+    page = scene.window.page("run")
+    session = scene.window.session
+    assert isinstance(page, RunPage) and session is not None
+    page.capture.select("c04")
+    dialog = ContributionDialog(
+        session.contributions.get("c04"), session.participants.list(), page.items, scene.window
+    )
+    dialog.show()
+    QApplication.processEvents()
+    return over_the_window(scene.window, dialog)
+
+
 VIEWS: list[tuple[str, Callable[[Scene], QWidget | None]]] = [
     ("start.png", show_start),
     ("prepare-details.png", show_prepare_details),
@@ -259,6 +305,7 @@ VIEWS: list[tuple[str, Callable[[Scene], QWidget | None]]] = [
     ("prepare-agenda.png", show_prepare_agenda),
     ("prepare-participants.png", show_prepare_participants),
     ("run.png", show_run),
+    ("run-edit-contribution.png", show_run_edit_contribution),
     ("consensus.png", show_consensus),
     ("next-steps.png", show_next_steps),
     ("minutes-summaries.png", show_minutes_summaries),

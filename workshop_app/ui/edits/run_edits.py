@@ -151,6 +151,18 @@ class RunEdits:
             text = plural_form(many, "Unmark Highlight", "Unmark Highlights")
         else:
             text = "Toggle Highlights"
+        return self._update(text, changes)
+
+    def change_speaker(self, contribution_ids: Sequence[str], participant_id: str | None) -> bool:
+        """Say that these contributions were said by someone else (None: from the floor),
+        as one step and one transaction."""
+        count = len(contribution_ids)
+        text = "Change Speaker" if count == 1 else f"Change Speaker of {count} Contributions"
+        return bool(contribution_ids) and self._update(
+            text, {cid: {"participant_id": participant_id} for cid in contribution_ids}
+        )
+
+    def _update(self, text: str, changes: Mapping[str, Mapping[str, Any]]) -> bool:
         contributions = self._session.contributions
         return self._editor.run(
             text,

@@ -29,6 +29,7 @@ from workshop_app.domain.model import (
 from workshop_app.domain.outcomes import STATUS_LABELS, WITH_DISSENT
 from workshop_app.ui.common.drafts import RESTORED, DraftSlot, keep_while_open
 from workshop_app.ui.common.form_widgets import PlainTextField
+from workshop_app.ui.common.roomy import make_roomy
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -51,7 +52,6 @@ class ConsensusDialog(QDialog):
         self._item = item
         self._original = point
         self.setWindowTitle("Consensus Point" if point else "Record Consensus Point")
-        self.resize(640, 520)
         self.text = PlainTextField()
         self.text.setAccessibleName("Consensus point")
         self.question = QComboBox()
@@ -91,6 +91,7 @@ class ConsensusDialog(QDialog):
             self.note.setText(RESTORED)
         self.status.currentIndexChanged.connect(self._status_changed)
         self._status_changed()
+        make_roomy(self, self._accept, min_height=520)
 
     def _layout(self) -> None:
         form = QFormLayout()

@@ -23,6 +23,7 @@ from workshop_app.domain.model import AgendaItem, NextStep, NextStepStatus, Part
 from workshop_app.domain.outcomes import NEXT_STEP_LABELS
 from workshop_app.ui.common.drafts import RESTORED, DraftSlot, keep_while_open
 from workshop_app.ui.common.form_widgets import PlainTextField
+from workshop_app.ui.common.roomy import make_roomy
 
 ALL_PARTICIPANTS = "All participants"
 
@@ -42,7 +43,6 @@ class NextStepDialog(QDialog):
         self._original = step
         self._people = {p.id: p for p in people}
         self.setWindowTitle("Next Step" if step else "Record Next Step")
-        self.resize(560, 360)
         self.text = PlainTextField()
         self.text.setAccessibleName("What will be done")
         self.owner = QComboBox()
@@ -97,6 +97,7 @@ class NextStepDialog(QDialog):
         self._fill(step)
         if keep_while_open(self, self.text, draft):
             self.note.setText(RESTORED)
+        make_roomy(self, self._accept, min_height=360)
 
     def _fill(self, step: NextStep | None) -> None:
         self.has_due.setChecked(bool(step and step.due))

@@ -50,10 +50,13 @@ class CapturePanel(QWidget):
         self,
         edits: RunEdits,
         drafts: Callable[[], DraftStore] | None = None,
+        items: Callable[[], list[AgendaItem]] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._edits = edits
+        #: The agenda (a contribution can be moved to another item).
+        self._items = items or (lambda: [self.item] if self.item else [])
         self.item: AgendaItem | None = None
         self.speaking: Speech | None = None
         self._people: list[Participant] = []
@@ -77,6 +80,8 @@ class CapturePanel(QWidget):
         self.drafts = DraftKeeper(self.text, drafts)
         self._draft_store = drafts
         self._focus: str | None = None
+        for signal in (self.filter.rowsInserted, self.filter.rowsRemoved, self.filter.modelReset):
+            signal.connect(lambda *_: self._show_heading(self._focus))
 
     # -- building -------------------------------------------------------------------------
 
@@ -137,9 +142,14 @@ class CapturePanel(QWidget):
         self.edit_action = self._action(
             "&Edit Contribution…", ["F2"], self.edit_selected, self.feed
         )
+        self.speaker_action = self._action(
+            "Change &Speaker…", ["Shift+F2"], self.change_speaker_of_selected, self.feed
+        )
         self.delete_action = self._action(
             "&Delete Contribution", ["Delete"], self.delete_selected, self.feed
         )
+        self.feed.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.addAction(self.feed_panel.highlights_action)  # works while typing, too
         self.feed.doubleClicked.connect(lambda _index: self.edit_selected())
 
     def actions_for_menu(self) -> list[QAction]:
@@ -149,7 +159,9 @@ class CapturePanel(QWidget):
             self.floor_action,
             self.highlight_action,
             self.edit_action,
+            self.speaker_action,
             self.delete_action,
+            self.feed_panel.highlights_action,
         ]
 
     def _layout(self) -> None:
@@ -242,9 +254,11 @@ class CapturePanel(QWidget):
             return
         focus = self.model.question_label(focus_question_id)
         suffix = f" · {focus} in focus" if focus else ""
-        count = self.model.rowCount()
+        count, shown = self.model.rowCount(), self.filter.rowCount()
+        # When the feed is filtered, it says how many it shows.
+        back = f" ({shown} shown)" if shown != count else ""
         viewing = "" if self._running else "Looking back at "
-        back = "" if self._running else " · <i>Esc: back to the running item</i>"
+        back += "" if self._running else " · <i>Esc: back to the running item</i>"
         if self.drafts.restored:
             back += " · <i>restored what was being typed before the file was closed</i>"
         self.heading.setText(
@@ -333,10 +347,22 @@ class CapturePanel(QWidget):
             return
         store = self._draft_store
         draft = DraftSlot(store, f"contribution:{chosen[0].id}") if store else None
-        text = dialogs.edit_text(self, "Edit Contribution", chosen[0].text, draft)
-        if text is not None and text.strip() and text.strip() != chosen[0].text:
-            self._edits.update(chosen[0].id, text=text)
+        changes = dialogs.edit_contribution(self, chosen[0], self._people, self._items(), draft)
+        if changes:
+            self._edits.update(chosen[0].id, **changes)
         self.text.setFocus()  # the dialog closed: back to typing
+
+    def change_speaker_of_selected(self) -> None:
+        """Shift+F2: the selected contributions were said by someone else, as one undo step."""
+        chosen = self.selected()
+        if not chosen:
+            return
+        said_by = dialogs.ask_speaker(self, len(chosen), self._people)
+        self.text.setFocus()  # the dialog closed: back to typing
+        if said_by is None:
+            return
+        who = said_by or None
+        self._edits.change_speaker([c.id for c in chosen if c.participant_id != who], who)
 
     def delete_selected(self) -> None:
         """Delete: the selected contributions go, as one undo step."""

@@ -1,6 +1,9 @@
-"""The points of consensus of the item on the floor, always in view of the chair."""
+"""The points of consensus of the item on the floor, always in view of the chair, and under
+them the item's next steps and summary."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QColor
@@ -14,8 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workshop_app.domain.model import ConsensusPoint, ConsensusStatus
+from workshop_app.domain.model import ConsensusPoint, ConsensusStatus, NextStep
 from workshop_app.domain.outcomes import AGREED, STATUS_LABELS
+from workshop_app.ui.run.item_outcomes import ItemOutcomesView
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 MARKS = {
@@ -65,6 +69,8 @@ class ItemConsensusPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(buttons)
         layout.addWidget(self.points, 1)
+        self.outcomes = ItemOutcomesView()
+        layout.addWidget(self.outcomes, 1)
         self._points: dict[str, ConsensusPoint] = {}
 
     def add_status_actions(self, actions: list[QAction]) -> None:
@@ -72,7 +78,14 @@ class ItemConsensusPanel(QWidget):
         self.points.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.points.addActions(actions)
 
-    def show_points(self, points: list[ConsensusPoint]) -> None:
+    def show_points(
+        self,
+        points: list[ConsensusPoint],
+        next_steps: Sequence[NextStep] = (),
+        summary: str | None = None,
+    ) -> None:
+        """The item's points, and (below them) its next steps and summary."""
+        self.outcomes.show_outcomes(next_steps, summary)
         keep = self.current()
         self._points = {p.id: p for p in points}
         self.points.blockSignals(True)

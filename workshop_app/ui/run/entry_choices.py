@@ -39,12 +39,7 @@ def fill_speakers(
 ) -> None:
     """Who can be named: "from the floor", then those present, then the others."""
     entry_keep, filter_keep = entry.currentData(), feed_filter.currentData()
-    ordered = sorted(people, key=lambda p: (not p.present, p.name.casefold()))
-    entry.clear()
-    entry.addItem(FROM_THE_FLOOR_LABEL, "")
-    for person in ordered:
-        org = f" — {person.organisation}" if person.organisation else ""
-        entry.addItem(f"{person.name}{org}", person.id)
+    ordered = fill_speaker_choices(entry, people)
     feed_filter.clear()
     feed_filter.addItem("All speakers", ALL)
     feed_filter.addItem(FROM_THE_FLOOR_LABEL, "")
@@ -53,3 +48,15 @@ def fill_speakers(
     if keep:
         entry.setCurrentIndex(max(0, entry.findData(entry_keep)))
         feed_filter.setCurrentIndex(max(0, feed_filter.findData(filter_keep)))
+
+
+def fill_speaker_choices(box: QComboBox, people: Sequence[Participant]) -> list[Participant]:
+    """A speaker box's choices: "from the floor" (no id), then those present, then the
+    others, each with their organisation; returns the people in that order."""
+    ordered = sorted(people, key=lambda p: (not p.present, p.name.casefold()))
+    box.clear()
+    box.addItem(FROM_THE_FLOOR_LABEL, "")
+    for person in ordered:
+        org = f" — {person.organisation}" if person.organisation else ""
+        box.addItem(f"{person.name}{org}", person.id)
+    return ordered

@@ -149,13 +149,15 @@ class FeedModel(QAbstractListModel):
 
 
 class FeedFilter(QSortFilterProxyModel):
-    """Shows contributions about one question, of one kind, by one speaker (each optional)."""
+    """Shows contributions about one question, of one kind, by one speaker, highlighted (each
+    optional)."""
 
     def __init__(self) -> None:
         super().__init__()
         self.question_id: str | None = None
         self.kind: ContributionKind | None = None
         self.speaker_id: str | None = None  # "" means "from the floor"
+        self.highlights_only = False
 
     def set_filter(
         self,
@@ -163,9 +165,11 @@ class FeedFilter(QSortFilterProxyModel):
         question_id: str | None = None,
         kind: ContributionKind | None = None,
         speaker_id: str | None = None,
+        highlights_only: bool = False,
     ) -> None:
         self.beginFilterChange()
         self.question_id, self.kind, self.speaker_id = question_id, kind, speaker_id
+        self.highlights_only = highlights_only
         self.endFilterChange()
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
@@ -175,5 +179,7 @@ class FeedFilter(QSortFilterProxyModel):
         if self.question_id is not None and c.question_id != self.question_id:
             return False
         if self.kind is not None and c.kind != self.kind:
+            return False
+        if self.highlights_only and not c.highlight:
             return False
         return self.speaker_id is None or (c.participant_id or "") == self.speaker_id

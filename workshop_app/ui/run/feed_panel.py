@@ -3,8 +3,9 @@ and its selection: what has been recorded, as the rapporteur looks through it.""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from workshop_app.domain.model import Contribution, ContributionKind
 from workshop_app.ui.run.entry_choices import ALL
@@ -42,11 +43,25 @@ class FeedPanel(QWidget):
         self.filter_speaker = labelled_combo("Show contributions by")
         for combo in (self.filter_question, self.filter_kind, self.filter_speaker):
             combo.currentIndexChanged.connect(self._apply_filter)
+        #: Ctrl+Shift+H: only the highlighted contributions (the capture panel gives it its
+        #: scope, so that it works while typing in the entry box).
+        self.highlights_action = QAction("Show &Only Highlights", self)
+        self.highlights_action.setCheckable(True)
+        self.highlights_action.setShortcut(QKeySequence("Ctrl+Shift+H"))
+        self.highlights_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.highlights_action.toggled.connect(lambda _on: self._apply_filter())
+        self.highlights_action.setIconText("★ Highlights")
+        self.highlights_action.setToolTip("Show only the highlighted contributions (Ctrl+Shift+H)")
+        self.highlights_button = QToolButton()
+        self.highlights_button.setDefaultAction(self.highlights_action)
+        self.highlights_button.setAccessibleName("Show only highlighted contributions")
+        self.highlights_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         filters = QHBoxLayout()
         filters.addWidget(QLabel("Show:"))
         filters.addWidget(self.filter_question, 2)
         filters.addWidget(self.filter_kind, 1)
         filters.addWidget(self.filter_speaker, 2)
+        filters.addWidget(self.highlights_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(filters)
@@ -62,6 +77,7 @@ class FeedPanel(QWidget):
             question_id=None if question == ALL else (question or ""),
             kind=None if kind in (ALL, None) else ContributionKind(kind),
             speaker_id=None if speaker == ALL else speaker,
+            highlights_only=self.highlights_action.isChecked(),
         )
 
     def selected(self) -> list[Contribution]:
@@ -76,6 +92,7 @@ class FeedPanel(QWidget):
             return
         index = self.filter.mapFromSource(source)
         if not index.isValid():
+            self.highlights_action.setChecked(False)
             self.filter_question.setCurrentIndex(0)
             self.filter_kind.setCurrentIndex(0)
             self.filter_speaker.setCurrentIndex(0)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QFontMetrics, QPainter, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QListView,
@@ -17,7 +17,26 @@ from workshop_app.domain.model import Contribution
 from workshop_app.ui.run.feed_model import HEADER_ROLE, ROW_ROLE
 
 PAD = 6
-STAR = "★ "
+#: A highlight is marked three ways, so that colour is not the only sign: a band down its
+#: left edge, a tinted background, and these words in bold at the start of its header line.
+STAR = "★ Highlight"
+BAND = 4
+HIGHLIGHT_COLOUR = QColor("#d99a00")  # amber: seen on a light and on a dark background
+TINT = 0.22  # how much of the amber is mixed into the background
+
+
+def tint(base: QColor, share: float = TINT) -> QColor:
+    """``base`` with a share of the highlight's amber mixed in (light stays light, dark dark,
+    so the palette's text stays readable on it)."""
+    over = HIGHLIGHT_COLOUR
+
+    def mix(mine: int, theirs: int) -> int:
+        return round(mine * (1 - share) + theirs * share)
+
+    return QColor(
+        mix(base.red(), over.red()), mix(base.green(), over.green()), mix(base.blue(), over.blue())
+    )
+
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -51,15 +70,20 @@ class FeedDelegate(QStyledItemDelegate):
         rect: QRect = option.rect
         palette: QPalette = option.palette
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        contribution = index.data(ROW_ROLE)
+        marked = isinstance(contribution, Contribution) and contribution.highlight
         if selected:
             painter.fillRect(rect, palette.highlight())
-        contribution = index.data(ROW_ROLE)
+        elif marked:
+            painter.fillRect(rect, tint(palette.base().color()))
+        if marked:
+            painter.fillRect(rect.x(), rect.y(), BAND, rect.height(), HIGHLIGHT_COLOUR)
         fm = QFontMetrics(option.font)
         header = str(index.data(HEADER_ROLE) or "")
-        if isinstance(contribution, Contribution) and contribution.highlight:
-            header = STAR + header
         header_rect = rect.adjusted(PAD, PAD, -PAD, 0)
         header_rect.setHeight(fm.height())
+        if marked:
+            header_rect.setLeft(header_rect.left() + self._star(painter, option, header_rect))
         muted = palette.highlightedText() if selected else palette.placeholderText()
         painter.setPen(muted.color())
         elided = fm.elidedText(header, Qt.TextElideMode.ElideRight, header_rect.width())
@@ -73,6 +97,20 @@ class FeedDelegate(QStyledItemDelegate):
         painter.setPen(palette.mid().color())
         painter.drawLine(rect.bottomLeft(), rect.bottomRight())
         painter.restore()
+
+    def _star(self, painter: QPainter, option: QStyleOptionViewItem, rect: QRect) -> int:
+        """The bold words of a highlight at the start of ``rect``; the width they took."""
+        bold = QFont(option.font)
+        bold.setBold(True)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        painter.setFont(bold)
+        painter.setPen(
+            option.palette.highlightedText().color() if selected else option.palette.text().color()
+        )
+        words = f"{STAR}  ·  "
+        painter.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, words)
+        painter.setFont(option.font)
+        return QFontMetrics(bold).horizontalAdvance(words)
 
 
 class FeedView(QListView):

@@ -11,7 +11,13 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
 from workshop_app.domain.clock import clock_time
-from workshop_app.domain.model import AgendaItem, ConsensusPoint, ConsensusStatus, Contribution
+from workshop_app.domain.model import (
+    AgendaItem,
+    ConsensusPoint,
+    ConsensusStatus,
+    Contribution,
+    NextStep,
+)
 from workshop_app.domain.outcomes import STATUS_LABELS
 from workshop_app.store.drafts import DraftStore
 from workshop_app.ui import dialogs
@@ -50,6 +56,13 @@ class RunOutcomes(QObject):
         self._sight = sight
         self._session = session
         self.outcomes = outcomes
+
+    def outcomes_of(self, item: AgendaItem | None) -> tuple[list[NextStep], str | None]:
+        """The next steps recorded from ``item`` and its summary, shown under its points."""
+        if item is None:
+            return [], None
+        steps = [step for step in self._session.next_steps.list() if step.agenda_item_id == item.id]
+        return steps, item.summary
 
     def _drafts(self) -> DraftStore:
         return self._session.drafts

@@ -35,7 +35,7 @@ from workshop_app.ui.run.run_outcomes import RunOutcomes, RunSight
 from workshop_app.ui.run.speakers_panel import SpeakersPanel
 from workshop_app.ui.session import Session
 
-WATCHED = set(Entity) - {Entity.NEXT_STEP, Entity.DRAFT}  # next steps and drafts are not shown here
+WATCHED = set(Entity) - {Entity.DRAFT}  # drafts are not shown here
 
 
 class RunPage(QWidget):
@@ -51,7 +51,7 @@ class RunPage(QWidget):
         self._session = session
         self.edits = RunEdits(session)
         self.clock_panel = ClockPanel()
-        self.capture = CapturePanel(self.edits, lambda: session.drafts)
+        self.capture = CapturePanel(self.edits, lambda: session.drafts, lambda: self.items)
         self.speakers = SpeakersPanel()
         self.outcomes = OutcomeEdits(session)
         self.consensus = ItemConsensusPanel()
@@ -70,7 +70,7 @@ class RunPage(QWidget):
         right.addWidget(self.speakers)
         right.addWidget(self.consensus)
         right.setChildrenCollapsible(False)
-        right.setSizes([470, 230])
+        right.setSizes([380, 320])
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.clock_panel)
         splitter.addWidget(self.capture)
@@ -259,7 +259,7 @@ class RunPage(QWidget):
         shown_id = viewed.id if viewed else None
         contributions = session.contributions.list(shown_id) if shown_id else []
         points = session.consensus.list(shown_id) if shown_id else []
-        self.consensus.show_points(points)
+        self.consensus.show_points(points, *self.outcome_view.outcomes_of(viewed))
         self.capture.model.set_support(
             {
                 cid: [
