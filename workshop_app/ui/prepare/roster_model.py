@@ -1,13 +1,24 @@
-"""The participant roster as a table model, kept in step with the store row by row."""
+"""The participant roster as a table model, kept in step with the store row by row, and the
+proxy that sorts it as people expect and filters it on what is typed in the search."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any, Protocol
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCollator,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
 
 from workshop_app.domain.model import Participant, Role
+from workshop_app.domain.roster import family_sort_key
 
 (
     COL_PRESENT,
@@ -169,3 +180,55 @@ class RosterModel(QAbstractTableModel):
         if field == "name" and not text:
             return False
         return self._actions.update(person.id, **{field: text or None})
+
+
+def name_collator(language: str | None = None) -> QCollator:
+    """Compares text as readers of ``language`` (a BCP 47 tag; else the system's language)
+    expect: accents and case second ("Ádám" with the A's), digits as text."""
+    locale = QLocale(language.replace("-", "_")) if language else QLocale()
+    if locale.language() == QLocale.Language.C:
+        # The C locale compares code points ("Ádám" after "Zoltán"): no one reads so.
+        locale = QLocale(QLocale.Language.English)
+    collator = QCollator(locale)
+    collator.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    collator.setNumericMode(False)
+    return collator
+
+
+class RosterProxy(QSortFilterProxyModel):
+    """The roster as shown: names sorted by family name, all text by the locale's collation,
+    filtered on the search text without its surrounding spaces."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._language: str | None = None
+        self.collator = name_collator()
+        self.setSortRole(SORT_ROLE)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setFilterKeyColumn(-1)
+
+    def set_language(self, language: str | None) -> None:
+        """Collate as readers of the workshop's language do."""
+        if language != self._language:
+            self._language = language
+            self.collator = name_collator(language)
+            self.invalidate()
+
+    def search(self, text: str) -> None:
+        """Show the rows that contain ``text`` (a space typed after a name still finds it)."""
+        self.setFilterFixedString(text.strip())
+
+    def lessThan(self, left: Index, right: Index) -> bool:
+        compare = self.collator.compare
+        if left.column() == COL_NAME:
+            a, b = left.data(ROW_ROLE), right.data(ROW_ROLE)
+            if isinstance(a, Participant) and isinstance(b, Participant):
+                keys = ((*family_sort_key(p.name), p.name) for p in (a, b))
+                for x, y in zip(*keys, strict=True):
+                    if order := compare(x, y):
+                        return order < 0
+                return False
+        a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
+        if isinstance(a, str) and isinstance(b, str):
+            return compare(a, b) < 0
+        return super().lessThan(left, right)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,8 +36,8 @@ from workshop_app.ui.prepare.roster_model import (
     COL_ROLE,
     HEADERS,
     ROW_ROLE,
-    SORT_ROLE,
     RosterModel,
+    RosterProxy,
 )
 from workshop_app.ui.session import Session
 
@@ -64,12 +64,8 @@ class RosterPanel(QWidget):
         self.edits = RosterEdits(session.editor, session.participants, session.workshop)
         self._details = DetailsEdits(session.editor, session.workshop)
         self.model = RosterModel(_ModelActions(self))
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = RosterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.proxy.setFilterKeyColumn(-1)
         self.counts = QLabel()
         self.counts.setObjectName("checkinCounts")
         self.counts.setWordWrap(True)
@@ -77,7 +73,7 @@ class RosterPanel(QWidget):
         self.search.setPlaceholderText("Search participants…")
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName("Search participants")
-        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.search.textChanged.connect(self.proxy.search)
         self.column = QComboBox()
         self.column.setAccessibleName("Search in column")
         self.column.addItem("All columns", -1)
@@ -206,7 +202,9 @@ class RosterPanel(QWidget):
         if not self._session.is_open:
             return
         people = self._session.participants.list()
-        groups = list(self._session.workshop.get().stakeholder_groups)
+        workshop = self._session.workshop.get()
+        groups = list(workshop.stakeholder_groups)
+        self.proxy.set_language(workshop.language)
         self._groups.set_choices([(group, group) for group in groups])
         self.model.reconcile(people)
         self._show_counts(people, groups)

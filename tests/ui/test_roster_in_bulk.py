@@ -1,0 +1,87 @@
+"""People in bulk (issue 16): names sorted as people expect, check-in from the search box,
+several people edited at once, and an import that says who starts present."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from workshop_app.domain.model import Participant
+from workshop_app.store import Document
+from workshop_app.ui.main_window import MainWindow
+from workshop_app.ui.prepare.prepare_page import PreparePage
+from workshop_app.ui.prepare.roster_model import COL_NAME, COL_ORGANISATION
+from workshop_app.ui.prepare.roster_panel import RosterPanel
+
+NAMES = (
+    "Zoltán Szabó",
+    "Ádám Kovács",
+    "Ömer Özdemir",
+    "Oscar Ortiz",
+    "Pieter van Dam",
+    "Éva Ábrahám",
+    "anna berg",
+)
+
+
+def open_roster(window: MainWindow, path: Path) -> RosterPanel:
+    assert window.open_path(path)
+    window.show_mode("prepare")
+    page = window.page("prepare")
+    assert isinstance(page, PreparePage)
+    page.show_panel("Participants")
+    panel = page.panel("Participants")
+    assert isinstance(panel, RosterPanel)
+    return panel
+
+
+@pytest.fixture
+def people_path(workshop_path: Path) -> Path:
+    """The test workshop with seven people, registered (not yet present), in NAMES order."""
+    with Document.open(workshop_path) as doc:
+        doc.participants.add_many(
+            [
+                Participant(id=f"n{i}", name=name, organisation=name.split()[-1], present=False)
+                for i, name in enumerate(NAMES)
+            ]
+        )
+    return workshop_path
+
+
+def shown_names(roster: RosterPanel) -> list[str]:
+    return [roster.proxy.index(r, COL_NAME).data() for r in range(roster.proxy.rowCount())]
+
+
+def test_names_sort_by_family_name_with_accents_among_their_letters(
+    window: MainWindow, people_path: Path
+) -> None:
+    roster = open_roster(window, people_path)
+    roster.table.sortByColumn(COL_NAME, Qt.SortOrder.AscendingOrder)
+    assert shown_names(roster) == [
+        "Éva Ábrahám",
+        "anna berg",
+        "Pieter van Dam",  # a particle in lower case is skipped
+        "Ádám Kovács",  # under K, by family name
+        "Oscar Ortiz",
+        "Ömer Özdemir",  # with the O's, not after Z
+        "Zoltán Szabó",
+    ]
+    roster.table.sortByColumn(COL_ORGANISATION, Qt.SortOrder.AscendingOrder)
+    organisations = [
+        roster.proxy.index(r, COL_ORGANISATION).data() for r in range(roster.proxy.rowCount())
+    ]
+    assert organisations == ["Ábrahám", "berg", "Dam", "Kovács", "Ortiz", "Özdemir", "Szabó"]
+
+
+def test_names_collate_in_the_workshops_language(
+    window: MainWindow, people_path: Path, qtbot: QtBot
+) -> None:
+    """In Swedish, Ö is a letter of its own after Z: a Swedish workshop's roster says so."""
+    roster = open_roster(window, people_path)
+    assert window.session is not None
+    window.session.workshop.update(language="sv")
+    qtbot.waitUntil(lambda: shown_names(roster)[-1] == "Ömer Özdemir")
+    assert shown_names(roster)[0] == "Éva Ábrahám"
