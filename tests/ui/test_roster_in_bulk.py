@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from tests.conftest import read_back
 from workshop_app.domain.model import Participant
 from workshop_app.store import Document
 from workshop_app.ui.main_window import MainWindow
@@ -85,3 +87,41 @@ def test_names_collate_in_the_workshops_language(
     window.session.workshop.update(language="sv")
     qtbot.waitUntil(lambda: shown_names(roster)[-1] == "Ömer Özdemir")
     assert shown_names(roster)[0] == "Éva Ábrahám"
+
+
+def present(path: Path) -> dict[str, int]:
+    return dict(read_back(path, "SELECT name, present FROM participants"))  # type: ignore[arg-type]
+
+
+def focused() -> QWidget:
+    widget = QApplication.focusWidget()
+    assert widget is not None
+    return widget
+
+
+def test_check_in_from_the_search_box(window: MainWindow, people_path: Path, qtbot: QtBot) -> None:
+    """Type part of a name, Down, Space: checked in; the Space does not go into the search."""
+    roster = open_roster(window, people_path)
+    roster.find_action.trigger()
+    qtbot.keyClicks(roster.search, "kov ")  # a space typed after it still finds the name
+    assert shown_names(roster) == ["Ádám Kovács"]
+    qtbot.keyClick(roster.search, Qt.Key.Key_Down)
+    assert focused() is roster.table
+    qtbot.keyClick(focused(), Qt.Key.Key_Space)
+    assert roster.search.text() == "kov "
+    assert present(people_path)["Ádám Kovács"] == 1
+    assert window.undo_action.text() == "&Undo Check In"
+    # The next person: Ctrl+F selects what was typed, so the next name replaces it; Enter
+    # goes to the row as Down does, and Enter there checks in as Space does.
+    roster.find_action.trigger()
+    assert focused() is roster.search and roster.search.selectedText() == "kov "
+    qtbot.keyClicks(roster.search, "berg")
+    qtbot.keyClick(roster.search, Qt.Key.Key_Return)
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    assert roster.search.text() == "berg"
+    assert present(people_path) == {
+        name: int(name in ("Ádám Kovács", "anna berg")) for name in NAMES
+    }
+    # Up from the first row goes back to the search box.
+    qtbot.keyClick(focused(), Qt.Key.Key_Up)
+    assert focused() is roster.search

@@ -47,6 +47,9 @@ else:  # loaded when a list is imported: it brings openpyxl (see ui/loader.py)
     roster_import = deferred("workshop_app.roster_import")
 
 
+_ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
 class _ModelActions:
     """The model's in-place edits, routed through the panel."""
 
@@ -74,6 +77,7 @@ class RosterPanel(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName("Search participants")
         self.search.textChanged.connect(self.proxy.search)
+        self.search.installEventFilter(self)
         self.column = QComboBox()
         self.column.setAccessibleName("Search in column")
         self.column.addItem("All columns", -1)
@@ -140,7 +144,7 @@ class RosterPanel(QWidget):
 
         self.add_action = action("Add &Participant", "Ctrl+Shift+P", self.add_participant)
         self.delete_action = action("&Delete Participant", "Ctrl+Shift+Del", self.delete_current)
-        self.find_action = action("&Find Participant", "Ctrl+F", self.search.setFocus)
+        self.find_action = action("&Find Participant", "Ctrl+F", self.back_to_search)
         self.checkin_action = action("Toggle &Present", "Ctrl+Space", self.toggle_present)
         self.import_action = action("&Import Registration List…", "Ctrl+Shift+L", self.import_list)
 
@@ -269,16 +273,40 @@ class RosterPanel(QWidget):
             self.search.clear()
             self.select(plan.to_add[0].id)
 
+    def first_match(self) -> None:
+        """From the search box to the first row it found, ready for Space to check them in."""
+        if self.proxy.rowCount():
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.table.setCurrentIndex(self.proxy.index(0, COL_NAME))
+
+    def back_to_search(self) -> None:
+        """Back to the search box, its text selected so that the next name replaces it."""
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Space on a row ticks "present", whatever column the cursor is in."""
+        """Check-in from the keyboard: Down or Enter in the search box goes to the first row
+        found; there Space or Enter ticks "present", whatever column the cursor is in, and
+        Up from the first row goes back to the search."""
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return super().eventFilter(watched, event)
+        key = event.key()
+        plain = event.modifiers() in (
+            Qt.KeyboardModifier.NoModifier,
+            Qt.KeyboardModifier.KeypadModifier,
+        )
+        if watched is self.search and plain and key in (Qt.Key.Key_Down, *_ENTER):
+            self.first_match()
+            return True
         if (
             watched is self.table
-            and event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() == Qt.Key.Key_Space
-            and event.modifiers() == Qt.KeyboardModifier.NoModifier
+            and plain
             and self.table.state() != QAbstractItemView.State.EditingState
         ):
-            self.toggle_present()
-            return True
+            if key in (Qt.Key.Key_Space, *_ENTER):
+                self.toggle_present()
+                return True
+            if key == Qt.Key.Key_Up and self.table.currentIndex().row() == 0:
+                self.back_to_search()
+                return True
         return super().eventFilter(watched, event)
