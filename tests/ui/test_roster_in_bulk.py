@@ -125,3 +125,66 @@ def test_check_in_from_the_search_box(window: MainWindow, people_path: Path, qtb
     # Up from the first row goes back to the search box.
     qtbot.keyClick(focused(), Qt.Key.Key_Up)
     assert focused() is roster.search
+
+
+def groups_on_file(path: Path) -> dict[str, str | None]:
+    with Document.open(path, readonly=True) as fresh:  # the file, read afresh
+        return {p.name: p.stakeholder_group for p in fresh.participants.list()}
+
+
+def test_three_people_get_a_group_at_once_and_one_undo_takes_it_back(
+    window: MainWindow, people_path: Path, qtbot: QtBot
+) -> None:
+    roster = open_roster(window, people_path)
+    roster.table.sortByColumn(COL_NAME, Qt.SortOrder.AscendingOrder)
+    assert not roster.bulk.isVisible() and not roster.bulk_action.isEnabled()
+    roster.table.setFocus()
+    roster.table.setCurrentIndex(roster.proxy.index(0, COL_NAME))
+    for _ in range(2):
+        qtbot.keyClick(roster.table, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    chosen = ["Éva Ábrahám", "anna berg", "Pieter van Dam"]
+    assert [p.name for p in roster.selected()] == chosen
+    assert roster.bulk.isVisible() and roster.bulk.count.text() == "<b>3 selected</b>"
+    assert roster.bulk_action in roster.table.actions()  # in the table's context menu too
+    roster.bulk_action.trigger()  # Ctrl+Shift+B
+    assert focused() is roster.bulk.field and roster.bulk.field.currentText() == "Group"
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    assert focused() in (roster.bulk.value, roster.bulk.value.lineEdit())
+    qtbot.keyClicks(focused(), "Academia")
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    assert groups_on_file(people_path) == {
+        name: ("Academia" if name in chosen else None) for name in NAMES
+    }
+    with Document.open(people_path, readonly=True) as fresh:
+        assert "Academia" in fresh.workshop.get().stakeholder_groups  # a new group joins
+    assert window.undo_action.text() == "&Undo Set Group for 3 Participants"
+    window.undo_action.trigger()  # one step takes all three back, and the new group
+    assert groups_on_file(people_path) == dict.fromkeys(NAMES)
+    with Document.open(people_path, readonly=True) as fresh:
+        assert "Academia" not in fresh.workshop.get().stakeholder_groups
+    assert [p.name for p in roster.selected()] == chosen  # still selected, to try again
+
+
+def test_everyone_selected_checked_in_at_once(
+    window: MainWindow, people_path: Path, qtbot: QtBot
+) -> None:
+    roster = open_roster(window, people_path)
+    roster.table.setFocus()
+    roster.table.setCurrentIndex(roster.proxy.index(0, COL_NAME))
+    qtbot.keyClick(roster.table, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    assert len(roster.selected()) == len(NAMES)
+    roster.bulk_action.trigger()
+    roster.bulk.field.setCurrentIndex(roster.bulk.field.findData("present"))
+    assert roster.bulk.value.currentText() == "Present"
+    qtbot.keyClick(roster.bulk.field, Qt.Key.Key_Return)
+    assert present(people_path) == dict.fromkeys(NAMES, 1)
+    assert "7 of 7 present" in roster.counts.text()
+    assert window.undo_action.text() == f"&Undo Check In {len(NAMES)} Participants"
+    roster.bulk.field.setCurrentIndex(roster.bulk.field.findData("role"))
+    roster.bulk.value.setCurrentIndex(roster.bulk.value.findData("observer"))
+    roster.bulk.apply_button.click()
+    assert read_back(people_path, "SELECT DISTINCT role FROM participants") == [("observer",)]
+    window.undo_action.trigger()
+    window.undo_action.trigger()
+    assert present(people_path) == dict.fromkeys(NAMES, 0)
+    assert read_back(people_path, "SELECT DISTINCT role FROM participants") == [("participant",)]

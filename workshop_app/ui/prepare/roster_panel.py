@@ -28,6 +28,7 @@ from workshop_app.ui.common.choices import ChoiceDelegate
 from workshop_app.ui.common.lazy import RefreshWhenShown
 from workshop_app.ui.edits.prepare_edits import DetailsEdits, RosterEdits
 from workshop_app.ui.loader import deferred
+from workshop_app.ui.prepare.bulk_bar import BulkEditBar
 from workshop_app.ui.prepare.roster_model import (
     COL_GROUP,
     COL_NAME,
@@ -88,7 +89,12 @@ class RosterPanel(QWidget):
             lambda: self.proxy.setFilterKeyColumn(int(self.column.currentData()))
         )
         self.table = self._build_table()
+        self.bulk = BulkEditBar()
+        self.bulk.setVisible(False)
+        self.bulk.applied.connect(self.set_for_selected)
+        self.bulk.dismissed.connect(lambda: self.table.setFocus(Qt.FocusReason.OtherFocusReason))
         self._build_actions()
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self._layout()
         session.changed.connect(self._on_changed)
         self._refresher = RefreshWhenShown(self, self._refresh)
@@ -109,7 +115,7 @@ class RosterPanel(QWidget):
         table.setSortingEnabled(True)
         table.sortByColumn(COL_NAME, Qt.SortOrder.AscendingOrder)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         table.setAlternatingRowColors(True)
         table.setWordWrap(False)
         table.verticalHeader().setVisible(False)
@@ -147,6 +153,13 @@ class RosterPanel(QWidget):
         self.find_action = action("&Find Participant", "Ctrl+F", self.back_to_search)
         self.checkin_action = action("Toggle &Present", "Ctrl+Space", self.toggle_present)
         self.import_action = action("&Import Registration List…", "Ctrl+Shift+L", self.import_list)
+        self.bulk_action = action("&Set for Selected", "Ctrl+Shift+B", self.edit_selected)
+        self.bulk_action.setEnabled(False)
+        self.bulk_action.setToolTip(
+            "Set a group, role, organisation, country or presence for every selected participant"
+        )
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.table.addActions([self.checkin_action, self.bulk_action, self.delete_action])
 
     def actions_for_menu(self) -> list[QAction]:
         return [
@@ -154,6 +167,7 @@ class RosterPanel(QWidget):
             self.delete_action,
             self.find_action,
             self.checkin_action,
+            self.bulk_action,
             self.import_action,
         ]
 
@@ -175,6 +189,7 @@ class RosterPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.counts)
         layout.addLayout(top)
+        layout.addWidget(self.bulk)
         layout.addWidget(self.table)
         self.setTabOrder(self.search, self.column)
         self.setTabOrder(self.column, self.table)
@@ -229,6 +244,31 @@ class RosterPanel(QWidget):
         index = self.table.currentIndex()
         value = self.proxy.data(index, ROW_ROLE) if index.isValid() else None
         return value if isinstance(value, Participant) else None
+
+    def selected(self) -> list[Participant]:
+        """The people selected in the table, in the order shown."""
+        rows = sorted(self.table.selectionModel().selectedRows(), key=lambda i: i.row())
+        people = [self.proxy.data(index, ROW_ROLE) for index in rows]
+        return [p for p in people if isinstance(p, Participant)]
+
+    def _selection_changed(self) -> None:
+        """Several people selected: the bar that sets a field for all of them shows."""
+        selected = self.selected()
+        several = len(selected) > 1
+        self.bulk_action.setEnabled(several)
+        if several:
+            self.bulk.show_for(selected, self.model.people(), self._groups.values)
+        self.bulk.setVisible(several)
+
+    def edit_selected(self) -> None:
+        """To the bar that sets a field for every selected participant."""
+        if self.bulk.isVisible():
+            self.bulk.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def set_for_selected(self, field: str, value: object) -> bool:
+        """Give every selected participant this value of ``field``: one step of the undo."""
+        ids = [person.id for person in self.selected()]
+        return bool(ids) and self.edits.update_many(ids, field, value)
 
     def select(self, participant_id: str) -> None:
         source = self.model.index(self.model.row_of(participant_id), COL_NAME)
