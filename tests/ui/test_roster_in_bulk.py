@@ -6,14 +6,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import read_back
 from workshop_app.domain.model import Participant
+from workshop_app.roster_import import ImportPlan, RawTable
 from workshop_app.store import Document
+from workshop_app.ui import dialogs
 from workshop_app.ui.main_window import MainWindow
+from workshop_app.ui.prepare.import_dialog import ImportDialog
 from workshop_app.ui.prepare.prepare_page import PreparePage
 from workshop_app.ui.prepare.roster_model import COL_NAME, COL_ORGANISATION
 from workshop_app.ui.prepare.roster_panel import RosterPanel
@@ -188,3 +191,39 @@ def test_everyone_selected_checked_in_at_once(
     window.undo_action.trigger()
     assert present(people_path) == dict.fromkeys(NAMES, 0)
     assert read_back(people_path, "SELECT DISTINCT role FROM participants") == [("participant",)]
+
+
+@pytest.mark.parametrize("mark_all", [False, True])
+def test_the_import_preview_says_who_starts_present_and_can_mark_all(
+    window: MainWindow,
+    workshop_path: Path,
+    tmp_path: Path,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    mark_all: bool,
+) -> None:
+    people = tmp_path / "people.csv"
+    people.write_text("Name,Organisation\nNoor Haddad,Forum\nWen Li,Network\n", encoding="utf-8")
+    monkeypatch.setattr(dialogs, "ask_roster_path", lambda _parent: people)
+
+    def preview(
+        parent: object, table: RawTable, existing: object, groups: object, name: str
+    ) -> ImportPlan | None:
+        dialog = ImportDialog(table, [], [], name)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        assert dialog.absent_note.isVisible()
+        assert dialog.absent_note.text().startswith("Imported people start as not present")
+        assert "checking them in at the door" in dialog.absent_note.text()
+        assert dialog.present.text().startswith("Mark all as &present")  # Alt+P
+        if mark_all:
+            box = dialog.present
+            qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(6, box.height() // 2))
+        assert dialog.present.isChecked() is mark_all
+        assert dialog.preview.item(0, 9).text() == ("yes" if mark_all else "no")
+        return dialog.plan
+
+    monkeypatch.setattr(dialogs, "preview_import", preview)
+    roster = open_roster(window, workshop_path)
+    roster.import_action.trigger()
+    assert present(workshop_path) == {"Noor Haddad": int(mark_all), "Wen Li": int(mark_all)}

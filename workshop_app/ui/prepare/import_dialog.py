@@ -47,6 +47,13 @@ PREVIEW_COLUMNS = (
     "",
 )
 
+#: Why imported people are not yet present (the check-in rule), said where it applies.
+ABSENT_NOTE = (
+    "Imported people start as not present, unless a column of the list says they came: "
+    "a registration list tells who registered, and checking them in at the door "
+    "(Prepare > Participants, Space) marks who came."
+)
+
 
 def source_text(table: RawTable) -> str:
     """How the file was read and, for a report, where in it the list of people was found."""
@@ -79,7 +86,11 @@ class ImportDialog(QDialog):
         self._groups = list(groups)
         self.mapping = guess_mapping(table.headers, table.rows)
         self.plan: ImportPlan | None = None
-        self.present = QCheckBox("Mark everyone as &present (the list is of people who came)")
+        self.absent_note = QLabel(ABSENT_NOTE)
+        self.absent_note.setObjectName("importAbsentNote")
+        self.absent_note.setWordWrap(True)
+        self.absent_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.present = QCheckBox("Mark all as &present (the list is of people who came)")
         self.present.toggled.connect(self._replan)
         self.preview = QTableWidget(0, len(PREVIEW_COLUMNS))
         self.preview.setObjectName("importPreview")
@@ -107,6 +118,7 @@ class ImportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.source)
         layout.addWidget(self._mapping_box(), 2)
+        layout.addWidget(self.absent_note)
         layout.addWidget(self.present)
         preview_label = QLabel(f"The first {PREVIEW_ROWS} rows as they will be imported:")
         layout.addWidget(preview_label)
