@@ -6,13 +6,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import read_back
 from workshop_app.domain.model import Participant
-from workshop_app.roster_import import ImportPlan, RawTable
+from workshop_app.roster_import import ImportPlan, RawTable, read_table
 from workshop_app.store import Document
 from workshop_app.ui import dialogs
 from workshop_app.ui.main_window import MainWindow
@@ -227,3 +228,45 @@ def test_the_import_preview_says_who_starts_present_and_can_mark_all(
     roster = open_roster(window, workshop_path)
     roster.import_action.trigger()
     assert present(workshop_path) == {"Noor Haddad": int(mark_all), "Wen Li": int(mark_all)}
+
+
+FIXTURES = Path(__file__).parent.parent / "roster_import" / "fixtures"
+
+
+def wheel_down(widget: QWidget) -> None:
+    """One notch of the mouse wheel, down, with the pointer over the middle of ``widget``."""
+    middle = QPointF(widget.width() / 2, widget.height() / 2)
+    event = QWheelEvent(
+        middle,
+        QPointF(widget.mapToGlobal(middle)),
+        QPoint(),
+        QPoint(0, -120),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(widget, event)
+
+
+def test_the_wheel_over_a_mapping_combo_scrolls_the_list_not_the_choice(qtbot: QtBot) -> None:
+    table = read_table(FIXTURES / "eventbrite-attendee-summary.csv")
+    dialog = ImportDialog(table, [], [], "attendees.csv")
+    qtbot.addWidget(dialog)
+    dialog.resize(900, 560)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    dialog.import_button.setFocus()
+    scroll = dialog.mapping_scroll.verticalScrollBar()
+    assert scroll.maximum() > 0  # more columns than fit: the list scrolls
+    last_name = dialog.choosers[table.headers.index("Last Name")]
+    assert last_name.currentText() == "Last name" and not last_name.hasFocus()
+    wheel_down(last_name)
+    assert last_name.currentText() == "Last name"  # the choice is as it was
+    assert scroll.value() > 0  # and the list scrolled instead
+    assert dialog.mapping.targets[table.headers.index("Last Name")] is not None
+    last_name.setFocus()  # clicked or reached with Tab: now the wheel changes it
+    assert last_name.hasFocus()
+    wheel_down(last_name)
+    assert last_name.currentText() != "Last name"

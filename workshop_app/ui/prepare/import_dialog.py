@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -133,6 +135,9 @@ class ImportDialog(QDialog):
         self.choosers: list[QComboBox] = []
         for column, header in enumerate(self._table.headers):
             combo = QComboBox()
+            # Not focused by the wheel, and the wheel over it scrolls the list (eventFilter).
+            combo.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            combo.installEventFilter(self)
             combo.addItem("— not imported —", None)
             for target in Target:
                 words = TARGET_LABELS[target]
@@ -148,12 +153,35 @@ class ImportDialog(QDialog):
             self.choosers.append(combo)
         inner = QWidget()
         inner.setLayout(form)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(inner)
+        self.mapping_scroll = QScrollArea()
+        self.mapping_scroll.setWidgetResizable(True)
+        self.mapping_scroll.setWidget(inner)
         outer = QVBoxLayout(box)
-        outer.addWidget(scroll)
+        outer.addWidget(self.mapping_scroll)
         return box
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The wheel over a column's combo scrolls the list of columns: a choice made by
+        scrolling past would go unseen (Last Name became Email). A focused combo takes it."""
+        if (
+            isinstance(event, QWheelEvent)
+            and isinstance(watched, QComboBox)
+            and not watched.hasFocus()
+        ):
+            viewport = self.mapping_scroll.viewport()
+            scroll = QWheelEvent(
+                watched.mapTo(viewport, event.position()),
+                event.globalPosition(),
+                event.pixelDelta(),
+                event.angleDelta(),
+                event.buttons(),
+                event.modifiers(),
+                event.phase(),
+                event.inverted(),
+            )
+            QApplication.sendEvent(viewport, scroll)
+            return True
+        return super().eventFilter(watched, event)
 
     def _choose(self, column: int) -> None:
         value = self.choosers[column].currentData()
