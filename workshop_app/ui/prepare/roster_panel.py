@@ -74,7 +74,7 @@ class RosterPanel(QWidget):
         self.counts.setObjectName("checkinCounts")
         self.counts.setWordWrap(True)
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search participants…")
+        self.search.setPlaceholderText("Search participants… (then Down, Space to check in)")
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName("Search participants")
         self.search.textChanged.connect(self.proxy.search)
