@@ -270,3 +270,21 @@ def test_the_wheel_over_a_mapping_combo_scrolls_the_list_not_the_choice(qtbot: Q
     assert last_name.hasFocus()
     wheel_down(last_name)
     assert last_name.currentText() != "Last name"
+
+
+def test_space_with_several_selected_checks_them_all_in_then_out(
+    window: MainWindow, people_path: Path, qtbot: QtBot
+) -> None:
+    roster = open_roster(window, people_path)
+    roster.table.sortByColumn(COL_NAME, Qt.SortOrder.AscendingOrder)
+    roster.table.setFocus()
+    roster.table.setCurrentIndex(roster.proxy.index(0, COL_NAME))
+    qtbot.keyClick(roster.table, Qt.Key.Key_Space)  # Éva Ábrahám alone: in
+    qtbot.keyClick(roster.table, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(roster.table, Qt.Key.Key_Space)  # and anna berg: both in, not Éva out
+    assert present(people_path)["Éva Ábrahám"] == present(people_path)["anna berg"] == 1
+    assert window.undo_action.text() == "&Undo Check In 2 Participants"
+    qtbot.keyClick(roster.table, Qt.Key.Key_Space)  # all in: all out
+    assert present(people_path) == dict.fromkeys(NAMES, 0)
+    window.undo_action.trigger()
+    assert [n for n, p in present(people_path).items() if p] == ["Éva Ábrahám", "anna berg"]

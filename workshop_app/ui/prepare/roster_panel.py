@@ -275,6 +275,13 @@ class RosterPanel(QWidget):
         self.table.setCurrentIndex(self.proxy.mapFromSource(source))
 
     def toggle_present(self) -> None:
+        """Check in the person at the cursor, or out if they are in; with several selected,
+        check them all in (all out if all are in), as one step."""
+        selected = self.selected()
+        if len(selected) > 1:
+            present = not all(person.present for person in selected)
+            self.edits.update_many([person.id for person in selected], "present", present)
+            return
         person = self.current()
         if person is not None:
             self.edits.update(person.id, present=not person.present)
