@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import read_back
@@ -19,7 +20,12 @@ from workshop_app.ui import dialogs
 from workshop_app.ui.main_window import MainWindow
 from workshop_app.ui.prepare.import_dialog import ImportDialog
 from workshop_app.ui.prepare.prepare_page import PreparePage
-from workshop_app.ui.prepare.roster_model import COL_NAME, COL_ORGANISATION
+from workshop_app.ui.prepare.roster_model import (
+    COL_NAME,
+    COL_ORGANISATION,
+    RosterModel,
+    RosterProxy,
+)
 from workshop_app.ui.prepare.roster_panel import RosterPanel
 
 NAMES = (
@@ -80,6 +86,21 @@ def test_names_sort_by_family_name_with_accents_among_their_letters(
         roster.proxy.index(r, COL_ORGANISATION).data() for r in range(roster.proxy.rowCount())
     ]
     assert organisations == ["Ábrahám", "berg", "Dam", "Kovács", "Ortiz", "Özdemir", "Szabó"]
+
+
+def test_the_sorting_proxy_passes_the_model_tester(
+    people_path: Path, qtmodeltester: ModelTester
+) -> None:
+    with Document.open(people_path, readonly=True) as doc:
+        model = RosterModel()
+        model.reconcile(doc.participants.list())
+    proxy = RosterProxy()
+    proxy.setSourceModel(model)
+    proxy.sort(COL_NAME)
+    qtmodeltester.check(proxy, force_py=True)
+    proxy.search("berg ")
+    assert proxy.rowCount() == 1
+    qtmodeltester.check(proxy, force_py=True)
 
 
 def test_names_collate_in_the_workshops_language(
@@ -167,6 +188,8 @@ def test_three_people_get_a_group_at_once_and_one_undo_takes_it_back(
     with Document.open(people_path, readonly=True) as fresh:
         assert "Academia" not in fresh.workshop.get().stakeholder_groups
     assert [p.name for p in roster.selected()] == chosen  # still selected, to try again
+    qtbot.keyClick(focused(), Qt.Key.Key_Escape)  # Escape: back to the table
+    assert focused() is roster.table
 
 
 def test_everyone_selected_checked_in_at_once(
