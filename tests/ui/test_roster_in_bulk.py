@@ -23,6 +23,7 @@ from workshop_app.ui.prepare.prepare_page import PreparePage
 from workshop_app.ui.prepare.roster_model import (
     COL_NAME,
     COL_ORGANISATION,
+    COL_PRESENT,
     RosterModel,
     RosterProxy,
 )
@@ -91,11 +92,14 @@ def test_names_sort_by_family_name_with_accents_among_their_letters(
 def test_the_sorting_proxy_passes_the_model_tester(
     people_path: Path, qtmodeltester: ModelTester
 ) -> None:
-    with Document.open(people_path, readonly=True) as doc:
+    with Document.open(people_path) as doc:
+        doc.participants.set_present("n2", True)
         model = RosterModel()
         model.reconcile(doc.participants.list())
     proxy = RosterProxy()
     proxy.setSourceModel(model)
+    proxy.sort(COL_PRESENT, Qt.SortOrder.DescendingOrder)
+    assert proxy.index(0, COL_NAME).data() == "Ömer Özdemir"  # the one present comes first
     proxy.sort(COL_NAME)
     qtmodeltester.check(proxy, force_py=True)
     proxy.search("berg ")

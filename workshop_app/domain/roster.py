@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -97,6 +98,7 @@ def split_name(name: str) -> NameParts:
     return NameParts(given=" ".join(words[:start]), family=" ".join(words[start:]))
 
 
+@functools.lru_cache(maxsize=4096)  # a roster sorts by it at every comparison
 def family_sort_key(name: str) -> tuple[str, str]:
     """(family name as it sorts, given name): what a roster sorted by family name compares
     (with the locale's collation, which is the view's business).
