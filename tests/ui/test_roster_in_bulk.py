@@ -13,6 +13,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import read_back
+from workshop_app.domain.limits import MAX_LINE
 from workshop_app.domain.model import Participant
 from workshop_app.roster_import import ImportPlan, RawTable, read_table
 from workshop_app.store import Document
@@ -315,3 +316,19 @@ def test_space_with_several_selected_checks_them_all_in_then_out(
     assert present(people_path) == dict.fromkeys(NAMES, 0)
     window.undo_action.trigger()
     assert [n for n, p in present(people_path).items() if p] == ["Éva Ábrahám", "anna berg"]
+
+
+def test_a_value_the_record_refuses_is_said_in_words_and_changes_no_one(
+    window: MainWindow, people_path: Path, errors: list[object]
+) -> None:
+    roster = open_roster(window, people_path)
+    roster.table.selectAll()
+    bar = roster.bulk
+    bar.field.setCurrentIndex(bar.field.findData("organisation"))
+    line = bar.value.lineEdit()
+    assert line is not None and line.maxLength() == MAX_LINE  # the box takes no more
+    before = read_back(people_path, "SELECT * FROM participants")
+    assert not roster.set_for_selected("organisation", "x" * (MAX_LINE + 1))
+    assert len(errors) == 1 and "at most 500 characters" in str(errors[0])
+    assert read_back(people_path, "SELECT * FROM participants") == before
+    assert not window.undo_action.isEnabled()

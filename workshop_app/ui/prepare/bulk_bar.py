@@ -8,6 +8,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from workshop_app.domain.limits import MAX_LINE
 from workshop_app.domain.model import Participant, Role
 from workshop_app.ui.edits.prepare_edits import BULK_FIELD_NAMES
 
@@ -101,6 +102,8 @@ class BulkEditBar(QFrame):
         field = self.current_field()
         self.value.clear()
         self.value.setEditable(field in TYPED_FIELDS)
+        if (line := self.value.lineEdit()) is not None:
+            line.setMaxLength(MAX_LINE)  # the record's own limit for these fields
         if field == "role":
             for role in Role:
                 self.value.addItem(role.value, role.value)
