@@ -13,6 +13,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import read_back
+from tests.ui.test_mnemonics import mnemonics
 from workshop_app.domain.limits import MAX_LINE
 from workshop_app.domain.model import Participant
 from workshop_app.roster_import import ImportPlan, RawTable, read_table
@@ -332,3 +333,12 @@ def test_a_value_the_record_refuses_is_said_in_words_and_changes_no_one(
     assert len(errors) == 1 and "at most 500 characters" in str(errors[0])
     assert read_back(people_path, "SELECT * FROM participants") == before
     assert not window.undo_action.isEnabled()
+
+
+def test_the_bulk_bar_shares_no_alt_letter(window: MainWindow, people_path: Path) -> None:
+    roster = open_roster(window, people_path)
+    roster.table.selectAll()
+    assert roster.bulk.isVisible()
+    clashes = {key: seen for key, seen in mnemonics(window).items() if len(seen) > 1}
+    assert clashes == {}
+    assert {"t", "o", "y"} <= set(mnemonics(window))  # Set, to, Apply
