@@ -10,6 +10,7 @@ from tests.conftest import read_back
 from workshop_app.domain.model import Participant, Role
 from workshop_app.errors import KnownError
 from workshop_app.store import Document
+from workshop_app.store.errors import NotFound
 
 
 def test_add_many_is_all_or_nothing(document: Document) -> None:
@@ -91,3 +92,35 @@ def test_a_job_title_longer_than_a_line_is_refused_in_words(document: Document) 
     assert refused.value.field == "job_title"
     assert "A job title can be at most 500 characters" in refused.value.message
     assert read_back(document.path, "SELECT job_title FROM participants") == [("Adviser",)]
+
+
+def test_update_many_is_one_transaction_all_or_nothing(document: Document) -> None:
+    document.participants.add_many(
+        [Participant(id=f"p{n}", name=f"Person {n}", present=False) for n in range(1, 4)]
+    )
+    commits: list[object] = []
+    document.subscribe(commits.append)
+    old = document.participants.update_many(
+        {"p1": {"stakeholder_group": "Academia"}, "p2": {"stakeholder_group": "Academia"}},
+        groups=["Civil society", "Partners", "Academia"],
+    )
+    assert len(commits) == 1  # one commit announced both
+    assert old == {"p1": {"stakeholder_group": None}, "p2": {"stakeholder_group": None}}
+    with Document.open(document.path, readonly=True) as fresh:
+        assert [p.stakeholder_group for p in fresh.participants.list()] == [
+            "Academia",
+            "Academia",
+            None,
+        ]
+        assert fresh.workshop.get().stakeholder_groups[-1] == "Academia"
+    with pytest.raises(NotFound):  # one of them is gone: no one changes
+        document.participants.update_many({"p3": {"present": True}, "gone": {"present": True}})
+    assert read_back(document.path, "SELECT present FROM participants ORDER BY seq") == [
+        (0,),
+        (0,),
+        (0,),
+    ]
+    document.participants.update_many(old, groups=["Civil society", "Partners"])
+    assert read_back(document.path, "SELECT DISTINCT stakeholder_group FROM participants") == [
+        (None,)
+    ]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
@@ -118,14 +118,27 @@ class ParticipantStore:
     ) -> dict[str, Any]:
         """Change some fields (and, with ``groups``, the workshop's list of groups in the same
         transaction); returns the fields' previous values (what an undo sets back)."""
-        values = _clean(fields)
-        before = self.get(participant_id)
-        old = {k: getattr(before, k) for k in values}
+        return self.update_many({participant_id: fields}, groups=groups)[participant_id]
+
+    def update_many(
+        self,
+        changes: Mapping[str, Mapping[str, Any]],
+        *,
+        groups: Sequence[str] | None = None,
+    ) -> dict[str, dict[str, Any]]:
+        """Change fields of several people (each their own) in one transaction, all or none,
+        and with ``groups`` the workshop's list of groups; returns each one's previous values
+        (what an undo sets back, with this same method)."""
+        values = {pid: _clean(dict(fields)) for pid, fields in changes.items()}
+        old: dict[str, dict[str, Any]] = {}
         with self._doc.write() as tx:
             if groups is not None:
                 self._workshop.set_stakeholder_groups(groups)
-            tx.db.table("participants").update(self._seq(tx.db, participant_id), values)
-            tx.changed(Entity.PARTICIPANT, ChangeKind.UPDATED, participant_id)
+            for participant_id, fields in values.items():
+                before = self.get(participant_id)
+                old[participant_id] = {k: getattr(before, k) for k in fields}
+                tx.db.table("participants").update(self._seq(tx.db, participant_id), fields)
+            tx.changed(Entity.PARTICIPANT, ChangeKind.UPDATED, *values)
         return old
 
     def set_present(self, participant_id: str, present: bool) -> None:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import (
     QEvent,
+    QItemSelectionModel,
     QMessageLogContext,
     QSettings,
     QStandardPaths,
@@ -36,6 +37,8 @@ from workshop_app.ui.minutes.minutes_page import MinutesPage
 from workshop_app.ui.prepare.agenda_panel import AgendaPanel
 from workshop_app.ui.prepare.import_dialog import ImportDialog
 from workshop_app.ui.prepare.prepare_page import PreparePage
+from workshop_app.ui.prepare.roster_model import COL_NAME
+from workshop_app.ui.prepare.roster_panel import RosterPanel
 from workshop_app.ui.run.contribution_dialog import ContributionDialog
 from workshop_app.ui.run.run_page import RunPage
 from workshop_app.ui.shortcuts_dialog import ShortcutsDialog
@@ -110,6 +113,21 @@ def show_prepare_agenda(scene: Scene) -> None:
 def show_prepare_participants(scene: Scene) -> None:
     scene.open(scene.demo())
     scene.tab("prepare", "Participants")
+
+
+def show_prepare_participants_bulk(scene: Scene) -> None:
+    """Three people selected (Shift+Down) and the bar that sets their group at once."""
+    show_prepare_participants(scene)
+    page = scene.window.page("prepare")
+    assert isinstance(page, PreparePage)
+    roster = page.panel("Participants")
+    assert isinstance(roster, RosterPanel)
+    roster.table.setCurrentIndex(roster.proxy.index(2, COL_NAME))
+    select = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    for row in (3, 4):
+        roster.table.selectionModel().select(roster.proxy.index(row, COL_NAME), select)
+    roster.bulk.value.setEditText("Partner countries")
+    roster.edit_selected()
 
 
 IN_PROGRESS_AT = "2017-09-21T10:47:20+02:00"
@@ -304,6 +322,7 @@ VIEWS: list[tuple[str, Callable[[Scene], QWidget | None]]] = [
     ("prepare-details-long.png", show_prepare_details_long),
     ("prepare-agenda.png", show_prepare_agenda),
     ("prepare-participants.png", show_prepare_participants),
+    ("prepare-participants-bulk.png", show_prepare_participants_bulk),
     ("run.png", show_run),
     ("run-edit-contribution.png", show_run_edit_contribution),
     ("consensus.png", show_consensus),

@@ -19,6 +19,15 @@ ITEM_FIELD_NAMES = {
     "summary": "Summary",
 }
 
+#: The fields set for several participants at once, by their name in Edit > Undo.
+BULK_FIELD_NAMES = {
+    "stakeholder_group": "Group",
+    "role": "Role",
+    "organisation": "Organisation",
+    "country": "Country",
+    "present": "Present",
+}
+
 
 class AgendaEdits:
     """Undoable edits of the agenda and its guiding questions."""
@@ -141,6 +150,32 @@ class RosterEdits:
             self._participants.update(participant_id, groups=groups_before, **old)
 
         return self._editor.run("Change Participant", do, undo)
+
+    def update_many(self, participant_ids: Sequence[str], field: str, value: Any) -> bool:
+        """Give several people the same value of one field, in one transaction and one
+        undoable step; a stakeholder group the workshop does not list yet joins its list."""
+        groups_before = self._workshop.get().stakeholder_groups
+        groups = None
+        if field == "stakeholder_group" and isinstance(value, str):
+            group = value.strip()
+            if group and group not in groups_before:
+                groups = [*groups_before, group]
+        changes = {pid: {field: value} for pid in participant_ids}
+
+        def undo(old: dict[str, dict[str, Any]]) -> None:
+            self._participants.update_many(old, groups=None if groups is None else groups_before)
+
+        if field == "present":
+            text = f"Check In {len(changes)} Participants"
+            if not value:
+                text = f"Mark {len(changes)} Participants Not Present"
+        else:
+            text = f"Set {BULK_FIELD_NAMES[field]} for {len(changes)} Participants"
+        return self._editor.run(
+            text,
+            lambda: self._participants.update_many(changes, groups=groups),
+            undo,
+        )
 
     def delete(self, participant_id: str) -> bool:
         return self._editor.run(

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -47,6 +49,13 @@ PREVIEW_COLUMNS = (
     "",
 )
 
+#: Why imported people are not yet present (the check-in rule), said where it applies.
+ABSENT_NOTE = (
+    "Imported people start as not present, unless a column of the list says they came: "
+    "a registration list tells who registered, and checking them in at the door "
+    "(Prepare > Participants, Space) marks who came."
+)
+
 
 def source_text(table: RawTable) -> str:
     """How the file was read and, for a report, where in it the list of people was found."""
@@ -79,7 +88,11 @@ class ImportDialog(QDialog):
         self._groups = list(groups)
         self.mapping = guess_mapping(table.headers, table.rows)
         self.plan: ImportPlan | None = None
-        self.present = QCheckBox("Mark everyone as &present (the list is of people who came)")
+        self.absent_note = QLabel(ABSENT_NOTE)
+        self.absent_note.setObjectName("importAbsentNote")
+        self.absent_note.setWordWrap(True)
+        self.absent_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.present = QCheckBox("Mark all as &present (the list is of people who came)")
         self.present.toggled.connect(self._replan)
         self.preview = QTableWidget(0, len(PREVIEW_COLUMNS))
         self.preview.setObjectName("importPreview")
@@ -107,6 +120,7 @@ class ImportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.source)
         layout.addWidget(self._mapping_box(), 2)
+        layout.addWidget(self.absent_note)
         layout.addWidget(self.present)
         preview_label = QLabel(f"The first {PREVIEW_ROWS} rows as they will be imported:")
         layout.addWidget(preview_label)
@@ -121,6 +135,9 @@ class ImportDialog(QDialog):
         self.choosers: list[QComboBox] = []
         for column, header in enumerate(self._table.headers):
             combo = QComboBox()
+            # Not focused by the wheel, and the wheel over it scrolls the list (eventFilter).
+            combo.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            combo.installEventFilter(self)
             combo.addItem("— not imported —", None)
             for target in Target:
                 words = TARGET_LABELS[target]
@@ -136,12 +153,35 @@ class ImportDialog(QDialog):
             self.choosers.append(combo)
         inner = QWidget()
         inner.setLayout(form)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(inner)
+        self.mapping_scroll = QScrollArea()
+        self.mapping_scroll.setWidgetResizable(True)
+        self.mapping_scroll.setWidget(inner)
         outer = QVBoxLayout(box)
-        outer.addWidget(scroll)
+        outer.addWidget(self.mapping_scroll)
         return box
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The wheel over a column's combo scrolls the list of columns: a choice made by
+        scrolling past would go unseen (Last Name became Email). A focused combo takes it."""
+        if (
+            isinstance(event, QWheelEvent)
+            and isinstance(watched, QComboBox)
+            and not watched.hasFocus()
+        ):
+            viewport = self.mapping_scroll.viewport()
+            scroll = QWheelEvent(
+                watched.mapTo(viewport, event.position()),
+                event.globalPosition(),
+                event.pixelDelta(),
+                event.angleDelta(),
+                event.buttons(),
+                event.modifiers(),
+                event.phase(),
+                event.inverted(),
+            )
+            QApplication.sendEvent(viewport, scroll)
+            return True
+        return super().eventFilter(watched, event)
 
     def _choose(self, column: int) -> None:
         value = self.choosers[column].currentData()

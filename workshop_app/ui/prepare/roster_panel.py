@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,6 +28,7 @@ from workshop_app.ui.common.choices import ChoiceDelegate
 from workshop_app.ui.common.lazy import RefreshWhenShown
 from workshop_app.ui.edits.prepare_edits import DetailsEdits, RosterEdits
 from workshop_app.ui.loader import deferred
+from workshop_app.ui.prepare.bulk_bar import BulkEditBar
 from workshop_app.ui.prepare.roster_model import (
     COL_GROUP,
     COL_NAME,
@@ -36,8 +37,8 @@ from workshop_app.ui.prepare.roster_model import (
     COL_ROLE,
     HEADERS,
     ROW_ROLE,
-    SORT_ROLE,
     RosterModel,
+    RosterProxy,
 )
 from workshop_app.ui.session import Session
 
@@ -45,6 +46,9 @@ if TYPE_CHECKING:
     from workshop_app import roster_import
 else:  # loaded when a list is imported: it brings openpyxl (see ui/loader.py)
     roster_import = deferred("workshop_app.roster_import")
+
+
+_ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
 class _ModelActions:
@@ -64,20 +68,17 @@ class RosterPanel(QWidget):
         self.edits = RosterEdits(session.editor, session.participants, session.workshop)
         self._details = DetailsEdits(session.editor, session.workshop)
         self.model = RosterModel(_ModelActions(self))
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = RosterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.proxy.setFilterKeyColumn(-1)
         self.counts = QLabel()
         self.counts.setObjectName("checkinCounts")
         self.counts.setWordWrap(True)
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search participants…")
+        self.search.setPlaceholderText("Search participants… (then Down, Space to check in)")
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName("Search participants")
-        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.search.textChanged.connect(self.proxy.search)
+        self.search.installEventFilter(self)
         self.column = QComboBox()
         self.column.setAccessibleName("Search in column")
         self.column.addItem("All columns", -1)
@@ -88,7 +89,12 @@ class RosterPanel(QWidget):
             lambda: self.proxy.setFilterKeyColumn(int(self.column.currentData()))
         )
         self.table = self._build_table()
+        self.bulk = BulkEditBar()
+        self.bulk.setVisible(False)
+        self.bulk.applied.connect(self.set_for_selected)
+        self.bulk.dismissed.connect(lambda: self.table.setFocus(Qt.FocusReason.OtherFocusReason))
         self._build_actions()
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self._layout()
         session.changed.connect(self._on_changed)
         self._refresher = RefreshWhenShown(self, self._refresh)
@@ -109,7 +115,7 @@ class RosterPanel(QWidget):
         table.setSortingEnabled(True)
         table.sortByColumn(COL_NAME, Qt.SortOrder.AscendingOrder)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         table.setAlternatingRowColors(True)
         table.setWordWrap(False)
         table.verticalHeader().setVisible(False)
@@ -144,9 +150,16 @@ class RosterPanel(QWidget):
 
         self.add_action = action("Add &Participant", "Ctrl+Shift+P", self.add_participant)
         self.delete_action = action("&Delete Participant", "Ctrl+Shift+Del", self.delete_current)
-        self.find_action = action("&Find Participant", "Ctrl+F", self.search.setFocus)
+        self.find_action = action("&Find Participant", "Ctrl+F", self.back_to_search)
         self.checkin_action = action("Toggle &Present", "Ctrl+Space", self.toggle_present)
         self.import_action = action("&Import Registration List…", "Ctrl+Shift+L", self.import_list)
+        self.bulk_action = action("&Set for Selected", "Ctrl+Shift+B", self.edit_selected)
+        self.bulk_action.setEnabled(False)
+        self.bulk_action.setToolTip(
+            "Set a group, role, organisation, country or presence for every selected participant"
+        )
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.table.addActions([self.checkin_action, self.bulk_action, self.delete_action])
 
     def actions_for_menu(self) -> list[QAction]:
         return [
@@ -154,6 +167,7 @@ class RosterPanel(QWidget):
             self.delete_action,
             self.find_action,
             self.checkin_action,
+            self.bulk_action,
             self.import_action,
         ]
 
@@ -175,6 +189,7 @@ class RosterPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.counts)
         layout.addLayout(top)
+        layout.addWidget(self.bulk)
         layout.addWidget(self.table)
         self.setTabOrder(self.search, self.column)
         self.setTabOrder(self.column, self.table)
@@ -206,7 +221,9 @@ class RosterPanel(QWidget):
         if not self._session.is_open:
             return
         people = self._session.participants.list()
-        groups = list(self._session.workshop.get().stakeholder_groups)
+        workshop = self._session.workshop.get()
+        groups = list(workshop.stakeholder_groups)
+        self.proxy.set_language(workshop.language)
         self._groups.set_choices([(group, group) for group in groups])
         self.model.reconcile(people)
         self._show_counts(people, groups)
@@ -228,11 +245,43 @@ class RosterPanel(QWidget):
         value = self.proxy.data(index, ROW_ROLE) if index.isValid() else None
         return value if isinstance(value, Participant) else None
 
+    def selected(self) -> list[Participant]:
+        """The people selected in the table, in the order shown."""
+        rows = sorted(self.table.selectionModel().selectedRows(), key=lambda i: i.row())
+        people = [self.proxy.data(index, ROW_ROLE) for index in rows]
+        return [p for p in people if isinstance(p, Participant)]
+
+    def _selection_changed(self) -> None:
+        """Several people selected: the bar that sets a field for all of them shows."""
+        selected = self.selected()
+        several = len(selected) > 1
+        self.bulk_action.setEnabled(several)
+        if several:
+            self.bulk.show_for(selected, self.model.people(), self._groups.values)
+        self.bulk.setVisible(several)
+
+    def edit_selected(self) -> None:
+        """To the bar that sets a field for every selected participant."""
+        if self.bulk.isVisible():
+            self.bulk.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def set_for_selected(self, field: str, value: object) -> bool:
+        """Give every selected participant this value of ``field``: one step of the undo."""
+        ids = [person.id for person in self.selected()]
+        return bool(ids) and self.edits.update_many(ids, field, value)
+
     def select(self, participant_id: str) -> None:
         source = self.model.index(self.model.row_of(participant_id), COL_NAME)
         self.table.setCurrentIndex(self.proxy.mapFromSource(source))
 
     def toggle_present(self) -> None:
+        """Check in the person at the cursor, or out if they are in; with several selected,
+        check them all in (all out if all are in), as one step."""
+        selected = self.selected()
+        if len(selected) > 1:
+            present = not all(person.present for person in selected)
+            self.edits.update_many([person.id for person in selected], "present", present)
+            return
         person = self.current()
         if person is not None:
             self.edits.update(person.id, present=not person.present)
@@ -271,16 +320,40 @@ class RosterPanel(QWidget):
             self.search.clear()
             self.select(plan.to_add[0].id)
 
+    def first_match(self) -> None:
+        """From the search box to the first row it found, ready for Space to check them in."""
+        if self.proxy.rowCount():
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.table.setCurrentIndex(self.proxy.index(0, COL_NAME))
+
+    def back_to_search(self) -> None:
+        """Back to the search box, its text selected so that the next name replaces it."""
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Space on a row ticks "present", whatever column the cursor is in."""
+        """Check-in from the keyboard: Down or Enter in the search box goes to the first row
+        found; there Space or Enter ticks "present", whatever column the cursor is in, and
+        Up from the first row goes back to the search."""
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return super().eventFilter(watched, event)
+        key = event.key()
+        plain = event.modifiers() in (
+            Qt.KeyboardModifier.NoModifier,
+            Qt.KeyboardModifier.KeypadModifier,
+        )
+        if watched is self.search and plain and key in (Qt.Key.Key_Down, *_ENTER):
+            self.first_match()
+            return True
         if (
             watched is self.table
-            and event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() == Qt.Key.Key_Space
-            and event.modifiers() == Qt.KeyboardModifier.NoModifier
+            and plain
             and self.table.state() != QAbstractItemView.State.EditingState
         ):
-            self.toggle_present()
-            return True
+            if key in (Qt.Key.Key_Space, *_ENTER):
+                self.toggle_present()
+                return True
+            if key == Qt.Key.Key_Up and self.table.currentIndex().row() == 0:
+                self.back_to_search()
+                return True
         return super().eventFilter(watched, event)
