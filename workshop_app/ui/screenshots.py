@@ -252,6 +252,16 @@ def show_shortcuts(scene: Scene) -> QWidget:
     return dialog
 
 
+def show_run_projector_thumbnail(scene: Scene) -> None:
+    """The Run view while the room's screen shows the agenda: its thumbnail under the agenda."""
+    show_run(scene)
+    projector = scene.window.projector
+    projector.update(dark=True, show_clock=True, show_queue=True, show_reservations=False)
+    projector.set_mode(ProjectorMode.AGENDA)
+    projector.open()
+    QApplication.processEvents()  # the thumbnail paints its picture
+
+
 VIEWS: list[tuple[str, Callable[[Scene], QWidget | None]]] = [
     ("start.png", show_start),
     ("prepare-details.png", show_prepare_details),
@@ -259,6 +269,7 @@ VIEWS: list[tuple[str, Callable[[Scene], QWidget | None]]] = [
     ("prepare-agenda.png", show_prepare_agenda),
     ("prepare-participants.png", show_prepare_participants),
     ("run.png", show_run),
+    ("run-projector-thumbnail.png", show_run_projector_thumbnail),
     ("consensus.png", show_consensus),
     ("actions.png", show_actions),
     ("minutes-summaries.png", show_minutes_summaries),
