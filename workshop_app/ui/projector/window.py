@@ -17,11 +17,13 @@ from workshop_app.domain.projector import ProjectorOptions
 from workshop_app.ui.projector.canvas import ProjectorCanvas
 
 #: The window's kind over the main window: its transient, movable, sizeable, full screen on F11.
+#: No minimise button: window managers (openbox, for one) minimise a transient's parent with
+#: it, and the main window would go too; Ctrl+P, P closes it, the thumbnail brings it back.
 OWNED_TYPE = Qt.WindowType.Dialog
 OWNED = (
     OWNED_TYPE
     | Qt.WindowType.WindowTitleHint
-    | Qt.WindowType.WindowMinMaxButtonsHint
+    | Qt.WindowType.WindowMaximizeButtonHint
     | Qt.WindowType.WindowCloseButtonHint
 )
 
@@ -67,7 +69,10 @@ class ProjectorWindow(ProjectorCanvas):
         self.setScreen(screen)
         self.setGeometry(window_frame(screen))  # also where Escape from full screen goes
         if owner is None:
-            self.showFullScreen()
+            # Not showFullScreen(): it activates the window once mapped, after the controller
+            # has given the keyboard back to the main window (seen on X11 with two screens).
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowFullScreen)
+            self.show()
         else:
             self.show()
             self.raise_()
