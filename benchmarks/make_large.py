@@ -16,8 +16,6 @@ from pathlib import Path
 
 from workshop_app.domain.clock import format_timestamp
 from workshop_app.domain.model import (
-    Action,
-    ActionStatus,
     AgendaItem,
     ConsensusPoint,
     ConsensusStatus,
@@ -26,6 +24,8 @@ from workshop_app.domain.model import (
     GuidingQuestion,
     ItemKind,
     ItemStatus,
+    NextStep,
+    NextStepStatus,
     Participant,
     Role,
     Speech,
@@ -204,14 +204,14 @@ def build(scale: float = 1.0, seed: int = 2017) -> WorkshopRecord:
             )
         )
     actions = [
-        Action(
+        NextStep(
             id=f"x{i}",
             text=" ".join(rng.choices(WORDS, k=15)),
             agenda_item_id=f"a{i * n['items'] // n['actions']}",
             owner=f"Organisation {i % 300}",
             owner_participant_id=f"p{i}" if i % 2 else None,
             due=f"2018-{1 + i % 12:02d}-15",
-            status=rng.choice(list(ActionStatus)),
+            status=rng.choice(list(NextStepStatus)),
         )
         for i in range(n["actions"])
     ]

@@ -14,7 +14,7 @@ from tests.conftest import read_back
 from workshop_app import cli
 from workshop_app.domain import attribution, outcomes
 from workshop_app.domain.limits import MAX_LINE
-from workshop_app.domain.model import ActionStatus, ConsensusStatus
+from workshop_app.domain.model import ConsensusStatus, NextStepStatus
 from workshop_app.formats import EXPORT_FORMATS, FORMAT_LABELS, JSON, Format
 from workshop_app.minutes import MinutesOptions, export_minutes
 
@@ -38,7 +38,7 @@ def _written_in(text: str) -> set[str]:
 
 @pytest.mark.parametrize(
     "label",
-    [*outcomes.STATUS_LABELS.values(), *outcomes.ACTION_LABELS.values()],
+    [*outcomes.STATUS_LABELS.values(), *outcomes.NEXT_STEP_LABELS.values()],
 )
 def test_the_names_of_statuses_are_written_only_in_the_domain(label: str) -> None:
     # "Open" or "Done" is also the value of its enum member, in the model.
@@ -87,7 +87,7 @@ def test_the_minutes_name_statuses_as_the_domain_does(
 ) -> None:
     """Renaming a status in ``domain/outcomes.py`` renames it in the written minutes."""
     monkeypatch.setitem(outcomes.STATUS_LABELS, ConsensusStatus.AGREED, "Agreed by all")
-    monkeypatch.setitem(outcomes.ACTION_LABELS, ActionStatus.OPEN, "Still to do")
+    monkeypatch.setitem(outcomes.NEXT_STEP_LABELS, NextStepStatus.OPEN, "Still to do")
     out = tmp_path / "minutes.md"
     export_minutes(demo_path, MinutesOptions(), Format.MD, out)
     written = out.read_text(encoding="utf-8")

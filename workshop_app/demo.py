@@ -75,7 +75,7 @@ def demo_in_progress(moment: str = "2017-09-21T10:47:00+02:00") -> WorkshopRecor
         speeches=tuple(speeches),
         contributions=contributions,
         consensus=consensus,
-        actions=(),
+        next_steps=(),
     )
 
 

@@ -13,7 +13,7 @@ from tests.conftest import read_back
 from workshop_app.assets import asset
 from workshop_app.domain import limits
 from workshop_app.domain.limits import MAX_NAME, MAX_OUTCOME, MAX_TEXT, SCHEMA_LIMITS, Refusal
-from workshop_app.domain.model import Action, AgendaItem, ConsensusPoint, Contribution
+from workshop_app.domain.model import AgendaItem, ConsensusPoint, Contribution, NextStep
 from workshop_app.store import Document
 
 
@@ -48,7 +48,7 @@ def test_the_store_refuses_each_kind_of_value_with_its_field(workshop_path: Path
             lambda: doc.consensus.record(
                 ConsensusPoint(id="p", agenda_item_id="a", text="x" * (MAX_OUTCOME + 1))
             ),
-            lambda: doc.actions.add(Action(id="n", text="Write it up", due="2017-02-30")),
+            lambda: doc.next_steps.add(NextStep(id="n", text="Write it up", due="2017-02-30")),
             lambda: doc.workshop.update(date="21/09/2017"),
             lambda: doc.workshop.update(purpose="x" * (MAX_TEXT + 1)),
             lambda: doc.agenda.add_question("a", "?" * (limits.MAX_QUESTION + 1)),

@@ -33,12 +33,12 @@ from PySide6.QtWidgets import QApplication
 
 from tests.e2e.faults import FailingWrites, fresh_record
 from workshop_app.domain.model import (
-    Action,
     AgendaItem,
     ConsensusPoint,
     Contribution,
     GuidingQuestion,
     ItemStatus,
+    NextStep,
     Participant,
     Workshop,
     WorkshopRecord,
@@ -468,16 +468,16 @@ def test_undo_matches_the_file(
 
         @precondition(lambda self: self.state.participants and self.state.agenda)
         @rule(who=PICK, n=PICK, text=TEXT, fail_at=FAIL_AT)
-        def add_action(self, who: int, n: int, text: str, fail_at: int | None) -> None:
+        def add_next_step(self, who: int, n: int, text: str, fail_at: int | None) -> None:
             """A next step owned by a participant (deleting them clears the owner)."""
-            action = Action(
+            action = NextStep(
                 id=new_id(),
                 text=text,
                 agenda_item_id=pick(self.state.agenda, n).id,
                 owner_participant_id=pick(self.state.participants, who).id,
             )
             self.edit(
-                "Record Next Step", fail_at, lambda: self.run_page.outcomes.add_action(action)
+                "Record Next Step", fail_at, lambda: self.run_page.outcomes.add_next_step(action)
             )
 
         # -- after every step ----------------------------------------------------------------

@@ -67,8 +67,8 @@ def test_rich_file_values() -> None:
     assert record.consensus[0].supporting_contribution_ids == ("c1", "c3")
     assert record.consensus[0].status is ConsensusStatus.AGREED_WITH_RESERVATIONS
     assert record.consensus[1].question_id is None
-    assert record.actions[0].due == "2017-10-15"
-    assert record.actions[1].owner_participant_id is None
+    assert record.next_steps[0].due == "2017-10-15"
+    assert record.next_steps[1].owner_participant_id is None
 
 
 def test_whole_number_written_as_float_becomes_int() -> None:

@@ -18,8 +18,6 @@ from hypothesis import strategies as st
 
 from tests.interchange.helpers import DELETE, fixture_document, set_at
 from workshop_app.domain.model import (
-    Action,
-    ActionStatus,
     AgendaItem,
     ConsensusPoint,
     ConsensusStatus,
@@ -28,6 +26,8 @@ from workshop_app.domain.model import (
     GuidingQuestion,
     ItemKind,
     ItemStatus,
+    NextStep,
+    NextStepStatus,
     Participant,
     Role,
     Speech,
@@ -202,14 +202,14 @@ def records(draw: st.DrawFn) -> WorkshopRecord:
             )
         )
     actions = tuple(
-        Action(
+        NextStep(
             id=xid,
             text=draw(text(1)),
             agenda_item_id=draw(optional(items.map(lambda i: i.id))),
             owner=draw(optional(text())),
             owner_participant_id=draw(optional(people)) if participants else None,
             due=draw(optional(DATES)),
-            status=draw(st.sampled_from(ActionStatus)),
+            status=draw(st.sampled_from(NextStepStatus)),
         )
         for xid in unique_ids(draw, draw(st.integers(0, 3)))
     )
@@ -220,7 +220,7 @@ def records(draw: st.DrawFn) -> WorkshopRecord:
         speeches=speeches,
         contributions=tuple(contributions),
         consensus=tuple(consensus),
-        actions=actions,
+        next_steps=actions,
     )
 
 

@@ -14,9 +14,9 @@ import pytest
 from tests.minutes.readback import docx_parts, pdf_metadata, text_of
 from workshop_app.domain.attribution import Attribution
 from workshop_app.domain.model import (
-    Action,
     Contribution,
     ContributionKind,
+    NextStep,
     Participant,
     Role,
     Speech,
@@ -89,16 +89,18 @@ def with_canaries(record: WorkshopRecord) -> WorkshopRecord:
         ),
     )
     actions = (
-        Action("zx1", "Write the canary report.", "a4", "Zorblax Quentington", "z1", "2018-01-15"),
-        Action("zx2", "Fund the flags.", "a4", "Plumtree Foundation for Vexillology"),
-        Action("zx3", "Send the invitations.", None, "zq@canary.invalid"),
+        NextStep(
+            "zx1", "Write the canary report.", "a4", "Zorblax Quentington", "z1", "2018-01-15"
+        ),
+        NextStep("zx2", "Fund the flags.", "a4", "Plumtree Foundation for Vexillology"),
+        NextStep("zx3", "Send the invitations.", None, "zq@canary.invalid"),
     )
     return dataclasses.replace(
         record,
         participants=(*record.participants, *CANARIES),
         speeches=(*record.speeches, *speeches),
         contributions=(*record.contributions, *contributions),
-        actions=(*record.actions, *actions),
+        next_steps=(*record.next_steps, *actions),
     )
 
 

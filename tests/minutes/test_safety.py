@@ -108,7 +108,7 @@ def everywhere(record: WorkshopRecord, text: str) -> WorkshopRecord:
         consensus=tuple(
             dataclasses.replace(k, text=text, reservations=text) for k in record.consensus
         ),
-        actions=tuple(dataclasses.replace(a, text=text, owner=text) for a in record.actions),
+        next_steps=tuple(dataclasses.replace(a, text=text, owner=text) for a in record.next_steps),
     )
 
 

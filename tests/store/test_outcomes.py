@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import read_back
-from workshop_app.domain.model import Action, ActionStatus, ConsensusPoint
+from workshop_app.domain.model import ConsensusPoint, NextStep, NextStepStatus
 from workshop_app.domain.outcomes import is_overdue
 from workshop_app.store import Document
 
@@ -41,23 +41,25 @@ def test_record_edit_and_delete_a_point(demo_path: Path) -> None:
 
 def test_actions_owner_due_status(demo_path: Path) -> None:
     with Document.open(demo_path) as doc:
-        doc.actions.add(Action(id="n1", text="Write to partners", owner="MIEUX", due="2018-01-31"))
+        doc.next_steps.add(
+            NextStep(id="n1", text="Write to partners", owner="MIEUX", due="2018-01-31")
+        )
         with pytest.raises(ValueError):
-            doc.actions.update("n1", due="31/01/2018")
-        doc.actions.update("n1", owner_participant_id="p02", owner="Tomas Reinholt")
+            doc.next_steps.update("n1", due="31/01/2018")
+        doc.next_steps.update("n1", owner_participant_id="p02", owner="Tomas Reinholt")
         assert read_back(
             demo_path, "SELECT owner, owner_participant_id FROM actions WHERE id='n1'"
         ) == [("Tomas Reinholt", "p02")]
-        snapshot = doc.actions.delete("n1")
-        doc.actions.restore(snapshot)
-        assert doc.actions.get("n1").due == "2018-01-31"
+        snapshot = doc.next_steps.delete("n1")
+        doc.next_steps.restore(snapshot)
+        assert doc.next_steps.get("n1").due == "2018-01-31"
 
 
 def test_overdue_only_when_open_and_past_due() -> None:
     today = dt.date(2018, 1, 10)
-    assert is_overdue(Action(id="a", text="t", due="2017-12-15"), today)
-    assert not is_overdue(Action(id="a", text="t", due="2018-01-10"), today)
+    assert is_overdue(NextStep(id="a", text="t", due="2017-12-15"), today)
+    assert not is_overdue(NextStep(id="a", text="t", due="2018-01-10"), today)
     assert not is_overdue(
-        Action(id="a", text="t", due="2017-12-15", status=ActionStatus.DONE), today
+        NextStep(id="a", text="t", due="2017-12-15", status=NextStepStatus.DONE), today
     )
-    assert not is_overdue(Action(id="a", text="t"), today)
+    assert not is_overdue(NextStep(id="a", text="t"), today)

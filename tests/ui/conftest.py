@@ -33,7 +33,7 @@ DIALOGS = (
     "search_workshop",
     "show_shortcuts",
     "edit_consensus_point",
-    "edit_action",
+    "edit_next_step",
     "ask_projector_message",
     "warn",
     "choose_backup",

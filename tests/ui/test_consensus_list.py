@@ -333,10 +333,10 @@ def test_the_page_refreshes_only_the_panels_whose_entities_changed(
     assert calls == ["consensus", "summaries"]
     page.show_panel("Next Steps")  # nothing it shows changed
     assert calls == ["consensus", "summaries"]
-    session.actions.update("x1", status="done")
+    session.next_steps.update("x1", status="done")
     assert calls == ["consensus", "summaries", "next_steps"]
     demo.show_mode("run")
-    session.actions.update("x1", status="open")  # the page is hidden: later
+    session.next_steps.update("x1", status="open")  # the page is hidden: later
     session.consensus.update("k1", status=ConsensusStatus.AGREED)
     assert calls == ["consensus", "summaries", "next_steps"]
     demo.show_mode("minutes")

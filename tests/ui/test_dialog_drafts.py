@@ -21,7 +21,7 @@ from workshop_app.ui.run.run_page import RunPage
 
 #: The real dialogs (the suite's fixture replaces them with failures for every test).
 REAL = {
-    name: getattr(dialogs, name) for name in ("edit_text", "edit_consensus_point", "edit_action")
+    name: getattr(dialogs, name) for name in ("edit_text", "edit_consensus_point", "edit_next_step")
 }
 TYPED = " Then the second delegation said: only with a budget."
 

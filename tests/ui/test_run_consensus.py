@@ -14,11 +14,11 @@ from tests.conftest import read_back
 from tests.ui.test_run_view import Clock, run_page
 from workshop_app.demo import write_demo_in_progress
 from workshop_app.domain.model import (
-    Action,
     AgendaItem,
     ConsensusPoint,
     ConsensusStatus,
     Contribution,
+    NextStep,
 )
 from workshop_app.store import Document
 from workshop_app.ui import dialogs
@@ -131,7 +131,7 @@ def test_next_steps_with_participant_and_free_text_owners(
     assert window.session is not None
     path = window.session.path
     answers = [
-        Action(
+        NextStep(
             id="n1",
             text="Circulate a note",
             owner="Léa Marchand",
@@ -139,9 +139,9 @@ def test_next_steps_with_participant_and_free_text_owners(
             due="2017-10-06",
             agenda_item_id="a2",
         ),
-        Action(id="n2", text="Prepare the regional events", owner="All participants"),
+        NextStep(id="n2", text="Prepare the regional events", owner="All participants"),
     ]
-    monkeypatch.setattr(dialogs, "edit_action", lambda *_args: answers.pop(0))
+    monkeypatch.setattr(dialogs, "edit_next_step", lambda *_args: answers.pop(0))
     page.next_step_action.trigger()
     page.next_step_action.trigger()
     assert read_back(
@@ -169,7 +169,7 @@ def test_consensus_and_actions_round_trip_through_json(demo_path: Path, tmp_path
     with Document.open(demo_path) as doc:
         doc.consensus.update("k3", reservations="Changed: recorded as said.")
         doc.consensus.set_support("k1", ["c09", "c03"])
-        doc.actions.update("x3", status="dropped", due="2018-02-28")
+        doc.next_steps.update("x3", status="dropped", due="2018-02-28")
     exported = tmp_path / "out.json"
 
     def cli(*args: str) -> None:
@@ -184,5 +184,5 @@ def test_consensus_and_actions_round_trip_through_json(demo_path: Path, tmp_path
     with Document.open(again) as doc:
         assert doc.consensus.get("k3").reservations == "Changed: recorded as said."
         assert doc.consensus.get("k1").supporting_contribution_ids == ("c09", "c03")
-        action = doc.actions.get("x3")
+        action = doc.next_steps.get("x3")
         assert (action.status.value, action.due) == ("dropped", "2018-02-28")

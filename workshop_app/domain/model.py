@@ -61,7 +61,7 @@ class ConsensusStatus(StrEnum):
     WITHDRAWN = "withdrawn"
 
 
-class ActionStatus(StrEnum):
+class NextStepStatus(StrEnum):
     OPEN = "open"
     DONE = "done"
     DROPPED = "dropped"
@@ -170,14 +170,14 @@ class ConsensusPoint:
 
 
 @dataclass(frozen=True)
-class Action:
+class NextStep:
     id: str
     text: str
     agenda_item_id: str | None = None
     owner: str | None = None
     owner_participant_id: str | None = None
     due: str | None = None  # YYYY-MM-DD
-    status: ActionStatus = ActionStatus.OPEN
+    status: NextStepStatus = NextStepStatus.OPEN
 
 
 @dataclass(frozen=True)
@@ -190,4 +190,4 @@ class WorkshopRecord:
     speeches: tuple[Speech, ...] = ()
     contributions: tuple[Contribution, ...] = ()
     consensus: tuple[ConsensusPoint, ...] = ()
-    actions: tuple[Action, ...] = ()
+    next_steps: tuple[NextStep, ...] = ()

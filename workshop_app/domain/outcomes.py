@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from workshop_app.domain.model import Action, ActionStatus, ConsensusStatus, Participant
+from workshop_app.domain.model import ConsensusStatus, NextStep, NextStepStatus, Participant
 
 STATUS_LABELS = {
     ConsensusStatus.PROPOSED: "Proposed",
@@ -18,24 +18,24 @@ STATUS_LABELS = {
 WITH_DISSENT = {ConsensusStatus.AGREED_WITH_RESERVATIONS, ConsensusStatus.NO_CONSENSUS}
 AGREED = {ConsensusStatus.AGREED, ConsensusStatus.AGREED_WITH_RESERVATIONS}
 
-ACTION_LABELS = {
-    ActionStatus.OPEN: "Open",
-    ActionStatus.DONE: "Done",
-    ActionStatus.DROPPED: "Dropped",
+NEXT_STEP_LABELS = {
+    NextStepStatus.OPEN: "Open",
+    NextStepStatus.DONE: "Done",
+    NextStepStatus.DROPPED: "Dropped",
 }
 
 
-def is_overdue(action: Action, today: dt.date) -> bool:
+def is_overdue(step: NextStep, today: dt.date) -> bool:
     """An open next step whose due date has passed."""
-    if action.status != ActionStatus.OPEN or not action.due:
+    if step.status != NextStepStatus.OPEN or not step.due:
         return False
-    return dt.date.fromisoformat(action.due) < today
+    return dt.date.fromisoformat(step.due) < today
 
 
-def owner_name(action: Action, people: Sequence[Participant]) -> str:
+def owner_name(step: NextStep, people: Sequence[Participant]) -> str:
     """Who owns a next step, in words: the participant's name, else the free text."""
-    if action.owner_participant_id:
+    if step.owner_participant_id:
         for person in people:
-            if person.id == action.owner_participant_id:
+            if person.id == step.owner_participant_id:
                 return person.name
-    return action.owner or ""
+    return step.owner or ""

@@ -8,7 +8,15 @@ from typing import Any
 
 from workshop_app.domain.model import WorkshopRecord
 from workshop_app.interchange.errors import ExportRefused
-from workshop_app.interchange.layout import ADDED_IN, FORMAT, LAYOUTS, LISTS, VERSION, VERSIONS
+from workshop_app.interchange.layout import (
+    ADDED_IN,
+    FORMAT,
+    LAYOUTS,
+    LISTS,
+    VERSION,
+    VERSIONS,
+    record_attr,
+)
 
 # Names of the people or things that a refusal lists; the count says how many in all.
 _NAMED_IN_REFUSAL = 3
@@ -27,7 +35,7 @@ def record_to_dict(record: WorkshopRecord, version: int = VERSION) -> dict[str, 
         "workshop": _object(record.workshop),
     }
     for key, _cls in LISTS:
-        document[key] = [_object(item) for item in getattr(record, key)]
+        document[key] = [_object(item) for item in getattr(record, record_attr(key))]
     newer = {key for v, keys in ADDED_IN.items() if v > version for key in keys}
     _refuse_what_is_newer(document, newer, version)
     return document

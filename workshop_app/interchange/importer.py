@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 
 from workshop_app.domain.model import AgendaItem, GuidingQuestion, Workshop, WorkshopRecord
 from workshop_app.interchange.errors import InterchangeError
-from workshop_app.interchange.layout import LAYOUTS, LISTS
+from workshop_app.interchange.layout import LAYOUTS, LISTS, record_attr
 from workshop_app.interchange.parsing import parse
 from workshop_app.interchange.rules import first_rule_problem
 from workshop_app.interchange.validation import envelope_problem, first_schema_problem
@@ -63,7 +63,7 @@ def _record(document: dict[str, Any]) -> WorkshopRecord:
     lists: dict[str, tuple[Any, ...]] = {}
     for key, cls in LISTS:
         build = _agenda_item if cls is AgendaItem else lambda data, cls=cls: _build(cls, data)
-        lists[key] = tuple(build(data) for data in document.get(key, []))
+        lists[record_attr(key)] = tuple(build(data) for data in document.get(key, []))
     return WorkshopRecord(workshop=_build(Workshop, document["workshop"]), **lists)
 
 

@@ -12,8 +12,6 @@ from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from workshop_app.domain.model import (
-    Action,
-    ActionStatus,
     AgendaItem,
     ConsensusPoint,
     ConsensusStatus,
@@ -22,6 +20,8 @@ from workshop_app.domain.model import (
     GuidingQuestion,
     ItemKind,
     ItemStatus,
+    NextStep,
+    NextStepStatus,
     Participant,
     Role,
     Speech,
@@ -46,8 +46,17 @@ LISTS: tuple[tuple[str, type], ...] = (
     ("speeches", Speech),
     ("contributions", Contribution),
     ("consensus", ConsensusPoint),
-    ("actions", Action),
+    ("actions", NextStep),
 )
+
+#: The WorkshopRecord attribute of each top-level list whose name differs from its JSON key
+#: (the key "actions" is a public contract; in the code a next step is a NextStep).
+RECORD_ATTRS = {"actions": "next_steps"}
+
+
+def record_attr(key: str) -> str:
+    """The WorkshopRecord attribute holding the top-level list ``key``."""
+    return RECORD_ATTRS.get(key, key)
 
 
 class Field(NamedTuple):
@@ -141,14 +150,14 @@ CONSENSUS_POINT = _fields(
     "recorded_at",
 )
 
-ACTION = _fields(
+NEXT_STEP = _fields(
     "id",
     "text",
     ("agenda_item", "agenda_item_id"),
     "owner",
     ("owner_participant", "owner_participant_id"),
     "due",
-    ("status", "status", ActionStatus),
+    ("status", "status", NextStepStatus),
 )
 
 #: The table for each dataclass, and the schema definition it follows.
@@ -160,5 +169,5 @@ LAYOUTS: dict[type, tuple[str, Layout]] = {
     Speech: ("speech", SPEECH),
     Contribution: ("contribution", CONTRIBUTION),
     ConsensusPoint: ("consensus_point", CONSENSUS_POINT),
-    Action: ("action", ACTION),
+    NextStep: ("action", NEXT_STEP),
 }

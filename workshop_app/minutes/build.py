@@ -10,7 +10,6 @@ from workshop_app.domain.attribution import Attribution, attribute, person_label
 from workshop_app.domain.balance import counted, participation_balance, speech_seconds
 from workshop_app.domain.clock import format_seconds
 from workshop_app.domain.model import (
-    Action,
     AgendaItem,
     ConsensusPoint,
     ConsensusStatus,
@@ -18,11 +17,12 @@ from workshop_app.domain.model import (
     ContributionKind,
     ItemKind,
     ItemStatus,
+    NextStep,
     Participant,
     Role,
     WorkshopRecord,
 )
-from workshop_app.domain.outcomes import ACTION_LABELS, STATUS_LABELS
+from workshop_app.domain.outcomes import NEXT_STEP_LABELS, STATUS_LABELS
 from workshop_app.domain.roster import NO_GROUP, checkin_counts
 from workshop_app.domain.timeplan import format_duration, plan_day
 from workshop_app.minutes.context import BuildContext, hhmm
@@ -43,7 +43,7 @@ from workshop_app.minutes.model import (
     ItemMinutes,
     LogEntry,
     Minutes,
-    NextStep,
+    NextStepEntry,
     Section,
     Statement,
 )
@@ -263,11 +263,11 @@ def _attendance(ctx: BuildContext, present: Sequence[Participant]) -> tuple[Atte
     )
 
 
-def _owner(ctx: BuildContext, action: Action) -> str:
-    person = ctx.people.get(action.owner_participant_id or "") or _named_in(ctx, action.owner)
+def _owner(ctx: BuildContext, step: NextStep) -> str:
+    person = ctx.people.get(step.owner_participant_id or "") or _named_in(ctx, step.owner)
     if person is not None:
         return one_line(attribute(person, ctx.mode))
-    owner = one_line(action.owner)
+    owner = one_line(step.owner)
     if ctx.mode is Attribution.ANONYMOUS and find_identities(
         owner, ctx.record.participants, organiser=one_line(ctx.record.workshop.organiser)
     ):
@@ -281,21 +281,21 @@ def _named_in(ctx: BuildContext, owner: str | None) -> Participant | None:
     return ctx.named(wanted) if wanted else None
 
 
-def _next_steps(ctx: BuildContext, items: Sequence[ItemMinutes]) -> tuple[NextStep, ...]:
+def _next_steps(ctx: BuildContext, items: Sequence[ItemMinutes]) -> tuple[NextStepEntry, ...]:
     titles = {item.id: item.title for item in items}
-    return tuple(_next_step(ctx, action, titles) for action in ctx.record.actions)
+    return tuple(_next_step(ctx, step, titles) for step in ctx.record.next_steps)
 
 
-def _next_step(ctx: BuildContext, action: Action, titles: dict[str, str]) -> NextStep:
-    return NextStep(
-        id=action.id,
-        text=one_line(action.text),
-        owner=_owner(ctx, action),
-        due=long_date(one_line(action.due)),
-        due_iso=one_line(action.due),
-        status=action.status.value,
-        status_label=ACTION_LABELS[action.status],
-        item_title=titles.get(action.agenda_item_id or "", ""),
+def _next_step(ctx: BuildContext, step: NextStep, titles: dict[str, str]) -> NextStepEntry:
+    return NextStepEntry(
+        id=step.id,
+        text=one_line(step.text),
+        owner=_owner(ctx, step),
+        due=long_date(one_line(step.due)),
+        due_iso=one_line(step.due),
+        status=step.status.value,
+        status_label=NEXT_STEP_LABELS[step.status],
+        item_title=titles.get(step.agenda_item_id or "", ""),
     )
 
 

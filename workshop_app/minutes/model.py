@@ -104,13 +104,13 @@ class Attendee:
 
 
 @dataclass(frozen=True)
-class NextStep:
+class NextStepEntry:
     id: str
     text: str
     owner: str  # attributed per mode; "" when none or hidden
     due: str  # "31 December 2018"
     due_iso: str
-    status: str  # an ActionStatus value
+    status: str  # a NextStepStatus value
     status_label: str
     item_title: str
 
@@ -172,7 +172,7 @@ class Minutes:
     day_end: str
     items: tuple[ItemMinutes, ...]
     agreed: tuple[ConsensusEntry, ...]
-    next_steps: tuple[NextStep, ...]
+    next_steps: tuple[NextStepEntry, ...]
     annex: Annex | None  # None when the annex is switched off
 
     @property

@@ -57,7 +57,7 @@ _VALUE_TYPES = (
     model.ConsensusEntry,
     model.GroupPresence,
     model.Attendee,
-    model.NextStep,
+    model.NextStepEntry,
     model.BalanceRow,
     model.LogEntry,
     model.Annex,

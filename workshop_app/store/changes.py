@@ -19,7 +19,7 @@ class Entity(StrEnum):
     SPEECH = "speech"
     CONTRIBUTION = "contribution"
     CONSENSUS = "consensus"
-    ACTION = "action"
+    NEXT_STEP = "next_step"
     DRAFT = "draft"
 
 

@@ -12,13 +12,13 @@ from sqlite_utils import Database
 
 from workshop_app.domain.model import Workshop, WorkshopRecord
 from workshop_app.store import connection
-from workshop_app.store.actions import ActionStore
 from workshop_app.store.agenda import AgendaStore
 from workshop_app.store.changes import Listener, Transaction
 from workshop_app.store.consensus import ConsensusStore
 from workshop_app.store.contributions import ContributionStore
 from workshop_app.store.drafts import DraftStore
 from workshop_app.store.errors import ReadOnlyDocument, translate_sqlite_error
+from workshop_app.store.next_steps import NextStepStore
 from workshop_app.store.participants import ParticipantStore
 from workshop_app.store.record import read_record, write_record
 from workshop_app.store.run import RunStore
@@ -51,7 +51,7 @@ class Document:
         self.speeches = SpeechStore(self)
         self.run = RunStore(self, self.agenda)
         self.consensus = ConsensusStore(self)
-        self.actions = ActionStore(self)
+        self.next_steps = NextStepStore(self)
         self.drafts = DraftStore(self)
 
     # -- opening and closing ------------------------------------------------------------

@@ -7,9 +7,9 @@ from collections import defaultdict
 from sqlite_utils import Database
 
 from workshop_app.domain.model import (
-    Action,
     ConsensusPoint,
     Contribution,
+    NextStep,
     Speech,
     WorkshopRecord,
 )
@@ -37,7 +37,9 @@ def read_record(db: Database) -> WorkshopRecord:
             from_row(ConsensusPoint, r, supporting_contribution_ids=tuple(support[r["id"]]))
             for r in db.query("SELECT * FROM consensus_points ORDER BY seq")
         ),
-        actions=tuple(from_row(Action, r) for r in db.query("SELECT * FROM actions ORDER BY seq")),
+        next_steps=tuple(
+            from_row(NextStep, r) for r in db.query("SELECT * FROM actions ORDER BY seq")
+        ),
     )
 
 
@@ -57,4 +59,4 @@ def write_record(db: Database, record: WorkshopRecord) -> None:
         for p in record.consensus
         for i, cid in enumerate(p.supporting_contribution_ids)
     )
-    db.table("actions").insert_all(to_row(a) for a in record.actions)
+    db.table("actions").insert_all(to_row(a) for a in record.next_steps)

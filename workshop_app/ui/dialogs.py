@@ -30,10 +30,10 @@ from workshop_app.ui.loader import deferred
 
 if TYPE_CHECKING:
     from workshop_app.domain.model import (
-        Action,
         AgendaItem,
         ConsensusPoint,
         Contribution,
+        NextStep,
         Participant,
         Workshop,
     )
@@ -45,13 +45,13 @@ if TYPE_CHECKING:
     from workshop_app.store.backup import Backup
     from workshop_app.ui import shortcuts_dialog
     from workshop_app.ui.common.drafts import DraftSlot
-    from workshop_app.ui.minutes import action_dialog, consensus_dialog
+    from workshop_app.ui.minutes import consensus_dialog, next_step_dialog
     from workshop_app.ui.prepare import import_dialog
     from workshop_app.ui.run import replan_dialog, search_dialog
     from workshop_app.ui.session import Session
 else:  # loaded when first shown (see ui/loader.py)
     shortcuts_dialog = deferred("workshop_app.ui.shortcuts_dialog")
-    action_dialog = deferred("workshop_app.ui.minutes.action_dialog")
+    next_step_dialog = deferred("workshop_app.ui.minutes.next_step_dialog")
     consensus_dialog = deferred("workshop_app.ui.minutes.consensus_dialog")
     import_dialog = deferred("workshop_app.ui.prepare.import_dialog")
     replan_dialog = deferred("workshop_app.ui.run.replan_dialog")
@@ -225,19 +225,19 @@ def edit_consensus_point(
     return result
 
 
-def edit_action(
+def edit_next_step(
     parent: QWidget | None,
-    action: Action | None,
+    step: NextStep | None,
     people: Sequence[Participant],
     items: Sequence[AgendaItem],
     default_item_id: str | None,
     today: datetime.date,
     draft: DraftSlot | None = None,
-) -> Action | None:
+) -> NextStep | None:
     """A new or edited next step as the user left it, or None (cancelled; the text typed is
     kept in ``draft``)."""
-    dialog = action_dialog.ActionDialog(
-        action,
+    dialog = next_step_dialog.NextStepDialog(
+        step,
         people,
         items,
         default_item_id,
@@ -246,7 +246,7 @@ def edit_action(
         draft,
     )
     accepted = dialog.exec() == dialog.DialogCode.Accepted
-    result = dialog.action() if accepted else None
+    result = dialog.next_step() if accepted else None
     dialog.deleteLater()
     return result
 

@@ -170,7 +170,7 @@ def show_consensus(scene: Scene) -> None:
     minutes_tab(scene, "Consensus").consensus.select("k3")
 
 
-def show_actions(scene: Scene) -> None:
+def show_next_steps(scene: Scene) -> None:
     scene.open(scene.demo())
     session = scene.window.session
     assert session is not None
@@ -271,7 +271,7 @@ VIEWS: list[tuple[str, Callable[[Scene], QWidget | None]]] = [
     ("run.png", show_run),
     ("run-projector-thumbnail.png", show_run_projector_thumbnail),
     ("consensus.png", show_consensus),
-    ("actions.png", show_actions),
+    ("next-steps.png", show_next_steps),
     ("minutes-summaries.png", show_minutes_summaries),
     ("export-minutes.png", show_export),
     ("import-participants.png", show_import),

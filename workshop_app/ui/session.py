@@ -12,11 +12,11 @@ from PySide6.QtGui import QUndoStack
 from workshop_app.domain.clock import Clock, system_now
 from workshop_app.domain.model import Workshop
 from workshop_app.store import Change, Document
-from workshop_app.store.actions import ActionStore
 from workshop_app.store.agenda import AgendaStore
 from workshop_app.store.consensus import ConsensusStore
 from workshop_app.store.contributions import ContributionStore
 from workshop_app.store.drafts import DraftStore
+from workshop_app.store.next_steps import NextStepStore
 from workshop_app.store.participants import ParticipantStore
 from workshop_app.store.run import RunStore
 from workshop_app.store.speeches import SpeechStore
@@ -108,8 +108,8 @@ class Session(QObject):
         return self._open_document().consensus
 
     @property
-    def actions(self) -> ActionStore:
-        return self._open_document().actions
+    def next_steps(self) -> NextStepStore:
+        return self._open_document().next_steps
 
     @property
     def drafts(self) -> DraftStore:

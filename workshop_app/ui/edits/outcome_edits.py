@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from workshop_app.domain.model import Action, ConsensusPoint
+from workshop_app.domain.model import ConsensusPoint, NextStep
 from workshop_app.ui.edits.commands import Editor
 from workshop_app.ui.session import Session
 
@@ -86,26 +86,24 @@ class OutcomeEdits:
 
     # -- next steps -----------------------------------------------------------------------
 
-    def add_action(self, action: Action) -> bool:
-        actions = self._session.actions
+    def add_next_step(self, step: NextStep) -> bool:
+        steps = self._session.next_steps
         return self._editor.run(
-            "Record Next Step", lambda: actions.add(action), lambda _r: actions.delete(action.id)
+            "Record Next Step", lambda: steps.add(step), lambda _r: steps.delete(step.id)
         )
 
-    def update_action(self, action_id: str, **fields: Any) -> bool:
-        actions = self._session.actions
+    def update_next_step(self, step_id: str, **fields: Any) -> bool:
+        steps = self._session.next_steps
         text = "Change Next Step Status" if set(fields) == {"status"} else "Edit Next Step"
         return self._editor.run(
             text,
-            lambda: actions.update(action_id, **fields),
-            lambda old: actions.update(action_id, **old),
+            lambda: steps.update(step_id, **fields),
+            lambda old: steps.update(step_id, **old),
         )
 
-    def delete_action(self, action_id: str) -> bool:
-        actions = self._session.actions
-        return self._editor.run(
-            "Delete Next Step", lambda: actions.delete(action_id), actions.restore
-        )
+    def delete_next_step(self, step_id: str) -> bool:
+        steps = self._session.next_steps
+        return self._editor.run("Delete Next Step", lambda: steps.delete(step_id), steps.restore)
 
     # -- item summaries -------------------------------------------------------------------
 

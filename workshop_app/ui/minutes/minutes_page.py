@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QTabWidget, QWidget
 
 from workshop_app.store import Change, Entity
 from workshop_app.ui.edits.outcome_edits import OutcomeEdits
-from workshop_app.ui.minutes.actions_list import ActionsPanel
 from workshop_app.ui.minutes.consensus_list import ConsensusListPanel
+from workshop_app.ui.minutes.next_steps_list import NextStepsPanel
 from workshop_app.ui.minutes.summaries_panel import SummariesPanel
 from workshop_app.ui.session import Session
 
@@ -25,7 +25,7 @@ PanelFactory = Callable[[Session, OutcomeEdits], QWidget]
 #: ``WATCHED`` (the entities it shows) and ``refresh()``, and ``actions_for_menu()``.
 TABS: list[tuple[str, PanelFactory]] = [
     ("&Consensus", ConsensusListPanel),
-    ("&Next Steps", ActionsPanel),
+    ("&Next Steps", NextStepsPanel),
     ("&Summaries", SummariesPanel),
 ]
 
@@ -50,7 +50,7 @@ class MinutesPage(QTabWidget):
             panel.setObjectName(f"panel{title.replace(' ', '').replace('&', '')}")
             self.addTab(panel, title.replace("&", ""))  # the menu of that name has the Alt key
         self.consensus = self._typed("Consensus", ConsensusListPanel)
-        self.next_steps = self._typed("Next Steps", ActionsPanel)
+        self.next_steps = self._typed("Next Steps", NextStepsPanel)
         self.summaries = self._typed("Summaries", SummariesPanel)
         self.consensus.contribution_requested.connect(self.contribution_requested)
         #: Panels to refresh when next shown (all of them, until the page is first seen).

@@ -30,7 +30,7 @@ MIME = "application/x-workshop-agenda"
 Index = QModelIndex | QPersistentModelIndex
 
 
-class AgendaActions(Protocol):
+class AgendaEditing(Protocol):
     """What the model asks for when the user edits in place or drops a row."""
 
     def update_item(self, item_id: str, **fields: Any) -> bool: ...
@@ -40,9 +40,9 @@ class AgendaActions(Protocol):
 
 
 class AgendaModel(QAbstractItemModel):
-    def __init__(self, actions: AgendaActions | None = None) -> None:
+    def __init__(self, edits: AgendaEditing | None = None) -> None:
         super().__init__()
-        self._actions = actions
+        self._edits = edits
         self._items: list[AgendaItem] = []
         self._keys: dict[str, int] = {}  # item id -> stable internal id of its questions
         self._key_rows: dict[int, int] | None = None  # rebuilt after rows are added or moved
@@ -276,13 +276,13 @@ class AgendaModel(QAbstractItemModel):
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         obj = self.row_object(index)
-        if role != Qt.ItemDataRole.EditRole or obj is None or self._actions is None:
+        if role != Qt.ItemDataRole.EditRole or obj is None or self._edits is None:
             return False
         if isinstance(obj, GuidingQuestion):
             text = str(value).strip()
             if not text or text == obj.text:
                 return False
-            return self._actions.update_question(obj.id, text)
+            return self._edits.update_question(obj.id, text)
         field = {COL_TITLE: "title", COL_KIND: "kind", COL_MINUTES: "planned_minutes"}.get(
             index.column()
         )
@@ -296,7 +296,7 @@ class AgendaModel(QAbstractItemModel):
             value = int(value)
         if getattr(obj, field) == value:
             return False
-        return self._actions.update_item(obj.id, **{field: value})
+        return self._edits.update_item(obj.id, **{field: value})
 
     # -- drag and drop --------------------------------------------------------------------
 
@@ -317,7 +317,7 @@ class AgendaModel(QAbstractItemModel):
     def dropMimeData(
         self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
     ) -> bool:
-        if self._actions is None or not data.hasFormat(MIME):
+        if self._edits is None or not data.hasFormat(MIME):
             return False
         payload = json.loads(bytes(data.data(MIME).data()).decode())
         target = self.row_object(parent)
@@ -326,7 +326,7 @@ class AgendaModel(QAbstractItemModel):
                 return False
             index = row if row >= 0 else (parent.row() if parent.isValid() else len(self._items))
             current = self.item_row(payload["id"])
-            self._actions.move_item(payload["id"], index - 1 if index > current else index)
+            self._edits.move_item(payload["id"], index - 1 if index > current else index)
         else:
             if not isinstance(target, AgendaItem):
                 return False
@@ -335,6 +335,6 @@ class AgendaModel(QAbstractItemModel):
             if isinstance(source, GuidingQuestion) and source.agenda_item_id == target.id:
                 current = [q.id for q in target.questions].index(source.id)
                 index = index - 1 if index > current else index
-            self._actions.move_question(payload["id"], target.id, index)
+            self._edits.move_question(payload["id"], target.id, index)
         # The store's change notification moves the rows; the view must not remove any.
         return False

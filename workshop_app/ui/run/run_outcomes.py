@@ -107,7 +107,7 @@ class RunOutcomes(QObject):
     def add_next_step(self) -> None:
         """Ctrl+Shift+A: a next step, from the item on the floor."""
         item = self._sight.shown_item()
-        action = dialogs.edit_action(
+        step = dialogs.edit_next_step(
             self._chair,
             None,
             self._session.participants.list(),
@@ -117,8 +117,8 @@ class RunOutcomes(QObject):
             next_step_draft(self._drafts, None, item.id if item else None),
         )
         self.dialog_closed.emit()
-        if action is not None:
-            self.outcomes.add_action(action)
+        if step is not None:
+            self.outcomes.add_next_step(step)
 
     def edit_summary(self) -> None:
         """Ctrl+Shift+M: the rapporteur's closing summary of the item."""

@@ -35,7 +35,7 @@ from workshop_app.ui.run.run_outcomes import RunOutcomes, RunSight
 from workshop_app.ui.run.speakers_panel import SpeakersPanel
 from workshop_app.ui.session import Session
 
-WATCHED = set(Entity) - {Entity.ACTION, Entity.DRAFT}  # next steps and drafts are not shown here
+WATCHED = set(Entity) - {Entity.NEXT_STEP, Entity.DRAFT}  # next steps and drafts are not shown here
 
 
 class RunPage(QWidget):

@@ -15,27 +15,27 @@ from pytestqt.qtbot import QtBot
 
 from tests.conftest import read_back
 from workshop_app.domain.clock import parse_timestamp
-from workshop_app.domain.model import Action, ActionStatus
+from workshop_app.domain.model import NextStep, NextStepStatus
 from workshop_app.store import Document
 from workshop_app.ui import dialogs
 from workshop_app.ui.common.outcome_tables import RED, ROW_ROLE
 from workshop_app.ui.main_window import MainWindow
-from workshop_app.ui.minutes.actions_list import NO_ACTIONS, NO_MATCH, ActionsPanel
-from workshop_app.ui.minutes.actions_model import (
+from workshop_app.ui.minutes.minutes_page import MinutesPage
+from workshop_app.ui.minutes.next_steps_list import NO_MATCH, NO_NEXT_STEPS, NextStepsPanel
+from workshop_app.ui.minutes.next_steps_model import (
     COL_DUE,
     COL_ITEM,
     COL_OWNER,
     COL_STATUS,
-    ActionsModel,
+    NextStepsModel,
     due_text,
 )
-from workshop_app.ui.minutes.minutes_page import MinutesPage
 
 #: A day after x4 (due 15 Dec 2017, open) and x2 (due 6 Oct 2017, done) fell due.
 TODAY = "2018-01-10T09:00:00+01:00"
 
 
-def actions_panel(window: MainWindow) -> ActionsPanel:
+def next_steps_panel(window: MainWindow) -> NextStepsPanel:
     session = window.session
     assert session is not None
     fixed = parse_timestamp(TODAY)
@@ -55,22 +55,22 @@ def demo(window: MainWindow, demo_path: Path) -> MainWindow:
 
 
 @pytest.fixture
-def panel(demo: MainWindow) -> ActionsPanel:
-    return actions_panel(demo)
+def panel(demo: MainWindow) -> NextStepsPanel:
+    return next_steps_panel(demo)
 
 
-def shown(panel: ActionsPanel) -> list[str]:
+def shown(panel: NextStepsPanel) -> list[str]:
     proxy = panel.proxy
     return [proxy.index(row, 0).data(ROW_ROLE).id for row in range(proxy.rowCount())]
 
 
-def cell(panel: ActionsPanel, action_id: str, column: int) -> QModelIndex:
-    return panel.model.index(panel.model.row_of(action_id), column)
+def cell(panel: NextStepsPanel, step_id: str, column: int) -> QModelIndex:
+    return panel.model.index(panel.model.row_of(step_id), column)
 
 
-def stored(path: Path, action_id: str) -> tuple[object, ...]:
+def stored(path: Path, step_id: str) -> tuple[object, ...]:
     sql = "SELECT text, owner, owner_participant_id, due, status FROM actions WHERE id = ?"
-    rows = read_back(path, sql, (action_id,))
+    rows = read_back(path, sql, (step_id,))
     return rows[0] if rows else ()
 
 
@@ -78,20 +78,20 @@ def test_model_passes_modeltester_and_follows_the_store_row_by_row(
     qtmodeltester: ModelTester, demo_path: Path
 ) -> None:
     with Document.open(demo_path) as doc:
-        model = ActionsModel()
+        model = NextStepsModel()
 
         def follow() -> None:
             model.set_context(doc.participants.list(), doc.agenda.items(), dt.date(2018, 1, 10))
-            model.reconcile(doc.actions.list())
+            model.reconcile(doc.next_steps.list())
 
         follow()
         doc.subscribe(lambda _changes: follow())
         qtmodeltester.check(model, force_py=True)
         resets: list[int] = []
         model.modelReset.connect(lambda: resets.append(1))
-        doc.actions.add(Action(id="x5", text="Write to the partners."))
-        doc.actions.delete("x1")
-        doc.actions.update("x4", status="done")
+        doc.next_steps.add(NextStep(id="x5", text="Write to the partners."))
+        doc.next_steps.delete("x1")
+        doc.next_steps.update("x4", status="done")
         assert [a.id for a in model.rows()] == ["x2", "x3", "x4", "x5"]
         qtmodeltester.check(model, force_py=True)
         assert resets == []
@@ -99,14 +99,14 @@ def test_model_passes_modeltester_and_follows_the_store_row_by_row(
 
 def test_due_text_marks_open_steps_past_their_date() -> None:
     today = dt.date(2018, 1, 10)
-    late = Action(id="a", text="t", due="2017-12-15")
+    late = NextStep(id="a", text="t", due="2017-12-15")
     assert due_text(late, today) == "15 Dec 2017 · overdue"
-    assert due_text(dataclasses.replace(late, status=ActionStatus.DONE), today) == "15 Dec 2017"
+    assert due_text(dataclasses.replace(late, status=NextStepStatus.DONE), today) == "15 Dec 2017"
     assert due_text(dataclasses.replace(late, due="2018-01-10"), today) == "10 Jan 2018"
     assert due_text(dataclasses.replace(late, due=None), today) == ""
 
 
-def test_overdue_marking_with_a_fixed_clock(panel: ActionsPanel) -> None:
+def test_overdue_marking_with_a_fixed_clock(panel: NextStepsPanel) -> None:
     assert cell(panel, "x4", COL_DUE).data() == "15 Dec 2017 · overdue"
     red = cell(panel, "x4", COL_DUE).data(Qt.ItemDataRole.ForegroundRole)
     assert isinstance(red, QBrush) and red.color().name() == RED
@@ -118,7 +118,7 @@ def test_overdue_marking_with_a_fixed_clock(panel: ActionsPanel) -> None:
 
 
 def test_marking_done_ends_overdue_and_reaches_the_file(
-    qtbot: QtBot, demo: MainWindow, panel: ActionsPanel, demo_path: Path
+    qtbot: QtBot, demo: MainWindow, panel: NextStepsPanel, demo_path: Path
 ) -> None:
     panel.overdue_only.setChecked(True)
     assert panel.select("x4")
@@ -133,10 +133,10 @@ def test_marking_done_ends_overdue_and_reaches_the_file(
     assert shown(panel) == ["x4"]
 
 
-def test_sorted_by_due_date_owner_and_status(demo: MainWindow, panel: ActionsPanel) -> None:
+def test_sorted_by_due_date_owner_and_status(demo: MainWindow, panel: NextStepsPanel) -> None:
     session = demo.session
     assert session is not None
-    session.actions.add(Action(id="x5", text="Think about it."))  # no owner, no date
+    session.next_steps.add(NextStep(id="x5", text="Think about it."))  # no owner, no date
     table = panel.table
     table.sortByColumn(COL_DUE, Qt.SortOrder.AscendingOrder)
     assert shown(panel) == ["x2", "x4", "x3", "x1", "x5"]
@@ -156,18 +156,18 @@ def test_add_with_a_participant_and_with_free_text_as_owner(
     qtbot: QtBot,
     monkeypatch: pytest.MonkeyPatch,
     demo: MainWindow,
-    panel: ActionsPanel,
+    panel: NextStepsPanel,
     demo_path: Path,
 ) -> None:
     answers = [
-        Action(
+        NextStep(
             id="n1",
             text="Send the report to the partners.",
             owner="Léa Marchand",
             owner_participant_id="p03",
             due="2018-02-01",
         ),
-        Action(id="n2", text="Host the Asia event.", owner="IOM Regional Office Bangkok"),
+        NextStep(id="n2", text="Host the Asia event.", owner="IOM Regional Office Bangkok"),
     ]
     asked: list[tuple[object, ...]] = []
 
@@ -175,7 +175,7 @@ def test_add_with_a_participant_and_with_free_text_as_owner(
         asked.append((action, len(people), len(items), today))
         return answers.pop(0)
 
-    monkeypatch.setattr(dialogs, "edit_action", edit)
+    monkeypatch.setattr(dialogs, "edit_next_step", edit)
     panel.overdue_only.setChecked(True)  # a new step shows even if the filter hid it
     panel.table.setFocus()
     qtbot.waitUntil(panel.table.hasFocus)
@@ -216,7 +216,7 @@ def test_add_with_a_participant_and_with_free_text_as_owner(
 
 
 def test_status_edited_in_place_through_the_delegate(
-    demo: MainWindow, panel: ActionsPanel, demo_path: Path
+    demo: MainWindow, panel: NextStepsPanel, demo_path: Path
 ) -> None:
     index = panel.proxy.mapFromSource(cell(panel, "x3", COL_STATUS))
     delegate = panel.table.itemDelegateForColumn(COL_STATUS)
@@ -237,11 +237,11 @@ def test_status_edited_in_place_through_the_delegate(
 
 
 def test_edit_and_delete(
-    monkeypatch: pytest.MonkeyPatch, demo: MainWindow, panel: ActionsPanel, demo_path: Path
+    monkeypatch: pytest.MonkeyPatch, demo: MainWindow, panel: NextStepsPanel, demo_path: Path
 ) -> None:
     monkeypatch.setattr(
         dialogs,
-        "edit_action",
+        "edit_next_step",
         lambda _p, action, *_a: dataclasses.replace(action, owner=None, owner_participant_id=None),
     )
     answers = [True]
@@ -257,7 +257,7 @@ def test_edit_and_delete(
 
 
 def test_a_workshop_without_next_steps_says_so(opened: MainWindow) -> None:
-    panel = actions_panel(opened)
-    assert panel.table.placeholder == NO_ACTIONS
+    panel = next_steps_panel(opened)
+    assert panel.table.placeholder == NO_NEXT_STEPS
     assert panel.summary.text() == "No next steps yet."
     assert not panel.done_action.isEnabled()

@@ -19,18 +19,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workshop_app.domain.model import Action, ActionStatus, AgendaItem, Participant, new_id
-from workshop_app.domain.outcomes import ACTION_LABELS
+from workshop_app.domain.model import AgendaItem, NextStep, NextStepStatus, Participant, new_id
+from workshop_app.domain.outcomes import NEXT_STEP_LABELS
 from workshop_app.ui.common.drafts import RESTORED, DraftSlot, keep_while_open
 from workshop_app.ui.common.form_widgets import PlainTextField
 
 ALL_PARTICIPANTS = "All participants"
 
 
-class ActionDialog(QDialog):
+class NextStepDialog(QDialog):
     def __init__(
         self,
-        action: Action | None,
+        step: NextStep | None,
         people: Sequence[Participant],
         items: Sequence[AgendaItem],
         default_item_id: str | None,
@@ -39,9 +39,9 @@ class ActionDialog(QDialog):
         draft: DraftSlot | None = None,
     ) -> None:
         super().__init__(parent)
-        self._original = action
+        self._original = step
         self._people = {p.id: p for p in people}
-        self.setWindowTitle("Next Step" if action else "Record Next Step")
+        self.setWindowTitle("Next Step" if step else "Record Next Step")
         self.resize(560, 360)
         self.text = PlainTextField()
         self.text.setAccessibleName("What will be done")
@@ -66,7 +66,7 @@ class ActionDialog(QDialog):
         self.has_due.toggled.connect(self.due.setEnabled)
         self.status = QComboBox()
         self.status.setAccessibleName("Status")
-        for status, label in ACTION_LABELS.items():
+        for status, label in NEXT_STEP_LABELS.items():
             self.status.addItem(label, status.value)
         self.item = QComboBox()
         self.item.setAccessibleName("Agenda item it came from")
@@ -94,27 +94,25 @@ class ActionDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.note)
         layout.addWidget(buttons)
-        self._fill(action)
+        self._fill(step)
         if keep_while_open(self, self.text, draft):
             self.note.setText(RESTORED)
 
-    def _fill(self, action: Action | None) -> None:
-        self.has_due.setChecked(bool(action and action.due))
+    def _fill(self, step: NextStep | None) -> None:
+        self.has_due.setChecked(bool(step and step.due))
         self.due.setEnabled(self.has_due.isChecked())
-        if action is None:
+        if step is None:
             return
-        self.text.setPlainText(action.text)
-        index = (
-            self.owner.findData(action.owner_participant_id) if action.owner_participant_id else -1
-        )
+        self.text.setPlainText(step.text)
+        index = self.owner.findData(step.owner_participant_id) if step.owner_participant_id else -1
         if index >= 0:
             self.owner.setCurrentIndex(index)
         else:
-            self.owner.setEditText(action.owner or "")
-        if action.due:
-            self.due.setDate(QDate.fromString(action.due, Qt.DateFormat.ISODate))
-        self.status.setCurrentIndex(self.status.findData(action.status.value))
-        self.item.setCurrentIndex(max(0, self.item.findData(action.agenda_item_id)))
+            self.owner.setEditText(step.owner or "")
+        if step.due:
+            self.due.setDate(QDate.fromString(step.due, Qt.DateFormat.ISODate))
+        self.status.setCurrentIndex(self.status.findData(step.status.value))
+        self.item.setCurrentIndex(max(0, self.item.findData(step.agenda_item_id)))
 
     def _accept(self) -> None:
         if not self.text.toPlainText().strip():
@@ -132,10 +130,10 @@ class ActionDialog(QDialog):
             return self._people[participant_id].name, str(participant_id)
         return typed or None, None
 
-    def action(self) -> Action:
+    def next_step(self) -> NextStep:
         owner, owner_participant_id = self._owner()
         original = self._original
-        return Action(
+        return NextStep(
             id=original.id if original else new_id(),
             text=self.text.toPlainText().strip(),
             agenda_item_id=self.item.currentData(),
@@ -144,5 +142,5 @@ class ActionDialog(QDialog):
             due=self.due.date().toString(Qt.DateFormat.ISODate)
             if self.has_due.isChecked()
             else None,
-            status=ActionStatus(self.status.currentData()),
+            status=NextStepStatus(self.status.currentData()),
         )

@@ -9,8 +9,8 @@ from typing import Any, Protocol
 from PySide6.QtCore import QObject, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from workshop_app.domain.model import Action, ActionStatus, AgendaItem, Participant
-from workshop_app.domain.outcomes import ACTION_LABELS, is_overdue, owner_name
+from workshop_app.domain.model import AgendaItem, NextStep, NextStepStatus, Participant
+from workshop_app.domain.outcomes import NEXT_STEP_LABELS, is_overdue, owner_name
 from workshop_app.ui.common.outcome_tables import (
     GREY,
     RED,
@@ -24,36 +24,36 @@ from workshop_app.ui.common.outcome_tables import (
 
 COL_TEXT, COL_OWNER, COL_DUE, COL_STATUS, COL_ITEM = range(5)
 HEADERS = ("Next step", "Owner", "Due", "Status", "Item")
-STATUS_MARKS = {ActionStatus.OPEN: "○", ActionStatus.DONE: "✓", ActionStatus.DROPPED: "–"}
-STATUS_ORDER = {status: number for number, status in enumerate(ACTION_LABELS)}
+STATUS_MARKS = {NextStepStatus.OPEN: "○", NextStepStatus.DONE: "✓", NextStepStatus.DROPPED: "–"}
+STATUS_ORDER = {status: number for number, status in enumerate(NEXT_STEP_LABELS)}
 #: Columns whose empty cells sort last, whichever way the column is sorted.
 EMPTY_LAST = (COL_OWNER, COL_DUE, COL_ITEM)
 
 
-class ActionEditor(Protocol):
-    def update_action(self, action_id: str, **fields: Any) -> bool: ...
+class NextStepEditor(Protocol):
+    def update_next_step(self, step_id: str, **fields: Any) -> bool: ...
 
 
-def status_text(status: ActionStatus) -> str:
-    return f"{STATUS_MARKS[status]} {ACTION_LABELS[status]}"
+def status_text(status: NextStepStatus) -> str:
+    return f"{STATUS_MARKS[status]} {NEXT_STEP_LABELS[status]}"
 
 
-def due_text(action: Action, today: dt.date) -> str:
+def due_text(step: NextStep, today: dt.date) -> str:
     """``15 Dec 2017``, with `` · overdue`` when an open step is past it ("" with no date)."""
-    if not action.due:
+    if not step.due:
         return ""
     try:
-        day = dt.date.fromisoformat(action.due)
+        day = dt.date.fromisoformat(step.due)
     except ValueError:
-        return action.due
+        return step.due
     text = f"{day.day} {day:%b %Y}"
-    return f"{text} · overdue" if is_overdue(action, today) else text
+    return f"{text} · overdue" if is_overdue(step, today) else text
 
 
-class ActionsModel(RowTableModel[Action]):
+class NextStepsModel(RowTableModel[NextStep]):
     HEADERS = HEADERS
 
-    def __init__(self, editor: ActionEditor | None = None, parent: QObject | None = None) -> None:
+    def __init__(self, editor: NextStepEditor | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._editor = editor
         self._people: list[Participant] = []
@@ -70,81 +70,81 @@ class ActionsModel(RowTableModel[Action]):
         self._people, self._items, self.today = list(people), places, today
         self.refresh_all()
 
-    def owner(self, action: Action) -> str:
-        return owner_name(action, self._people)
+    def owner(self, step: NextStep) -> str:
+        return owner_name(step, self._people)
 
-    def item_title(self, action: Action) -> str:
-        place = self._items.get(action.agenda_item_id or "")
+    def item_title(self, step: NextStep) -> str:
+        place = self._items.get(step.agenda_item_id or "")
         return place[1].title if place else ""
 
-    def is_overdue(self, action: Action) -> bool:
-        return is_overdue(action, self.today)
+    def is_overdue(self, step: NextStep) -> bool:
+        return is_overdue(step, self.today)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        action = self.row_at(index)
-        if action is None:
+        step = self.row_at(index)
+        if step is None:
             return None
         column = index.column()
         if role == ROW_ROLE:
-            return action
+            return step
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(action, column)
+            return self._display(step, column)
         if role == Qt.ItemDataRole.EditRole:
-            return action.status.value if column == COL_STATUS else self._display(action, column)
+            return step.status.value if column == COL_STATUS else self._display(step, column)
         if role == SORT_ROLE:
-            return self._sort_key(action, column)
+            return self._sort_key(step, column)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(action, column)
+            return self._tooltip(step, column)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return self._display(action, column) or "none"
+            return self._display(step, column) or "none"
         if role == Qt.ItemDataRole.ForegroundRole:
-            if column == COL_DUE and self.is_overdue(action):
+            if column == COL_DUE and self.is_overdue(step):
                 return QBrush(QColor(RED))
-            if action.status != ActionStatus.OPEN:
+            if step.status != NextStepStatus.OPEN:
                 return QBrush(QColor(GREY))
             return None
         if role == Qt.ItemDataRole.FontRole:
-            return self._font(action, column)
+            return self._font(step, column)
         return None
 
-    def _display(self, action: Action, column: int) -> str:
+    def _display(self, step: NextStep, column: int) -> str:
         if column == COL_TEXT:
-            return one_line(action.text)
+            return one_line(step.text)
         if column == COL_OWNER:
-            return self.owner(action)
+            return self.owner(step)
         if column == COL_DUE:
-            return due_text(action, self.today)
+            return due_text(step, self.today)
         if column == COL_STATUS:
-            return status_text(action.status)
-        return self.item_title(action)
+            return status_text(step.status)
+        return self.item_title(step)
 
-    def _sort_key(self, action: Action, column: int) -> Any:
+    def _sort_key(self, step: NextStep, column: int) -> Any:
         if column == COL_DUE:
-            return action.due or ""
+            return step.due or ""
         if column == COL_STATUS:
-            return STATUS_ORDER[action.status]
+            return STATUS_ORDER[step.status]
         if column == COL_ITEM:
-            place = self._items.get(action.agenda_item_id or "")
+            place = self._items.get(step.agenda_item_id or "")
             return place[0] if place else ""
-        return self._display(action, column).casefold()
+        return self._display(step, column).casefold()
 
-    def _tooltip(self, action: Action, column: int) -> str | None:
+    def _tooltip(self, step: NextStep, column: int) -> str | None:
         if column == COL_TEXT:
-            return tooltip(action.text)
+            return tooltip(step.text)
         if column == COL_OWNER:
-            return tooltip(self.owner(action))
-        if column == COL_DUE and self.is_overdue(action):
+            return tooltip(self.owner(step))
+        if column == COL_DUE and self.is_overdue(step):
             return f"Open, and the due date has passed ({self.today:%d %b %Y} today)."
         if column == COL_ITEM:
-            return tooltip(self.item_title(action))
+            return tooltip(self.item_title(step))
         return None
 
-    def _font(self, action: Action, column: int) -> QFont | None:
-        if column == COL_DUE and self.is_overdue(action):
+    def _font(self, step: NextStep, column: int) -> QFont | None:
+        if column == COL_DUE and self.is_overdue(step):
             font = QFont()
             font.setBold(True)
             return font
-        if column == COL_TEXT and action.status == ActionStatus.DROPPED:
+        if column == COL_TEXT and step.status == NextStepStatus.DROPPED:
             font = QFont()
             font.setStrikeOut(True)
             return font
@@ -160,36 +160,36 @@ class ActionsModel(RowTableModel[Action]):
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         """The status column is edited in place: one undoable edit, straight to the file."""
-        action = self.row_at(index)
+        step = self.row_at(index)
         if (
-            action is None
+            step is None
             or self._editor is None
             or role != Qt.ItemDataRole.EditRole
             or index.column() != COL_STATUS
         ):
             return False
         try:
-            status = ActionStatus(value)
+            status = NextStepStatus(value)
         except ValueError:
             return False
-        if status == action.status:
+        if status == step.status:
             return False
-        return self._editor.update_action(action.id, status=status)
+        return self._editor.update_next_step(step.id, status=status)
 
 
-class ActionsFilter(QSortFilterProxyModel):
+class NextStepsFilter(QSortFilterProxyModel):
     """Next steps of some statuses, overdue ones only if asked, matching the search text;
     sorted by the sort role with empty owners, dates and items last."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.statuses: frozenset[ActionStatus] | None = None
+        self.statuses: frozenset[NextStepStatus] | None = None
         self.overdue_only = False
         self.search = ""
         self.setSortRole(SORT_ROLE)
 
     def set_filter(
-        self, statuses: Collection[ActionStatus] | None, overdue_only: bool, search: str
+        self, statuses: Collection[NextStepStatus] | None, overdue_only: bool, search: str
     ) -> None:
         self.beginFilterChange()
         self.statuses = frozenset(statuses) if statuses is not None else None
@@ -199,16 +199,16 @@ class ActionsFilter(QSortFilterProxyModel):
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         model = self.sourceModel()
-        action = model.index(source_row, 0, source_parent).data(ROW_ROLE)
-        if not isinstance(action, Action) or not isinstance(model, ActionsModel):
+        step = model.index(source_row, 0, source_parent).data(ROW_ROLE)
+        if not isinstance(step, NextStep) or not isinstance(model, NextStepsModel):
             return False
-        if self.statuses is not None and action.status not in self.statuses:
+        if self.statuses is not None and step.status not in self.statuses:
             return False
-        if self.overdue_only and not model.is_overdue(action):
+        if self.overdue_only and not model.is_overdue(step):
             return False
         if not self.search:
             return True
-        haystack = f"{action.text} {model.owner(action)} {model.item_title(action)}"
+        haystack = f"{step.text} {model.owner(step)} {model.item_title(step)}"
         return self.search in haystack.casefold()
 
     def lessThan(self, left: Index, right: Index) -> bool:

@@ -21,42 +21,42 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workshop_app.domain.model import Action, ActionStatus
-from workshop_app.domain.outcomes import ACTION_LABELS
+from workshop_app.domain.model import NextStep, NextStepStatus
+from workshop_app.domain.outcomes import NEXT_STEP_LABELS
 from workshop_app.store import Entity
 from workshop_app.ui import dialogs
 from workshop_app.ui.common.choices import ChoiceDelegate
 from workshop_app.ui.common.drafts import next_step_draft
 from workshop_app.ui.common.outcome_tables import OutcomeTable, action_button, one_line
 from workshop_app.ui.edits.outcome_edits import OutcomeEdits
-from workshop_app.ui.minutes.actions_model import (
+from workshop_app.ui.minutes.next_steps_model import (
     COL_DUE,
     COL_ITEM,
     COL_OWNER,
     COL_STATUS,
     COL_TEXT,
-    ActionsFilter,
-    ActionsModel,
+    NextStepsFilter,
+    NextStepsModel,
     status_text,
 )
 from workshop_app.ui.session import Session
 
-NO_ACTIONS = (
+NO_NEXT_STEPS = (
     "No next steps have been recorded in this workshop yet. Add one here with "
     "Add Next Step (Ctrl+Shift+A), or in the Run view as they are decided."
 )
 NO_MATCH = "No next step matches this filter."
 WIDTHS = {COL_OWNER: 190, COL_DUE: 170, COL_STATUS: 110, COL_ITEM: 250}
 FIELDS = ("text", "agenda_item_id", "owner", "owner_participant_id", "due", "status")
-STATUS_FILTERS: list[tuple[str, frozenset[ActionStatus] | None]] = [
+STATUS_FILTERS: list[tuple[str, frozenset[NextStepStatus] | None]] = [
     ("All", None),
-    *((status_text(s), frozenset({s})) for s in ACTION_LABELS),
+    *((status_text(s), frozenset({s})) for s in NEXT_STEP_LABELS),
 ]
 
 
-class ActionsPanel(QWidget):
+class NextStepsPanel(QWidget):
     #: What this panel shows; the page refreshes it when one of these changes.
-    WATCHED = frozenset({Entity.ACTION, Entity.PARTICIPANT, Entity.AGENDA_ITEM})
+    WATCHED = frozenset({Entity.NEXT_STEP, Entity.PARTICIPANT, Entity.AGENDA_ITEM})
 
     def __init__(
         self, session: Session, edits: OutcomeEdits | None = None, parent: QWidget | None = None
@@ -64,8 +64,8 @@ class ActionsPanel(QWidget):
         super().__init__(parent)
         self._session = session
         self.edits = edits if edits is not None else OutcomeEdits(session)
-        self.model = ActionsModel(self.edits, self)
-        self.proxy = ActionsFilter(self)
+        self.model = NextStepsModel(self.edits, self)
+        self.proxy = NextStepsFilter(self)
         self.proxy.setSourceModel(self.model)
         self.status_filter = QComboBox()
         self.status_filter.setAccessibleName("Show next steps of status")
@@ -98,7 +98,7 @@ class ActionsPanel(QWidget):
             QAbstractItemView.EditTrigger.SelectedClicked
             | QAbstractItemView.EditTrigger.DoubleClicked
         )
-        choices = [(status_text(s), s.value) for s in ACTION_LABELS]
+        choices = [(status_text(s), s.value) for s in NEXT_STEP_LABELS]
         self._status_delegate = ChoiceDelegate(choices, table)
         table.setItemDelegateForColumn(COL_STATUS, self._status_delegate)
         header = table.horizontalHeader()
@@ -125,7 +125,7 @@ class ActionsPanel(QWidget):
             return act
 
         key = QKeySequence.StandardKey
-        self.add_action = action("&Add Next Step…", "Ctrl+Shift+A", self.add_action_dialog)
+        self.add_action = action("&Add Next Step…", "Ctrl+Shift+A", self.add_next_step_dialog)
         self.edit_action = action("&Edit Next Step…", "F2", self.edit_current, on_table=True)
         self.status_action = action("Change &Status", "Ctrl+E", self.edit_status, on_table=True)
         self.done_action = action("Mark &Done", "Ctrl+D", self.mark_done)
@@ -185,7 +185,7 @@ class ActionsPanel(QWidget):
         self.model.set_context(
             self._session.participants.list(), self._session.agenda.items(), today
         )
-        self.model.reconcile(self._session.actions.list())
+        self.model.reconcile(self._session.next_steps.list())
         if self.proxy.overdue_only:
             self._filter_changed()  # whether a step is overdue may have changed
         self._update_summary()
@@ -199,24 +199,24 @@ class ActionsPanel(QWidget):
             self.refresh()
 
     def _update_summary(self) -> None:
-        actions = self.model.rows()
-        if not actions:
+        steps = self.model.rows()
+        if not steps:
             self.summary.setText("No next steps yet.")
             return
-        counts = Counter(a.status for a in actions)
-        overdue = sum(self.model.is_overdue(a) for a in actions)
+        counts = Counter(a.status for a in steps)
+        overdue = sum(self.model.is_overdue(a) for a in steps)
         parts = []
-        for status, label in ACTION_LABELS.items():
+        for status, label in NEXT_STEP_LABELS.items():
             if counts[status]:
                 part = f"{counts[status]} {label.lower()}"
-                if status == ActionStatus.OPEN and overdue:
+                if status == NextStepStatus.OPEN and overdue:
                     part += f" ({overdue} overdue)"
                 parts.append(part)
-        total = f"{len(actions)} next step{'s' if len(actions) != 1 else ''}"
+        total = f"{len(steps)} next step{'s' if len(steps) != 1 else ''}"
         self.summary.setText(f"{total}:  " + "  ·  ".join(parts))
 
     def _update_placeholder(self) -> None:
-        text = NO_ACTIONS if not self.model.rowCount() else NO_MATCH
+        text = NO_NEXT_STEPS if not self.model.rowCount() else NO_MATCH
         self.table.set_placeholder(text if not self.proxy.rowCount() else "")
 
     def _filter_changed(self) -> None:
@@ -227,10 +227,10 @@ class ActionsPanel(QWidget):
         self._enable()
 
     def _enable(self) -> None:
-        action = self.current()
+        step = self.current()
         for act in (self.edit_action, self.status_action, self.delete_action):
-            act.setEnabled(action is not None)
-        self.done_action.setEnabled(action is not None and action.status != ActionStatus.DONE)
+            act.setEnabled(step is not None)
+        self.done_action.setEnabled(step is not None and step.status != NextStepStatus.DONE)
 
     def _find(self) -> None:
         self.search.setFocus()
@@ -238,58 +238,56 @@ class ActionsPanel(QWidget):
 
     # -- commands -------------------------------------------------------------------------
 
-    def current(self) -> Action | None:
+    def current(self) -> NextStep | None:
         value = self.table.current_row()
-        return value if isinstance(value, Action) else None
+        return value if isinstance(value, NextStep) else None
 
-    def select(self, action_id: str) -> bool:
-        """Make ``action_id`` the current row, if the filter shows it."""
-        return self.table.select_id(self.model, action_id, COL_TEXT)
+    def select(self, step_id: str) -> bool:
+        """Make ``step_id`` the current row, if the filter shows it."""
+        return self.table.select_id(self.model, step_id, COL_TEXT)
 
     def _double_clicked(self, index: QModelIndex) -> None:
         if index.column() != COL_STATUS:
             self.edit_current()
 
-    def _ask(self, action: Action | None) -> Action | None:
+    def _ask(self, step: NextStep | None) -> NextStep | None:
         current = self.current()
         default_item = current.agenda_item_id if current is not None else None
-        return dialogs.edit_action(
+        return dialogs.edit_next_step(
             self,
-            action,
+            step,
             self._session.participants.list(),
             self._session.agenda.items(),
-            action.agenda_item_id if action is not None else default_item,
+            step.agenda_item_id if step is not None else default_item,
             self._session.clock().date(),
-            next_step_draft(
-                lambda: self._session.drafts, action.id if action else None, default_item
-            ),
+            next_step_draft(lambda: self._session.drafts, step.id if step else None, default_item),
         )
 
-    def add_action_dialog(self) -> None:
+    def add_next_step_dialog(self) -> None:
         """Ask for a new next step and record it; it is shown even if the filter hid it."""
-        action = self._ask(None)
-        if action is None or not self.edits.add_action(action):
+        step = self._ask(None)
+        if step is None or not self.edits.add_next_step(step):
             return
-        if not self.select(action.id):
+        if not self.select(step.id):
             self.status_filter.setCurrentIndex(0)
             self.overdue_only.setChecked(False)
             self.search.clear()
-            self.select(action.id)
+            self.select(step.id)
 
     def edit_current(self) -> None:
-        action = self.current()
-        if action is None:
+        step = self.current()
+        if step is None:
             return
-        edited = self._ask(self._session.actions.get(action.id))
+        edited = self._ask(self._session.next_steps.get(step.id))
         if edited is None:
             return
         fields = {
             name: getattr(edited, name)
             for name in FIELDS
-            if getattr(edited, name) != getattr(action, name)
+            if getattr(edited, name) != getattr(step, name)
         }
         if fields:
-            self.edits.update_action(action.id, **fields)
+            self.edits.update_next_step(step.id, **fields)
 
     def edit_status(self) -> None:
         """Open the status cell's choices on the current row."""
@@ -300,15 +298,15 @@ class ActionsPanel(QWidget):
             self.table.edit(status)
 
     def mark_done(self) -> None:
-        action = self.current()
-        if action is not None and action.status != ActionStatus.DONE:
-            self.edits.update_action(action.id, status=ActionStatus.DONE)
+        step = self.current()
+        if step is not None and step.status != NextStepStatus.DONE:
+            self.edits.update_next_step(step.id, status=NextStepStatus.DONE)
 
     def delete_current(self) -> None:
-        action = self.current()
-        if action is None:
+        step = self.current()
+        if step is None:
             return
-        text = one_line(action.text)
+        text = one_line(step.text)
         short = text if len(text) <= 80 else text[:79] + "…"
         if dialogs.confirm(
             self,
@@ -316,4 +314,4 @@ class ActionsPanel(QWidget):
             f"“{short}” will be removed. Edit > Undo brings it back.",
             "Delete",
         ):
-            self.edits.delete_action(action.id)
+            self.edits.delete_next_step(step.id)
