@@ -288,6 +288,9 @@ def test_a_hidden_thumbnail_reads_nothing_and_catches_up_when_shown(
     window.show_mode("run")
     assert len(reads) == 1
     qtbot.waitUntil(lambda: picture(thumbnail) != before)  # "Speaking: Natalia Rusu" gone
+    window.show_mode("prepare")
+    window.show_mode("run")
+    assert len(reads) == 1  # nothing changed meanwhile: nothing read again
 
 
 def test_the_thumbnail_pictures_the_window_in_its_palette(

@@ -98,6 +98,7 @@ class Projector(QObject):
         #: is closed: a hidden canvas of what it would show.
         self._thumbnails: list[ProjectorThumbnail] = []
         self._preview: ProjectorCanvas | None = None
+        self._preview_stale = True  # the room changed while no thumbnail was shown
         #: The chair's Ctrl+P keys: its own, shown by whichever view the frame gives them to.
         self.keys = ProjectorControls(chair, self)
         self.keys.mode_requested.connect(self.set_mode)
@@ -142,11 +143,15 @@ class Projector(QObject):
             self._show_state()
 
     def _show_state(self) -> None:
-        """Read the room for the window, and for the preview while a thumbnail shows it."""
+        """Read the room for the window, and for the preview while a thumbnail shows it
+        (else the preview is read when one is shown again)."""
         session = self._session
         shown: list[ProjectorCanvas] = [self.window] if self.window is not None else []
-        if self._preview is not None and not shown and any(t.isVisible() for t in self._thumbnails):
-            shown.append(self._preview)
+        if self._preview is not None:
+            pictured = any(thumbnail.isVisible() for thumbnail in self._thumbnails)
+            self._preview_stale = not pictured
+            if pictured:
+                shown.append(self._preview)
         if shown and session is not None and session.is_open:
             state = read_room(session)
             for canvas in shown:
@@ -196,7 +201,7 @@ class Projector(QObject):
 
     def open(self) -> None:
         """Open (or move) the window on the chosen screen: full screen unless it is the
-        chair's own, where it stays a window so that the Run view remains in reach."""
+        chair's own, where it is a window kept above the main window."""
         if self._session is not None and self._session.is_open:
             if self.window is None:
                 self.window = projector_window.ProjectorWindow(self._now, self.options)
@@ -229,7 +234,7 @@ class Projector(QObject):
     def _closed(self) -> None:
         self.window = None
         self._sync()
-        self._show_state()  # the thumbnails picture the preview again
+        self._catch_up()  # the thumbnails picture the preview again
 
     # -- the Run view's thumbnail -------------------------------------------------------------
 
@@ -242,7 +247,7 @@ class Projector(QObject):
             self._preview.repainted.connect(self._refresh_thumbnails)
         thumbnail = projector_thumbnail.ProjectorThumbnail()
         thumbnail.clicked.connect(self.show_window)
-        thumbnail.shown.connect(self._show_state)
+        thumbnail.shown.connect(self._catch_up)
         thumbnail.destroyed.connect(lambda: self._thumbnails.remove(thumbnail))
         self._thumbnails.append(thumbnail)
         self._show_thumbnails()
@@ -264,6 +269,10 @@ class Projector(QObject):
         keys = self.toggle_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
         for thumbnail in self._thumbnails:
             thumbnail.show_source(source, on=self.window is not None, mode=mode, keys=keys)
+
+    def _catch_up(self) -> None:
+        if self._preview_stale:
+            self._show_state()
 
     def _refresh_thumbnails(self) -> None:
         for thumbnail in self._thumbnails:
