@@ -48,6 +48,7 @@ class ProjectorThumbnail(QAbstractButton):
         self._source: QWidget | None = None
         self.on = False  # the projector window is open
         self.picture = QPixmap()
+        self._background = QColor("#000000")  # the room's screen's, around the picture
         # Changes come in bursts (a new item: items, speakers, points): one picture for each.
         self._later = QTimer(self)
         self._later.setSingleShot(True)
@@ -71,7 +72,7 @@ class ProjectorThumbnail(QAbstractButton):
                 f"Projector off; it would show: {mode}. Click to open the projector window."
             )
         self.setAccessibleDescription(description)
-        self.setToolTip(f"{description} ({keys})" if keys else description)
+        self.setToolTip(f"{description}\n{keys} opens or closes it." if keys else description)
         self.refresh()
 
     def refresh(self) -> None:
@@ -86,7 +87,8 @@ class ProjectorThumbnail(QAbstractButton):
         ratio = self.devicePixelRatioF()
         picture = QPixmap(size * ratio)
         picture.setDevicePixelRatio(ratio)
-        picture.fill(source.palette().color(QPalette.ColorRole.Window))
+        self._background = source.palette().color(QPalette.ColorRole.Window)
+        picture.fill(self._background)
         painter = QPainter(picture)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
@@ -105,7 +107,7 @@ class ProjectorThumbnail(QAbstractButton):
         palette = self.palette()
         inner = self.rect().adjusted(BORDER, BORDER, -BORDER, -BORDER)
         painter.fillRect(self.rect(), palette.color(QPalette.ColorRole.Mid))
-        painter.fillRect(inner, QColor("#000000"))
+        painter.fillRect(inner, self._background)
         if not self.picture.isNull():
             size = self.picture.deviceIndependentSize().toSize()
             place = QRect(QPoint(), size)
