@@ -19,6 +19,7 @@ from workshop_app.formats import (
     TEXT_FORMATS,
     Format,
 )
+from workshop_app.words import plural
 
 PROG = "workshop-app"
 AVAILABLE_FORMATS = EXPORT_FORMATS  # every format of the spec is built
@@ -175,7 +176,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     for finding in findings:
         print(finding.text)
     if findings:
-        print(f"{len(findings)} problem(s) found in {args.file}.")
+        print(f"{plural(len(findings), 'problem', 'problems')} found in {args.file}.")
         return EXIT_ERROR
     print(f"{args.file}: no problems found.")
     return EXIT_OK

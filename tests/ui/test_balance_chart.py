@@ -184,3 +184,18 @@ def test_empty_balance_still_paints(qtbot: QtBot) -> None:
     assert widget.rows() == []
     assert widget.sizeHint().height() == widget.row_height() + 2 * MARGIN
     assert not widget.grab().isNull()
+
+
+def test_a_name_too_long_for_its_column_gets_a_line_of_its_own(qtbot: QtBot) -> None:
+    """At 1366x768 the side column is ~320 px: "National water authority of Kenya" was cut
+    to "National water autho…". Then each name goes on its own line, above its bar."""
+    names = ("National water authority of Kenya", "Civil society", "Partner countries")
+    widget = chart(qtbot, Balance(tuple(Share(n, 1, 60.0) for n in names), ()))
+    widest = max(widget.fontMetrics().horizontalAdvance(n) for n in names)
+    assert widget.label_room(320) >= widest
+    assert widget.heightForWidth(320) == 6 * widget.row_height() + 2 * MARGIN
+    # With room to spare, one line per group, as before.
+    assert widget.label_room(900) >= widest
+    assert widget.heightForWidth(900) == 3 * widget.row_height() + 2 * MARGIN
+    widget.resize(320, widget.heightForWidth(320))
+    assert not widget.grab().isNull()

@@ -176,7 +176,7 @@ def test_deleting_an_item_with_contributions_asks_with_counts(
     monkeypatch.setattr(dialogs, "confirm", confirm)
     panel.select("a2")
     panel.delete_action.trigger()
-    assert "13 contribution(s), 12 speech(es) and 4 consensus point(s)" in asked[0]
+    assert "13 contributions, 12 speeches and 4 consensus points" in asked[0]
     assert read_back(demo_path, "SELECT count(*) FROM agenda_items WHERE id='a2'") == [(1,)]
     panel.delete_action.trigger()
     assert read_back(demo_path, "SELECT count(*) FROM contributions WHERE agenda_item_id='a2'") == [

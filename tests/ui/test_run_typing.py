@@ -157,7 +157,7 @@ def test_the_chairs_buttons_never_take_the_keyboard(
         speakers.next_button,
         speakers.end_button,
         consensus.propose_button,
-        consensus.action_button,
+        consensus.next_step_button,
         page.capture.record_button,
     ]
     assert all(b.focusPolicy() == Qt.FocusPolicy.NoFocus for b in buttons)

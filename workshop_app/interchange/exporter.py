@@ -17,6 +17,7 @@ from workshop_app.interchange.layout import (
     VERSIONS,
     record_attr,
 )
+from workshop_app.words import plural
 
 # Names of the people or things that a refusal lists; the count says how many in all.
 _NAMED_IN_REFUSAL = 3
@@ -60,10 +61,10 @@ def _refuse_what_is_newer(
             for obj in holders[:_NAMED_IN_REFUSAL]
         )
         more = ", …" if len(holders) > _NAMED_IN_REFUSAL else ""
-        plural = "s have" if len(holders) > 1 else " has"
         raise ExportRefused(
             f"Format version {version} cannot hold a {definition}'s {words}, and "
-            f"{len(holders)} {definition}{plural} one ({names}{more}).",
+            f"{plural(len(holders), f'{definition} has', f'{definition}s have')} one "
+            f"({names}{more}).",
             hint=f"Export version {VERSION} (the default), or clear the {words}s first.",
         )
 

@@ -12,6 +12,7 @@ from workshop_app.roster_import.errors import RosterImportError, quote
 from workshop_app.roster_import.mapping import Mapping, Target
 from workshop_app.roster_import.reading import RawTable
 from workshop_app.roster_import.textfile import garbled, ungarbled
+from workshop_app.words import plural
 
 # The record's limits (domain/limits.py, stated again by the interchange schema).
 NAME_MAX = MAX_NAME
@@ -111,7 +112,7 @@ def _all_problems(problems: list[RosterImportError]) -> RosterImportError:
     hints = [first.hint] if first.hint else []
     if len(problems) > 1:
         others = len(problems) - 1
-        hints.append(f"{others} other {'row has' if others == 1 else 'rows have'} problems too.")
+        hints.append(f"{plural(others, 'other row has', 'other rows have')} problems too.")
     hints.append("Nothing was imported.")
     return RosterImportError(
         first.detail,

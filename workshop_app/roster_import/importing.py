@@ -11,6 +11,7 @@ from workshop_app.domain.model import Participant, Workshop
 from workshop_app.roster_import.building import Skipped, build_participants
 from workshop_app.roster_import.mapping import guess_mapping
 from workshop_app.roster_import.reading import read_table
+from workshop_app.words import plural
 
 
 class _Participants(Protocol):
@@ -49,7 +50,7 @@ class ImportReport:
     @property
     def summary(self) -> str:
         """One line: "Added 12 participants; skipped 2 already on the roster."."""
-        text = f"Added {self.added} participant{'' if self.added == 1 else 's'}"
+        text = f"Added {plural(self.added, 'participant', 'participants')}"
         on_roster = sum(1 for skip in self.skipped if skip.on_roster)
         repeated = len(self.skipped) - on_roster
         parts = []

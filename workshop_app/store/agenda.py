@@ -21,6 +21,7 @@ from workshop_app.store.changes import ChangeKind, Entity
 from workshop_app.store.errors import NotFound
 from workshop_app.store.rows import from_row, to_row
 from workshop_app.store.snapshots import Snapshot, restore
+from workshop_app.words import plural
 
 if TYPE_CHECKING:
     from workshop_app.store.handle import Handle
@@ -289,8 +290,9 @@ class AgendaStore:
             ).fetchone()[0]
             if used:
                 raise KnownError(
-                    f"This question already has {used} contribution(s) or consensus point(s) "
-                    "recorded on its item, so it cannot move to another item."
+                    f"This question already has {plural(used, 'record', 'records')} "
+                    "(contributions or consensus points) on its item, so it cannot move to "
+                    "another item."
                 )
         with self._doc.write() as tx:
             where = "agenda_item_id = ?"

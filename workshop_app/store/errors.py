@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workshop_app.errors import KnownError
+from workshop_app.words import plural
 
 if TYPE_CHECKING:  # sqlite3 itself loads with the document, after the window shows
     import sqlite3
@@ -91,7 +92,9 @@ class ForeignSchema(DamagedDocument):
 
 def _first_and_more(items: list[str]) -> str:
     more = len(items) - 1
-    return items[0] + (f" (and {more} more difference{'s' if more > 1 else ''})" if more else "")
+    return items[0] + (
+        f" (and {plural(more, 'more difference', 'more differences')})" if more else ""
+    )
 
 
 class HardLinked(DocumentError):

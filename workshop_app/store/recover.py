@@ -19,6 +19,7 @@ from sqlite_utils import Database
 
 from workshop_app.store import connection, search
 from workshop_app.store.errors import DamagedDocument
+from workshop_app.words import plural
 
 # Parents before children, so that what survives can keep its links.
 TABLES = (
@@ -48,7 +49,7 @@ class RecoveryReport:
 
     def summary(self) -> str:
         kept = sum(self.recovered.values())
-        parts = [f"{kept} record(s) recovered"]
+        parts = [f"{plural(kept, 'record', 'records')} recovered"]
         gone = {t: n for t, n in self.lost.items() if n}
         if gone:
             detail = ", ".join(f"{n} {t.replace('_', ' ')}" for t, n in gone.items())

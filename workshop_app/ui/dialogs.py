@@ -27,6 +27,7 @@ from workshop_app.domain.clock import venue_time
 from workshop_app.errors import KnownError
 from workshop_app.ui.common.drafts import keep_while_open
 from workshop_app.ui.loader import deferred
+from workshop_app.words import plural
 
 if TYPE_CHECKING:
     from workshop_app.domain.model import (
@@ -95,12 +96,26 @@ def confirm(parent: QWidget | None, question: str, detail: str, action: str) -> 
     return box.clickedButton() is go
 
 
+def title_dialog(parent: QWidget | None, suggestion: str = "") -> QInputDialog:
+    """The question for a new workshop's title, wide enough for a long title and for the title
+    bar, where the window manager adds the application's name ("New Workshop — Workshop App")."""
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle("New Workshop")
+    dialog.setLabelText("&Title of the workshop:")
+    dialog.setTextValue(suggestion)
+    bar = dialog.fontMetrics().horizontalAdvance("New Workshop — Workshop App")
+    # The dialog's layout fixes its size to its contents, so the room goes to the text box.
+    box = dialog.findChild(QLineEdit)
+    if box is not None:
+        box.setMinimumWidth(max(480, 2 * bar))
+    return dialog
+
+
 def ask_title(parent: QWidget | None, suggestion: str = "") -> str | None:
     """The title of a new workshop, or None when the user cancels."""
-    text, ok = QInputDialog.getText(
-        parent, "New Workshop", "&Title of the workshop:", QLineEdit.EchoMode.Normal, suggestion
-    )
-    return text.strip() if ok else None
+    dialog = title_dialog(parent, suggestion)
+    ok = dialog.exec() == QInputDialog.DialogCode.Accepted
+    return dialog.textValue().strip() if ok else None
 
 
 def ask_new_path(parent: QWidget | None, suggestion: Path) -> Path | None:
@@ -281,7 +296,8 @@ def show_check_result(
     if not findings:
         text, icon = f"{path.name}: no problems found.", QMessageBox.Icon.Information
     else:
-        text, icon = f"{path.name}: {len(findings)} finding(s).", QMessageBox.Icon.Warning
+        found = plural(len(findings), "finding", "findings")
+        text, icon = f"{path.name}: {found}.", QMessageBox.Icon.Warning
     if title == "Recovered":
         text, icon = f"Recovered into {path.name}.", QMessageBox.Icon.Information
     box = QMessageBox(icon, title, text, parent=parent)

@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop_app.words import plural
+
 OTHER = "Other"
 SUBMENU = " › "
 
@@ -165,7 +167,8 @@ class ShortcutsDialog(QDialog):
         elif not shown:
             self.status.setText(f"No shortcut matches “{text.strip()}”.")
         else:
-            self.status.setText(f"{len(shown)} of {len(self.entries)} shortcuts.")
+            every = plural(len(self.entries), "shortcut", "shortcuts")
+            self.status.setText(f"{len(shown)} of {every}.")
 
     def visible_entries(self) -> list[tuple[str, str, str]]:
         """(group, action, shortcut) of the rows shown, in order."""

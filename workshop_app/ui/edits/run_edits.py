@@ -8,6 +8,7 @@ from typing import Any
 from workshop_app.domain.model import Contribution
 from workshop_app.ui.edits.commands import Editor
 from workshop_app.ui.session import Session
+from workshop_app.words import plural_form
 
 
 class RunEdits:
@@ -140,14 +141,14 @@ class RunEdits:
         """Change several contributions (id -> fields) as one step and one transaction."""
         if not changes:
             return False
-        plural = "s" if len(changes) > 1 else ""
+        many = len(changes)
         marks = [bool(f["highlight"]) for f in changes.values() if set(f) == {"highlight"}]
         if len(marks) < len(changes):
-            text = f"Edit Contribution{plural}"
+            text = plural_form(many, "Edit Contribution", "Edit Contributions")
         elif all(marks):
-            text = f"Mark Highlight{plural}"
+            text = plural_form(many, "Mark Highlight", "Mark Highlights")
         elif not any(marks):
-            text = f"Unmark Highlight{plural}"
+            text = plural_form(many, "Unmark Highlight", "Unmark Highlights")
         else:
             text = "Toggle Highlights"
         contributions = self._session.contributions

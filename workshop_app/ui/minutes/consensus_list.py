@@ -44,6 +44,7 @@ from workshop_app.ui.minutes.consensus_model import (
     order_points,
 )
 from workshop_app.ui.session import Session
+from workshop_app.words import plural, plural_form
 
 NO_POINTS = (
     "No consensus points have been recorded in this workshop yet. "
@@ -221,7 +222,7 @@ class ConsensusListPanel(QWidget):
             for s, label in STATUS_LABELS.items()
             if counts[s]
         ]
-        total = f"{len(points)} consensus point{'s' if len(points) != 1 else ''}"
+        total = plural(len(points), "consensus point", "consensus points")
         self.summary.setText(f"{total}:  " + "  ·  ".join(parts))
 
     def _update_placeholder(self) -> None:
@@ -308,8 +309,8 @@ class ConsensusListPanel(QWidget):
         links = len(point.supporting_contribution_ids)
         detail = f"“{short}”"
         if links:
-            detail += f" and its link{'s' if links != 1 else ''} to {links} contribution"
-            detail += "s" if links != 1 else ""
+            detail += f" and its {plural_form(links, 'link', 'links')} to "
+            detail += plural(links, "contribution", "contributions")
         if dialogs.confirm(
             self,
             "Delete this consensus point?",

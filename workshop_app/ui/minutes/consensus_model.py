@@ -24,6 +24,7 @@ from workshop_app.ui.common.outcome_tables import (
     one_line,
     tooltip,
 )
+from workshop_app.words import plural
 
 (
     COL_ITEM,
@@ -125,7 +126,7 @@ class ConsensusModel(RowTableModel[ConsensusPoint]):
         if role == Qt.ItemDataRole.AccessibleTextRole:
             if column == COL_SUPPORT:
                 count = len(point.supporting_contribution_ids)
-                return f"supported by {count} contribution{'s' if count != 1 else ''}"
+                return f"supported by {plural(count, 'contribution', 'contributions')}"
             return self._display(point, column) or "none"
         if role == Qt.ItemDataRole.ForegroundRole:
             if point.status == ConsensusStatus.WITHDRAWN:

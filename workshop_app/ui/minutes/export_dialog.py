@@ -36,6 +36,7 @@ from workshop_app.minutes.export import IdentitiesFound, default_output, export_
 from workshop_app.minutes.identities import IdentityMatch
 from workshop_app.ui import dialogs, tasks
 from workshop_app.ui.minutes.export_preview import OfflineBrowser, preview_or_error
+from workshop_app.words import plural
 
 ATTRIBUTION_LABELS = {
     Attribution.NAMED: "Named: the person and organisation",
@@ -273,7 +274,8 @@ class ExportDialog(QDialog):
         anonymous = Attribution(self.attribution.currentData()) is Attribution.ANONYMOUS
         if findings:
             self.findings_label.setText(
-                f"Anonymous minutes would name participants in {len(findings)} place(s). "
+                f"Anonymous minutes would name participants in "
+                f"{plural(len(findings), 'place', 'places')}. "
                 "Open a place to edit it, or write anyway."
             )
         elif anonymous:

@@ -15,7 +15,7 @@ from workshop_app.domain.attribution import Attribution
 from workshop_app.errors import KnownError
 from workshop_app.minutes import MinutesOptions, build_minutes
 from workshop_app.minutes.export import read_record
-from workshop_app.minutes.html import render_agenda_html, render_html
+from workshop_app.minutes.html import render_qt_html
 from workshop_app.minutes.identities import IdentityMatch, scan_minutes
 
 
@@ -29,10 +29,12 @@ class OfflineBrowser(QTextBrowser):
 def preview_html(
     path: Path, options: MinutesOptions, agenda: bool
 ) -> tuple[str, list[IdentityMatch]]:
-    """What the preview shows, and where an anonymous export would name someone."""
+    """What the preview shows, and where an anonymous export would name someone. The page is
+    laid out by Qt here, so it is written in the HTML Qt understands (as for the PDF): the
+    browser's version would lose its spacing (labels running into their values)."""
     record = read_record(path)
     minutes = build_minutes(record, options)
-    html = render_agenda_html(minutes) if agenda else render_html(minutes)
+    html = render_qt_html(minutes, handout=agenda)
     findings: list[IdentityMatch] = []
     if options.attribution is Attribution.ANONYMOUS:
         findings = scan_minutes(minutes, record.participants, handout=agenda)

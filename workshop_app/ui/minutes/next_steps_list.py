@@ -40,6 +40,7 @@ from workshop_app.ui.minutes.next_steps_model import (
     status_text,
 )
 from workshop_app.ui.session import Session
+from workshop_app.words import plural
 
 NO_NEXT_STEPS = (
     "No next steps have been recorded in this workshop yet. Add one here with "
@@ -212,7 +213,7 @@ class NextStepsPanel(QWidget):
                 if status == NextStepStatus.OPEN and overdue:
                     part += f" ({overdue} overdue)"
                 parts.append(part)
-        total = f"{len(steps)} next step{'s' if len(steps) != 1 else ''}"
+        total = plural(len(steps), "next step", "next steps")
         self.summary.setText(f"{total}:  " + "  ·  ".join(parts))
 
     def _update_placeholder(self) -> None:

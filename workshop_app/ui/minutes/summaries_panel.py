@@ -26,6 +26,7 @@ from workshop_app.store import Entity
 from workshop_app.ui.common.form_widgets import PlainTextField
 from workshop_app.ui.edits.outcome_edits import OutcomeEdits
 from workshop_app.ui.session import Session
+from workshop_app.words import plural
 
 #: How long typing in a summary may pause before it is saved.
 SUMMARY_IDLE_MS = 1000
@@ -33,10 +34,6 @@ NO_ITEMS = (
     "The agenda has no items yet. Add them under Prepare > Agenda; "
     "the closing summary of each item is written here."
 )
-
-
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 class SummaryField(PlainTextField):
@@ -244,18 +241,18 @@ class SummariesPanel(QScrollArea):
 
     def _counts(self) -> dict[str, str]:
         """What there is to summarise per item, in words."""
-        counted = self._session.contributions.counts_by_item()
-        contributions = {item_id: n for item_id, (n, _h) in counted.items()}
-        highlights = {item_id: h for item_id, (_n, h) in counted.items()}
+        by_item = self._session.contributions.counts_by_item()
+        contributions = {item_id: n for item_id, (n, _h) in by_item.items()}
+        highlights = {item_id: h for item_id, (_n, h) in by_item.items()}
         agreed = Counter(
             p.agenda_item_id for p in self._session.consensus.list() if p.status in AGREED
         )
         return {
             item_id: "  ·  ".join(
                 (
-                    plural(contributions.get(item_id, 0), "contribution"),
-                    plural(highlights.get(item_id, 0), "highlight"),
-                    plural(agreed[item_id], "agreed point"),
+                    plural(contributions.get(item_id, 0), "contribution", "contributions"),
+                    plural(highlights.get(item_id, 0), "highlight", "highlights"),
+                    plural(agreed[item_id], "agreed point", "agreed points"),
                 )
             )
             for item_id in self.blocks

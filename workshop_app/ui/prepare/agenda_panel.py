@@ -32,6 +32,7 @@ from workshop_app.ui.prepare.agenda_model import (
     AgendaModel,
 )
 from workshop_app.ui.session import Session
+from workshop_app.words import plural
 
 
 class AgendaPanel(QWidget):
@@ -149,7 +150,8 @@ class AgendaPanel(QWidget):
         day = plan.start.strftime("%a %d %b %Y") if workshop.date else "Date not set"
         self.summary.setText(
             f"<b>Agenda</b> — {day}, {plan.start:%H:%M}–{plan.end:%H:%M} "
-            f"({format_duration(plan.total_minutes)}) · {len(self.model.items())} items"
+            f"({format_duration(plan.total_minutes)}) · "
+            f"{plural(len(self.model.items()), 'item', 'items')}"
         )
         self.detail.show_row(self.current())
 
@@ -212,8 +214,10 @@ class AgendaPanel(QWidget):
             if any(counts.values()) and not dialogs.confirm(
                 self,
                 f"Delete “{row.title}” and everything recorded on it?",
-                f"{counts['contributions']} contribution(s), {counts['speeches']} speech(es) "
-                f"and {counts['consensus_points']} consensus point(s) would go with it. "
+                f"{plural(counts['contributions'], 'contribution', 'contributions')}, "
+                f"{plural(counts['speeches'], 'speech', 'speeches')} and "
+                f"{plural(counts['consensus_points'], 'consensus point', 'consensus points')} "
+                "would go with it. "
                 "Edit > Undo brings them back.",
                 "Delete",
             ):

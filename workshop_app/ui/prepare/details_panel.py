@@ -49,6 +49,7 @@ from workshop_app.ui.prepare.field_values import (
 )
 from workshop_app.ui.prepare.groups_editor import GroupsEditor
 from workshop_app.ui.session import Session
+from workshop_app.words import plural
 
 # PlainTextField moved to form_widgets; still exported here for the panels that import it.
 __all__ = ["DetailsPanel", "PlainTextField"]
@@ -392,7 +393,8 @@ class DetailsPanel(QScrollArea):
         if members and not dialogs.confirm(
             self,
             f"Remove the group {name}?",
-            f"{members} participant(s) belong to it; they keep it as their group "
+            f"{plural(members, 'participant belongs', 'participants belong')} to it; they keep it "
+            "as their group "
             "until you change it in the roster.",
             "Remove Group",
         ):

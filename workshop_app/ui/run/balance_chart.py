@@ -8,11 +8,22 @@ from dataclasses import dataclass
 from typing import Literal
 
 from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt
-from PySide6.QtGui import QAction, QColor, QFont, QHelpEvent, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QFont,
+    QHelpEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import QSizePolicy, QStyle, QToolTip, QWidget
 
 from workshop_app.domain.balance import Balance, Share
 from workshop_app.domain.clock import format_seconds
+from workshop_app.words import plural
 
 Mode = Literal["time", "turns"]
 
@@ -22,6 +33,7 @@ GAP = 6  # between label, bar and value
 MARGIN = 2
 MIN_BAR = 2  # a share above zero never looks like no share
 MIN_BAR_WIDTH = 48  # below this, bars are too short to compare
+INDENT = 12  # of a bar under its own label
 
 
 @dataclass(frozen=True)
@@ -35,7 +47,7 @@ class BarRow:
 
 
 def turns_text(turns: int) -> str:
-    return f"{turns} turn" if turns == 1 else f"{turns} turns"
+    return plural(turns, "turn", "turns")
 
 
 def share_text(share: Share, mode: Mode) -> str:
@@ -127,7 +139,9 @@ class BalanceChart(QWidget):
         measure = "speaking time" if self._mode == "time" else "turns"
         summary = f"Bars show {measure}. "
         if self._groups:
-            summary += f"{unheard} of {len(self._groups)} groups not heard yet. "
+            summary += (
+                f"{unheard} of {plural(len(self._groups), 'group', 'groups')} not heard yet. "
+            )
         text = summary + describe(self._groups)
         if self._people:
             text += f" {PEOPLE_HEADING}: " + (describe(self._persons) or "nobody yet.")
@@ -140,30 +154,67 @@ class BalanceChart(QWidget):
     def row_height(self) -> int:
         return max(20, self.fontMetrics().height() + 6)
 
-    def _lines(self) -> list[BarRow | None]:
-        """What each line shows: a bar, or None for the people heading."""
-        lines: list[BarRow | None] = list(self._groups)
+    def _stacked(self, width: int | None = None) -> bool:
+        """Whether a label is too long for its column at ``width``: then every label gets a
+        line of its own above its bar, so that no group's name is cut."""
+        label, _value, _bar = self._columns(width, stacked=False)
+        return label < self._wanted_label()
+
+    def label_room(self, width: int) -> int:
+        """How wide a label may be drawn when the chart is ``width`` wide."""
+        if self._stacked(width):
+            return width - 2 * MARGIN
+        return self._columns(width, stacked=False)[0]
+
+    def _wanted_label(self) -> int:
+        # +2: advances are rounded, and eliding needs the whole of the text's width.
+        metrics = self.fontMetrics()
+        return max((metrics.horizontalAdvance(r.label) for r in self.rows()), default=0) + 2
+
+    def _lines(self, width: int | None = None) -> list[tuple[str, BarRow | None]]:
+        """What each line shows: ("row", bar), or when stacked ("label", bar) then ("bar",
+        bar); ("heading", None) for the people heading."""
+        stacked = self._stacked(width)
+
+        def lines_of(row: BarRow) -> list[tuple[str, BarRow | None]]:
+            return [("label", row), ("bar", row)] if stacked else [("row", row)]
+
+        lines = [line for row in self._groups for line in lines_of(row)]
         if self._people:
-            lines.append(None)
-            lines.extend(self._persons)
+            lines.append(("heading", None))
+            lines.extend(line for row in self._persons for line in lines_of(row))
         return lines
 
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return max(1, len(self._lines(width))) * self.row_height() + 2 * MARGIN
+
     def sizeHint(self) -> QSize:
-        lines = max(1, len(self._lines()))
-        return QSize(300, lines * self.row_height() + 2 * MARGIN)
+        return QSize(300, self.heightForWidth(self.width()))
 
     def minimumSizeHint(self) -> QSize:
         return QSize(160, self.sizeHint().height())
 
-    def _columns(self) -> tuple[int, int, int]:
-        """Widths of the label, value and bar columns in the current width: the numbers come
-        first, then a bar long enough to compare, and the label (elided) gets the rest."""
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        if self._stacked(event.oldSize().width()) != self._stacked(event.size().width()):
+            self.updateGeometry()  # a line more or fewer per bar
+        super().resizeEvent(event)
+
+    def _columns(
+        self, width: int | None = None, *, stacked: bool | None = None
+    ) -> tuple[int, int, int]:
+        """Widths of the label, value and bar columns: the numbers come first, then a bar long
+        enough to compare, and the label gets the rest (none when labels have lines of their
+        own, where the bar is indented under its label)."""
         metrics = self.fontMetrics()
         rows = self.rows() or [BarRow("", 0.0, NOT_HEARD)]
-        inner = max(0, self.width() - 2 * MARGIN - 2 * GAP)
-        # +2: advances are rounded, and eliding needs the whole of the text's width.
+        inner = max(0, (self.width() if width is None else width) - 2 * MARGIN - 2 * GAP)
         value = min(max(metrics.horizontalAdvance(r.text) for r in rows) + 2, inner // 2)
-        wanted = max(metrics.horizontalAdvance(r.label) for r in rows) + 2
+        if stacked if stacked is not None else self._stacked(width):
+            return INDENT - GAP, value, max(0, inner - INDENT + GAP - value)
+        wanted = self._wanted_label()
         label = max(0, min(wanted, int(inner * 0.45), inner - value - MIN_BAR_WIDTH))
         return label, value, max(0, inner - label - value)
 
@@ -173,7 +224,7 @@ class BalanceChart(QWidget):
     def _line_at(self, point: QPoint) -> BarRow | None:
         index = (point.y() - MARGIN) // self.row_height()
         lines = self._lines()
-        return lines[index] if 0 <= index < len(lines) else None
+        return lines[index][1] if 0 <= index < len(lines) else None
 
     # -- painting -------------------------------------------------------------------------
 
@@ -190,12 +241,15 @@ class BalanceChart(QWidget):
                 Qt.AlignmentFlag.AlignLeft,
                 muted=True,
             )
-        for number, line in enumerate(lines):
+        for number, (part, row) in enumerate(lines):
             top = MARGIN + number * height
-            if line is None:
+            if row is None:
                 self._draw_heading(painter, top, height)
+            elif part == "label":
+                rect = QRect(MARGIN, top, self.width() - 2 * MARGIN, height)
+                self._draw_text(painter, rect, row.label, Qt.AlignmentFlag.AlignLeft)
             else:
-                self._draw_row(painter, line, top, height)
+                self._draw_row(painter, row, top, height, labelled=part == "row")
         painter.end()
 
     def _draw_heading(self, painter: QPainter, top: int, height: int) -> None:
@@ -208,12 +262,14 @@ class BalanceChart(QWidget):
         self._draw_text(painter, rect, text, Qt.AlignmentFlag.AlignLeft, muted=True)
         painter.restore()
 
-    def _draw_row(self, painter: QPainter, row: BarRow, top: int, height: int) -> None:
+    def _draw_row(
+        self, painter: QPainter, row: BarRow, top: int, height: int, *, labelled: bool
+    ) -> None:
         label_w, value_w, bar_w = self._columns()
         left = MARGIN
-        self._draw_text(
-            painter, QRect(left, top, label_w, height), row.label, Qt.AlignmentFlag.AlignLeft
-        )
+        if labelled:
+            label = QRect(left, top, label_w, height)
+            self._draw_text(painter, label, row.label, Qt.AlignmentFlag.AlignLeft)
         bar_left = left + label_w + GAP
         thickness = max(8, self.fontMetrics().height() - 6)
         track = QRect(bar_left, top + (height - thickness) // 2, bar_w, thickness)

@@ -39,6 +39,7 @@ from workshop_app.ui.run.entry_choices import fill_questions, fill_speakers
 from workshop_app.ui.run.feed_model import KIND_LABELS
 from workshop_app.ui.run.feed_panel import FeedPanel, labelled_combo
 from workshop_app.ui.run.speaker_box import SpeakerBox
+from workshop_app.words import plural
 
 
 class CapturePanel(QWidget):
@@ -247,8 +248,8 @@ class CapturePanel(QWidget):
         if self.drafts.restored:
             back += " · <i>restored what was being typed before the file was closed</i>"
         self.heading.setText(
-            f"{viewing}<b>{_escape(self.item.title)}</b>{suffix} · {count} contribution"
-            f"{'' if count == 1 else 's'}{back}"
+            f"{viewing}<b>{_escape(self.item.title)}</b>{suffix} · "
+            f"{plural(count, 'contribution', 'contributions')}{back}"
         )
 
     def _select_speaker(self, participant_id: str | None) -> None:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.domain.model import ConsensusPoint, ConsensusStatus
-from workshop_app.domain.outcomes import STATUS_LABELS
+from workshop_app.domain.outcomes import AGREED, STATUS_LABELS
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 MARKS = {
@@ -48,17 +48,19 @@ class ItemConsensusPanel(QWidget):
         self.points.itemActivated.connect(lambda row: self.edit_requested.emit(row.data(ID_ROLE)))
         self.points.currentItemChanged.connect(self._selected)
         self.propose_button = QPushButton("Propose point…")
-        self.action_button = QPushButton("Next step…")
+        self.next_step_button = QPushButton("Next step…")
         # The chair's buttons have shortcuts (see the Run menu): they never take the keyboard
         # from the entry box, where a Space typed would press them.
-        for button in (self.propose_button, self.action_button):
+        for button in (self.propose_button, self.next_step_button):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.heading = QLabel("<b>Consensus</b>")
+        # The count grows as points are added; it wraps rather than widen the column.
+        self.heading.setWordWrap(True)
         self.heading.setBuddy(self.points)
         buttons = QHBoxLayout()
         buttons.addWidget(self.heading, 1)
         buttons.addWidget(self.propose_button)
-        buttons.addWidget(self.action_button)
+        buttons.addWidget(self.next_step_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(buttons)
@@ -90,9 +92,10 @@ class ItemConsensusPanel(QWidget):
             if keep is not None and keep.id == point.id:
                 self.points.setCurrentItem(row)
         self.points.blockSignals(False)
-        agreed = sum(p.status == ConsensusStatus.AGREED for p in points)
+        # Agreed with reservations is agreed: the reservations are recorded beside the point.
+        agreed = sum(p.status in AGREED for p in points)
         self.heading.setText(
-            f"<b>Consensus</b> ({agreed} agreed of {len(points)})" if points else "<b>Consensus</b>"
+            f"<b>Consensus</b> ({agreed} of {len(points)} agreed)" if points else "<b>Consensus</b>"
         )
 
     def current(self) -> ConsensusPoint | None:

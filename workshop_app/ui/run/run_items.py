@@ -12,12 +12,13 @@ from PySide6.QtGui import QKeySequence
 from workshop_app.domain.model import AgendaItem, ItemStatus
 from workshop_app.ui.edits.run_edits import RunEdits
 from workshop_app.ui.session import Session
+from workshop_app.words import plural
 
 _ENDED = {ItemStatus.DONE: "finished", ItemStatus.SKIPPED: "skipped"}
 
 
 def _contributions(count: int) -> str:
-    return f"{count} contribution{'' if count == 1 else 's'}"
+    return plural(count, "contribution", "contributions")
 
 
 def item_changes(

@@ -191,7 +191,7 @@ class RunPage(QWidget):
             (speakers.next_button, self.next_speaker_action),
             (speakers.end_button, self.end_speech_action),
             (self.consensus.propose_button, self.point_action),
-            (self.consensus.action_button, self.next_step_action),
+            (self.consensus.next_step_button, self.next_step_action),
             (self.capture.record_button, self.capture.record_action),
         ):
             bind(button, action)

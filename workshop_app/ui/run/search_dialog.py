@@ -48,6 +48,7 @@ from workshop_app.store import Change, Entity
 from workshop_app.store.errors import NotFound
 from workshop_app.store.search import Hit
 from workshop_app.ui.session import Session
+from workshop_app.words import plural
 
 DEBOUNCE_MS = 150
 LIMIT = 200
@@ -301,7 +302,7 @@ class SearchDialog(QDialog):
             return f"No contribution contains “{query.strip()}”."
         if count >= LIMIT:
             return f"The first {LIMIT} contributions found; type more words to narrow them down."
-        return "1 contribution found." if count == 1 else f"{count} contributions found."
+        return f"{plural(count, 'contribution', 'contributions')} found."
 
     def _result(self, hit: Hit) -> SearchResult | None:
         try:
