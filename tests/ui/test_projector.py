@@ -39,8 +39,8 @@ from workshop_app.domain.projector import (
 )
 from workshop_app.ui import dialogs
 from workshop_app.ui.main_window import MainWindow
+from workshop_app.ui.projector import canvas as projector_canvas
 from workshop_app.ui.projector import controller as projector
-from workshop_app.ui.projector import window as projector_window
 from workshop_app.ui.projector.controller import Projector
 from workshop_app.ui.projector.window import ProjectorWindow
 from workshop_app.ui.run.run_page import RunPage
@@ -339,7 +339,7 @@ def test_the_clock_ticks_from_recorded_times_without_reading_the_file(
     screen.tick()
     assert screen.clock.text() == "2:04:20 / 2:00:00"
     colour = screen.clock.palette().color(QPalette.ColorRole.WindowText).name()
-    assert colour == projector_window.THEMES[True]["over"]
+    assert colour == projector_canvas.THEMES[True]["over"]
 
 
 def test_each_mode_from_its_shortcut(

@@ -234,9 +234,9 @@ class MainWindow(QMainWindow):
             page = mode.build(session)
             self._pages[mode.key] = page
             self.stack.addWidget(page)
-            shows_keys = getattr(page, "show_projector_keys", None)
-            if shows_keys is not None:  # the view the chair runs the day from: Ctrl+P keys
-                shows_keys(keys.actions, keys.dialog_closed)
+            shows = getattr(page, "show_projector", None)
+            if shows is not None:  # the view the chair runs the day from: keys, thumbnail
+                shows(keys.actions, keys.dialog_closed, self.projector.thumbnail())
             self._mode_menus[mode.key] = self._add_panel_menus(page)
             told = getattr(page, "status_message", None)
             if told is not None:  # a page's word on what an action did

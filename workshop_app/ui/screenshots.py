@@ -316,6 +316,16 @@ def show_run_edit_contribution(scene: Scene) -> QWidget:
     return over_the_window(scene.window, dialog)
 
 
+def show_run_projector_thumbnail(scene: Scene) -> None:
+    """The Run view while the room's screen shows the agenda: its thumbnail under the agenda."""
+    show_run(scene)
+    projector = scene.window.projector
+    projector.update(dark=True, show_clock=True, show_queue=True, show_reservations=False)
+    projector.set_mode(ProjectorMode.AGENDA)
+    projector.open()
+    QApplication.processEvents()  # the thumbnail paints its picture
+
+
 VIEWS: list[tuple[str, Callable[[Scene], QWidget | None]]] = [
     ("start.png", show_start),
     ("prepare-details.png", show_prepare_details),
@@ -325,6 +335,7 @@ VIEWS: list[tuple[str, Callable[[Scene], QWidget | None]]] = [
     ("prepare-participants-bulk.png", show_prepare_participants_bulk),
     ("run.png", show_run),
     ("run-edit-contribution.png", show_run_edit_contribution),
+    ("run-projector-thumbnail.png", show_run_projector_thumbnail),
     ("consensus.png", show_consensus),
     ("next-steps.png", show_next_steps),
     ("minutes-summaries.png", show_minutes_summaries),

@@ -1,29 +1,37 @@
 """The chair's side of the room's screen: the options, the View menu's actions, the Ctrl+P keys
-(which the Run view shows), and the projector window while it is open, given the running state
-after each of the session's change notifications (no polling)."""
+and the thumbnail (which the Run view shows), and the projector window while it is open, given
+the running state after each of the session's change notifications (no polling)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QSettings
+from PySide6.QtCore import QObject, QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence, QScreen
 from PySide6.QtWidgets import QMenu, QWidget
 
+from workshop_app.domain.clock import system_now
 from workshop_app.domain.model import ItemStatus
 from workshop_app.domain.projector import ProjectorMode, ProjectorOptions, RoomState, choose_screen
 from workshop_app.store import Change, Entity
 from workshop_app.ui.loader import deferred
 from workshop_app.ui.projector.controls import ProjectorControls
 
-# Loaded when the projector is first shown.
+# Loaded when the projector or its thumbnail is first shown.
 if TYPE_CHECKING:
+    from workshop_app.ui.projector import canvas as projector_canvas
+    from workshop_app.ui.projector import thumbnail as projector_thumbnail
     from workshop_app.ui.projector import window as projector_window
+    from workshop_app.ui.projector.canvas import ProjectorCanvas
+    from workshop_app.ui.projector.thumbnail import ProjectorThumbnail
     from workshop_app.ui.projector.window import ProjectorWindow
     from workshop_app.ui.session import Session
 else:
+    projector_canvas = deferred("workshop_app.ui.projector.canvas")
+    projector_thumbnail = deferred("workshop_app.ui.projector.thumbnail")
     projector_window = deferred("workshop_app.ui.projector.window")
 
 #: What the room's screen shows comes from these; contributions and next steps never reach it.
@@ -86,6 +94,11 @@ class Projector(QObject):
         self.options = replace(defaults, **remembered)
         self.window: ProjectorWindow | None = None
         self._session: Session | None = None
+        #: The Run view's thumbnails (one per Run page), and what they show while the window
+        #: is closed: a hidden canvas of what it would show.
+        self._thumbnails: list[ProjectorThumbnail] = []
+        self._preview: ProjectorCanvas | None = None
+        self._preview_stale = True  # the room changed while no thumbnail was shown
         #: The chair's Ctrl+P keys: its own, shown by whichever view the frame gives them to.
         self.keys = ProjectorControls(chair, self)
         self.keys.mode_requested.connect(self.set_mode)
@@ -123,15 +136,29 @@ class Projector(QObject):
             session.about_to_close.connect(self.close)
             session.changed.connect(self._on_changed)
         self._sync()
+        self._show_state()
 
     def _on_changed(self, changes: tuple[Change, ...]) -> None:
         if any(change.entity in ROOM_ENTITIES for change in changes):
             self._show_state()
 
     def _show_state(self) -> None:
+        """Read the room for the window, and for the preview while a thumbnail shows it
+        (else the preview is read when one is shown again)."""
         session = self._session
-        if self.window is not None and session is not None and session.is_open:
-            self.window.show_state(read_room(session))
+        shown: list[ProjectorCanvas] = [self.window] if self.window is not None else []
+        if self._preview is not None:
+            pictured = any(thumbnail.isVisible() for thumbnail in self._thumbnails)
+            self._preview_stale = not pictured
+            if pictured:
+                shown.append(self._preview)
+        if shown and session is not None and session.is_open:
+            state = read_room(session)
+            for canvas in shown:
+                canvas.show_state(state)
+
+    def _now(self) -> dt.datetime:
+        return self._session.clock() if self._session is not None else system_now()
 
     # -- what it shows ------------------------------------------------------------------------
 
@@ -151,8 +178,9 @@ class Projector(QObject):
         for field, key in REMEMBERED.items():
             if field in changes:
                 self._settings.setValue(SETTINGS + key, getattr(self.options, field))
-        if self.window is not None:
-            self.window.set_options(self.options)
+        for canvas in (self.window, self._preview):
+            if canvas is not None:
+                canvas.set_options(self.options)
         self._sync()
 
     def _sync(self) -> None:
@@ -161,6 +189,7 @@ class Projector(QObject):
         self.dark_action.setChecked(self.options.dark)
         self.reservations_action.setChecked(self.options.show_reservations)
         self.keys.show_options(self.options)
+        self._show_thumbnails()
 
     # -- the window ---------------------------------------------------------------------------
 
@@ -172,22 +201,31 @@ class Projector(QObject):
 
     def open(self) -> None:
         """Open (or move) the window on the chosen screen: full screen unless it is the
-        chair's own, where it stays a window so that the Run view remains in reach."""
+        chair's own, where it is a window kept above the main window."""
         if self._session is not None and self._session.is_open:
             if self.window is None:
-                session = self._session
-                self.window = projector_window.ProjectorWindow(
-                    lambda: session.clock(), self.options
-                )
+                self.window = projector_window.ProjectorWindow(self._now, self.options)
                 self.window.closed.connect(self._closed)
                 self.window.screen_moved.connect(self._moved)
+                self.window.repainted.connect(self._refresh_thumbnails)
                 # The chair's projector shortcuts work there too, once it has been clicked.
                 self.window.addActions([self.toggle_action, *self.keys.actions])
             self._show_state()
             screen = self.screen()
-            self.window.show_on(screen, full_screen=screen.name() != self._chair.screen().name())
+            chairs = screen.name() == self._chair.screen().name()
+            # On the chair's screen, a window kept above the main window; else full screen.
+            self.window.show_on(screen, self._chair.window() if chairs else None)
             self._chair.activateWindow()  # the rapporteur goes on typing
         self._sync()
+
+    def show_window(self) -> None:
+        """Open the window, or bring it to the front (from the Run view's thumbnail)."""
+        if self.window is None:
+            self.open()
+            return
+        self.window.setWindowState(self.window.windowState() & ~Qt.WindowState.WindowMinimized)
+        self.window.show()
+        self.window.raise_()
 
     def close(self) -> None:
         if self.window is not None:
@@ -196,6 +234,49 @@ class Projector(QObject):
     def _closed(self) -> None:
         self.window = None
         self._sync()
+        self._catch_up()  # the thumbnails picture the preview again
+
+    # -- the Run view's thumbnail -------------------------------------------------------------
+
+    def thumbnail(self) -> QWidget:
+        """A new live thumbnail of the room's screen, for a Run view to place."""
+        if self._preview is None:
+            self._preview = projector_canvas.ProjectorCanvas(self._now, self.options, self._chair)
+            self._preview.hide()  # never shown: only painted into the thumbnails
+            self.destroyed.connect(self._preview.deleteLater)
+            self._preview.repainted.connect(self._refresh_thumbnails)
+        thumbnail = projector_thumbnail.ProjectorThumbnail()
+        thumbnail.clicked.connect(self.show_window)
+        thumbnail.shown.connect(self._catch_up)
+        thumbnail.destroyed.connect(lambda: self._thumbnails.remove(thumbnail))
+        self._thumbnails.append(thumbnail)
+        self._show_thumbnails()
+        return thumbnail
+
+    def _show_thumbnails(self) -> None:
+        """Tell the thumbnails what to picture: the window, else the preview at its size."""
+        source = self.window or self._preview
+        if source is None:
+            return
+        if self._preview is not None and self.window is None:
+            screen = self.screen()
+            own = screen.name() == self._chair.screen().name()
+            size = projector_window.window_frame(screen).size() if own else screen.size()
+            if self._preview.size() != size:
+                self._preview.resize(size)
+                self._preview.redraw()
+        mode = self.keys.mode_name(self.options.mode)
+        keys = self.toggle_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        for thumbnail in self._thumbnails:
+            thumbnail.show_source(source, on=self.window is not None, mode=mode, keys=keys)
+
+    def _catch_up(self) -> None:
+        if self._preview_stale:
+            self._show_state()
+
+    def _refresh_thumbnails(self) -> None:
+        for thumbnail in self._thumbnails:
+            thumbnail.refresh()
 
     def screen(self) -> QScreen:
         """The screen the projector goes to (``choose_screen`` over the screens there are)."""

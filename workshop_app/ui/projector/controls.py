@@ -1,5 +1,6 @@
 """The chair's projector keys: Ctrl+P, then a letter. The projector's controller owns them and
-keeps their checks in step with its options; the Run view shows them in its menu.
+keeps their checks in step with its options (the mode the room sees is the checked one of an
+exclusive group); the Run view shows them in its menu.
 
 Not Ctrl+Alt+letter: on Windows that is AltGr, which types @, €, ą, ł… into the entry box.
 """
@@ -9,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from workshop_app.domain.projector import ProjectorMode, ProjectorOptions
@@ -30,6 +31,7 @@ class ProjectorControls(QObject):
         super().__init__(parent)
         self._chair = chair  # the message dialog's parent
         self._message = ""
+        self._options = ProjectorOptions()
 
         def mode(name: ProjectorMode) -> Callable[[], None]:
             return lambda: self.mode_requested.emit(name.value, "")
@@ -43,15 +45,28 @@ class ProjectorControls(QObject):
         for action in (self.clock_action, self.queue_action):
             action.setCheckable(True)
             action.setChecked(True)
-        self.actions = [
-            self._action("Projector: &Question", "Ctrl+P, Q", mode(ProjectorMode.QUESTION)),
-            self._action("Projector: &Agenda", "Ctrl+P, A", mode(ProjectorMode.AGENDA)),
-            self._action("Projector: Co&nsensus", "Ctrl+P, C", mode(ProjectorMode.CONSENSUS)),
-            self._action("Projector: &Message…", "Ctrl+P, M", self.message),
-            self._action("Projector: &Blank", "Ctrl+P, B", mode(ProjectorMode.BLANK)),
-            self.clock_action,
-            self.queue_action,
-        ]
+        #: One key per mode, checked when the room's screen is in that mode.
+        self.mode_actions = {
+            ProjectorMode.QUESTION: self._action(
+                "Projector: &Question", "Ctrl+P, Q", mode(ProjectorMode.QUESTION)
+            ),
+            ProjectorMode.AGENDA: self._action(
+                "Projector: &Agenda", "Ctrl+P, A", mode(ProjectorMode.AGENDA)
+            ),
+            ProjectorMode.CONSENSUS: self._action(
+                "Projector: Co&nsensus", "Ctrl+P, C", mode(ProjectorMode.CONSENSUS)
+            ),
+            ProjectorMode.MESSAGE: self._action("Projector: &Message…", "Ctrl+P, M", self.message),
+            ProjectorMode.BLANK: self._action(
+                "Projector: &Blank", "Ctrl+P, B", mode(ProjectorMode.BLANK)
+            ),
+        }
+        self.modes = QActionGroup(self)  # exclusive: one mode at a time
+        for action in self.mode_actions.values():
+            action.setCheckable(True)
+            self.modes.addAction(action)
+        self.actions = [*self.mode_actions.values(), self.clock_action, self.queue_action]
+        self.show_options(self._options)
 
     def _action(self, text: str, keys: str, slot: Callable[[], object]) -> QAction:
         action = QAction(text, self)
@@ -62,9 +77,16 @@ class ProjectorControls(QObject):
         return action
 
     def show_options(self, options: ProjectorOptions) -> None:
-        """The clock and queue keys' checks, as the projector shows them."""
+        """The checks as the projector shows: its mode, the clock and the queue."""
+        self._options = options
+        self.mode_actions[options.mode].setChecked(True)
         self.clock_action.setChecked(options.show_clock)
         self.queue_action.setChecked(options.show_queue)
+
+    def mode_name(self, mode: ProjectorMode) -> str:
+        """The mode as its key names it: "Question", "Message"..."""
+        text = self.mode_actions[mode].text().removeprefix("Projector: ")
+        return text.replace("&", "").removesuffix("…")
 
     def _part(self, part: str) -> None:
         action = self.clock_action if part == "clock" else self.queue_action
@@ -77,3 +99,5 @@ class ProjectorControls(QObject):
         if text:
             self._message = text
             self.mode_requested.emit(ProjectorMode.MESSAGE.value, text)
+        else:  # cancelled: the room's screen, and so the check, stay as they were
+            self.show_options(self._options)

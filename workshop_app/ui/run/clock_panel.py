@@ -86,7 +86,7 @@ class ClockPanel(QWidget):
         buttons = QHBoxLayout()
         for button in (self.next_button, self.finish_button, self.skip_button):
             buttons.addWidget(button)
-        layout = QVBoxLayout(self)
+        layout = self._column = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.now)
         layout.addWidget(self.title)
@@ -98,6 +98,10 @@ class ClockPanel(QWidget):
         outline_label.setBuddy(self.outline)
         layout.addWidget(outline_label)
         layout.addWidget(self.outline, 1)
+
+    def show_projector(self, thumbnail: QWidget) -> None:
+        """The projector's live thumbnail, under the agenda."""
+        self._column.addWidget(thumbnail, 0, Qt.AlignmentFlag.AlignHCenter)
 
     # -- showing --------------------------------------------------------------------------
 

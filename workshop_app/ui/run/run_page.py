@@ -137,8 +137,7 @@ class RunPage(QWidget):
             "Record Next S&tep…", "Ctrl+Shift+A", view.add_next_step
         )
         self.summary_action = self._action("Item Su&mmary…", "Ctrl+Shift+M", view.edit_summary)
-        #: The projector's Ctrl+P keys, once the frame has given them (see show_projector_keys).
-        self.projector_keys: list[QAction] = []
+        self.projector_keys: list[QAction] = []  # the projector's Ctrl+P (show_projector)
 
     def actions_for_menu(self) -> list[QAction]:
         return [
@@ -167,14 +166,15 @@ class RunPage(QWidget):
             *([("&Projector", self.projector_keys)] if self.projector_keys else []),
         ]
 
-    def show_projector_keys(self, keys: list[QAction], dialog_closed: SignalInstance) -> None:
-        """The projector's own keys, shown in this view's menu and working while it is shown
-        (the projector keeps their state); after their dialog, the entry box has the keyboard."""
+    def show_projector(self, keys: list[QAction], closed: SignalInstance, view: QWidget) -> None:
+        """The projector's own keys (in this view's menu, working while it is shown; after
+        their dialog ``closed``, the entry box has the keyboard) and its thumbnail ``view``."""
         self.projector_keys = list(keys)
         for action in keys:
             self.addAction(action)
             action.setEnabled(self.isVisible())
-        dialog_closed.connect(self.capture.text.setFocus)
+        closed.connect(self.capture.text.setFocus)
+        self.clock_panel.show_projector(view)
 
     def _connect(self) -> None:
         clock, speakers = self.clock_panel, self.speakers
