@@ -1,0 +1,64 @@
+"""Minutes' tabs and the export dialog."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QSettings,
+)
+from PySide6.QtWidgets import QWidget
+
+from workshop_app.domain.clock import parse_timestamp
+from workshop_app.ui.minutes.export_dialog import ExportDialog
+from workshop_app.ui.minutes.minutes_page import MinutesPage
+from workshop_app.ui.screenshots.scene import SIZE, Scene
+
+MINUTES_TODAY = "2018-01-10T10:00:00+01:00"
+
+
+def minutes_tab(scene: Scene, title: str) -> MinutesPage:
+    """Show the tab ``title`` of the Minutes page."""
+    scene.window.show_mode("minutes")
+    page = scene.window.page("minutes")
+    assert isinstance(page, MinutesPage)
+    page.show_panel(title)
+    return page
+
+
+def show_consensus(scene: Scene) -> None:
+    scene.open(scene.demo())
+    minutes_tab(scene, "Consensus").consensus.select("k3")
+
+
+def show_next_steps(scene: Scene) -> None:
+    scene.open(scene.demo())
+    session = scene.window.session
+    assert session is not None
+    today = parse_timestamp(MINUTES_TODAY)
+    session.clock = lambda: today
+    page = minutes_tab(scene, "Next Steps")
+    page.next_steps.refresh()
+    page.next_steps.select("x3")  # x4, overdue, shows in red when not selected
+
+
+def show_minutes_summaries(scene: Scene) -> None:
+    scene.open(scene.demo())
+    minutes_tab(scene, "Summaries")
+
+
+#: One PNG per view: (file name, how to show it). Add a view with one line here.
+def show_export(scene: Scene) -> QWidget:
+    """File > Export Minutes in anonymous mode: the preview and the places that name someone."""
+    path = scene.demo()
+    scene.open(path)
+    dialog = ExportDialog(
+        path, QSettings(str(scene.folder / "export.ini"), QSettings.Format.IniFormat)
+    )
+    dialog.setParent(scene.window, dialog.windowFlags())
+    dialog.attribution.setCurrentIndex(dialog.attribution.findData("anonymous"))
+    dialog.refresh_preview()
+    dialog.resize(*SIZE)
+    dialog.show()
+    return dialog
+
+
+#: A meeting tool's attendee report: a preamble, the host, then the attendees.

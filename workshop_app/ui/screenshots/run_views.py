@@ -1,0 +1,112 @@
+"""The Run view: the day in progress, a contribution being corrected, the projector's thumbnail."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
+
+from workshop_app.demo import write_demo_in_progress
+from workshop_app.domain.clock import parse_timestamp
+from workshop_app.domain.model import ConsensusPoint, ConsensusStatus, NextStep
+from workshop_app.domain.projector import ProjectorMode
+from workshop_app.ui.run.contribution_dialog import ContributionDialog
+from workshop_app.ui.run.run_page import RunPage
+from workshop_app.ui.screenshots.scene import Scene
+
+IN_PROGRESS_AT = "2017-09-21T10:47:20+02:00"
+
+
+def show_run(scene: Scene, file: str = "In progress.workshop") -> None:
+    """A realistic day in progress: the main session running, a speech under way."""
+    path = scene.folder / file
+    if not path.exists():
+        write_demo_in_progress(path)
+    scene.open(path)
+    session = scene.window.session
+    assert session is not None
+    fixed = parse_timestamp(IN_PROGRESS_AT)
+    session.clock = lambda: fixed
+    session.run.set_focus("q2")
+    if not session.consensus.list("a2"):
+        session.consensus.record(
+            ConsensusPoint(
+                id="k-shot",
+                agenda_item_id="a2",
+                question_id="q1",
+                text="A partnership rests on sharing goals, approaches and responsibility.",
+                status=ConsensusStatus.AGREED,
+                supporting_contribution_ids=("c03",),
+                recorded_at="2017-09-21T10:40:00+02:00",
+            )
+        )
+        session.consensus.record(
+            ConsensusPoint(
+                id="k-shot-2",
+                agenda_item_id="a2",
+                question_id="q2",
+                text="Capacity development is demand-driven.",
+                supporting_contribution_ids=("c06",),
+                recorded_at="2017-09-21T10:46:00+02:00",
+            )
+        )
+    if not session.next_steps.list():
+        session.next_steps.add(
+            NextStep(
+                id="x-shot",
+                text="Circulate the list of partnership examples before the next session",
+                agenda_item_id="a2",
+                owner="Workshop secretariat",
+                due="2017-09-28",
+            )
+        )
+        session.agenda.update_item(
+            "a2", summary="So far: partnerships rest on shared goals and responsibility."
+        )
+    scene.window.show_mode("run")
+    page = scene.window.page("run")
+    assert isinstance(page, RunPage)
+    page.capture.text.setPlainText("Capacity development works when partners set the prior")
+
+
+#: "Today" for the next steps view: x4, due 15 Dec 2017 and still open, is overdue.
+
+
+def over_the_window(window: QWidget, dialog: QWidget) -> QWidget:
+    """A picture of ``dialog`` where it opens, centred over ``window`` (a dialog's own grab
+    shows it alone)."""
+    picture = window.grab()
+    painter = QPainter(picture)
+    place = window.rect().center() - dialog.rect().center()
+    painter.fillRect(window.rect(), QColor(0, 0, 0, 60))  # as a window manager dims behind
+    painter.drawPixmap(place, dialog.grab())
+    painter.end()
+    dialog.close()
+    shown = QLabel()
+    shown.setPixmap(picture)
+    shown.resize(picture.size() / picture.devicePixelRatio())
+    return shown
+
+
+def show_run_edit_contribution(scene: Scene) -> QWidget:
+    """F2 on a highlighted contribution in the Run view: everything about it in one dialog."""
+    show_run(scene)
+    page = scene.window.page("run")
+    session = scene.window.session
+    assert isinstance(page, RunPage) and session is not None
+    page.capture.select("c04")
+    dialog = ContributionDialog(
+        session.contributions.get("c04"), session.participants.list(), page.items, scene.window
+    )
+    dialog.show()
+    QApplication.processEvents()
+    return over_the_window(scene.window, dialog)
+
+
+def show_run_projector_thumbnail(scene: Scene) -> None:
+    """The Run view while the room's screen shows the agenda: its thumbnail under the agenda."""
+    show_run(scene)
+    projector = scene.window.projector
+    projector.update(dark=True, show_clock=True, show_queue=True, show_reservations=False)
+    projector.set_mode(ProjectorMode.AGENDA)
+    projector.open()
+    QApplication.processEvents()  # the thumbnail paints its picture
