@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from sqlite_utils import Database
 
 from workshop_app.domain.limits import Refusal
-from workshop_app.domain.model import FIRST_DAY_ID, Day, Workshop
+from workshop_app.domain.model import Day
 from workshop_app.store.changes import ChangeKind, Entity
 from workshop_app.store.errors import NotFound
 from workshop_app.store.rows import from_row, to_row
@@ -47,11 +47,6 @@ def set_fields(db: Database, day_id: str | None, values: dict[str, Any]) -> None
 
 def read_days(db: Database) -> list[Day]:
     return [from_row(Day, r) for r in db.query("SELECT * FROM days ORDER BY position, seq")]
-
-
-def first_day(workshop: Workshop) -> Day:
-    """The one day of a workshop that has no list of days: its own date and start."""
-    return Day(FIRST_DAY_ID, workshop.date, workshop.start_time)
 
 
 def insert_days(db: Database, days: Sequence[Day]) -> None:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections import defaultdict
 
 from sqlite_utils import Database
 
+from workshop_app.domain.days import with_days
 from workshop_app.domain.model import (
     ConsensusPoint,
     Contribution,
@@ -16,7 +16,7 @@ from workshop_app.domain.model import (
 )
 from workshop_app.store import search
 from workshop_app.store.agenda import insert_agenda, read_agenda
-from workshop_app.store.days import first_day, insert_days, read_days, sync_workshop
+from workshop_app.store.days import insert_days, read_days
 from workshop_app.store.participants import insert_participants, read_participants
 from workshop_app.store.rows import from_row, from_rows, to_row
 from workshop_app.store.workshop import insert_workshop, read_workshop
@@ -49,14 +49,11 @@ def read_record(db: Database) -> WorkshopRecord:
 def write_record(db: Database, record: WorkshopRecord) -> None:
     """Insert a whole workshop into an empty document (inside the caller's transaction).
     A record without days (version 1 and 2 files) gets one, with the workshop's date."""
+    record = with_days(record)
     insert_workshop(db, record.workshop)
     insert_participants(db, record.participants)
-    days = record.days or (first_day(record.workshop),)
-    insert_days(db, days)
-    sync_workshop(db)
-    insert_agenda(
-        db, [dataclasses.replace(i, day_id=i.day_id or days[0].id) for i in record.agenda]
-    )
+    insert_days(db, record.days)
+    insert_agenda(db, record.agenda)
     db.table("speeches").insert_all(to_row(s) for s in record.speeches)
     db.table("contributions").insert_all(to_row(c) for c in record.contributions)
     search.rebuild(db)
