@@ -25,7 +25,7 @@ PROG = "workshop-app"
 AVAILABLE_FORMATS = EXPORT_FORMATS  # every format of the spec is built
 ATTRIBUTIONS = ("named", "organisation", "group", "anonymous")  # domain Attribution, light at start
 STDOUT_FORMATS = (JSON, *TEXT_FORMATS)
-JSON_VERSIONS = (1, 2)  # interchange.layout.VERSIONS, without importing the package at start
+JSON_VERSIONS = (1, 2, 3)  # interchange.layout.VERSIONS, without importing the package at start
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
 
@@ -242,7 +242,8 @@ def build_parser() -> argparse.ArgumentParser:
         type=int,
         choices=JSON_VERSIONS,
         help="interchange format version of a json export (default: the newest, "
-        f"{JSON_VERSIONS[-1]}); 1 is refused when the workshop holds what it cannot",
+        f"{JSON_VERSIONS[-1]}); an older one is refused when the workshop holds what it "
+        "cannot (several days; a job title in version 1)",
     )
     exp.add_argument(
         "--force",

@@ -21,7 +21,15 @@ from workshop_app.domain.model import (
     WorkshopRecord,
 )
 from workshop_app.interchange import dumps, loads, record_to_dict
-from workshop_app.interchange.layout import ADDED_IN, LAYOUTS, LISTS, SCHEMAS, VERSION, VERSIONS
+from workshop_app.interchange.layout import (
+    ADDED_IN,
+    LAYOUTS,
+    LISTS,
+    LISTS_ADDED_IN,
+    SCHEMAS,
+    VERSION,
+    VERSIONS,
+)
 
 
 def schema(version: int) -> dict[str, Any]:
@@ -75,6 +83,12 @@ def test_version_1_is_the_newest_schema_without_what_later_versions_added() -> N
         for definition, key in added:
             del newest["$defs"][definition]["properties"][key]
         assert version > 1
+    for version, lists in LISTS_ADDED_IN.items():
+        for key in lists:
+            definition = LAYOUTS[dict(LISTS)[key]][0]
+            del newest["properties"][key]
+            del newest["$defs"][definition]
+        assert version > 1
     for key in ("$id", "title", "description"):
         newest[key] = older[key]
     newest["properties"]["version"] = {"const": 1}
@@ -98,6 +112,7 @@ def test_minimal_record_exports_defaults_and_omits_absent_values(version: int) -
         "participants": [
             {"id": "p1", "name": "A. Example", "role": "participant", "present": True}
         ],
+        **({"days": []} if version >= 3 else {}),  # none listed: one day, the workshop's
         "agenda": [
             {
                 "id": "a1",
@@ -121,7 +136,7 @@ def test_dumps_is_indented_unicode_json_ending_in_a_newline() -> None:
     assert not text.endswith("\n\n")
     assert "Atelier — 中文 — العربية" in text  # not \u-escaped
     assert "\\u0001" in text  # control characters stay escaped, as JSON requires
-    assert text.startswith('{\n  "format": "workshop-app",\n  "version": 2,\n')
+    assert text.startswith(f'{{\n  "format": "workshop-app",\n  "version": {VERSION},\n')
     assert json.loads(text) == record_to_dict(record)
 
 
@@ -143,9 +158,11 @@ def normalised(document: dict[str, Any], version: int = VERSION) -> dict[str, An
     result: dict[str, Any] = {"format": "workshop-app", "version": version}
     result["workshop"] = fix(document["workshop"], "workshop")
     result["workshop"].setdefault("stakeholder_groups", [])
+    newer = {key for v, keys in LISTS_ADDED_IN.items() if v > version for key in keys}
     for key, cls in LISTS:
         definition = LAYOUTS[cls][0]
-        result[key] = [fix(obj, definition) for obj in document.get(key, [])]
+        if key not in newer:
+            result[key] = [fix(obj, definition) for obj in document.get(key, [])]
     return result
 
 

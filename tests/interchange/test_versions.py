@@ -1,5 +1,5 @@
-"""Format versions: 2 (a participant's job title) is written by default, 1 on request, and
-refused when the workshop holds what version 1 cannot; version 1 files always import."""
+"""Format versions: 3 (days) is written by default, 2 (a participant's job title) and 1 on
+request, refused when the workshop holds what they cannot; version 1 files always import."""
 
 from __future__ import annotations
 
@@ -37,17 +37,17 @@ def cli(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_the_command_line_offers_the_versions_import_reads() -> None:
-    assert JSON_VERSIONS == VERSIONS and VERSION == 2
+    assert JSON_VERSIONS == VERSIONS and VERSION == 3
 
 
-def test_version_2_keeps_job_titles_through_a_workshop_file(tmp_path: Path) -> None:
+def test_the_newest_version_keeps_job_titles_through_a_workshop_file(tmp_path: Path) -> None:
     path = tmp_path / "titled.workshop"
     Document.create_from_record(path, loads(json.dumps(with_job_titles()))).close()
     with Document.open(path, readonly=True) as doc:
         people = {p.id: p.job_title for p in doc.participants.list()}
         exported = json.loads(dumps(doc.record()))
     assert {k: v for k, v in people.items() if v} == JOB_TITLES
-    assert exported["version"] == 2
+    assert exported["version"] == VERSION
     titled = {p["id"]: p["job_title"] for p in exported["participants"] if "job_title" in p}
     assert titled == JOB_TITLES
     # The job title sits after the honorific, in the schema's order.
@@ -65,9 +65,14 @@ def test_version_2_round_trip_on_the_command_line(tmp_path: Path) -> None:
     again = tmp_path / "again.workshop"
     (tmp_path / "first.json").write_text(first.stdout, encoding="utf-8")
     assert cli("import-json", str(tmp_path / "first.json"), str(again)).returncode == 0
-    second = cli("export", str(again), "--format", "json", "--json-version", "2", "-o", "-")
+    second = cli("export", str(again), "--format", "json", "-o", "-")
     assert second.stdout == first.stdout
     assert json.loads(first.stdout)["participants"][0]["job_title"] == JOB_TITLES["p1"]
+    older = cli("export", str(again), "--format", "json", "--json-version", "2", "-o", "-")
+    assert older.returncode == 0, older.stderr
+    as_2 = json.loads(older.stdout)
+    assert as_2["version"] == 2 and "days" not in as_2
+    assert as_2["participants"][0]["job_title"] == JOB_TITLES["p1"]
 
 
 def test_version_1_on_request_round_trips_on_the_command_line(
@@ -81,8 +86,11 @@ def test_version_1_on_request_round_trips_on_the_command_line(
     assert cli("import-json", str(tmp_path / "v1.json"), str(again)).returncode == 0
     second = cli("export", str(again), "--format", "json", "--json-version", "1", "-o", "-")
     assert second.stdout == first.stdout
+    as_2 = cli("export", str(again), "--format", "json", "--json-version", "2", "-o", "-")
+    assert json.loads(as_2.stdout) == {**json.loads(first.stdout), "version": 2}
     newest = json.loads(cli("export", str(again), "--format", "json", "-o", "-").stdout)
-    assert newest == {**json.loads(first.stdout), "version": 2}
+    assert newest["days"] == [{"id": "day-1", "date": "2017-09-21", "start_time": "09:30"}]
+    assert {item["day"] for item in newest["agenda"]} == {"day-1"}
 
 
 def test_version_1_is_refused_when_someone_has_a_job_title(tmp_path: Path) -> None:
@@ -97,7 +105,7 @@ def test_version_1_is_refused_when_someone_has_a_job_title(tmp_path: Path) -> No
     assert result.returncode == 1
     (line,) = result.stderr.strip().splitlines()
     assert line.startswith("workshop-app: Format version 1 cannot hold a participant's job title")
-    assert "2 participants have one" in line and "Export version 2" in line
+    assert "2 participants have one" in line and "Export version 3" in line
     assert not out.exists()
 
 
@@ -119,4 +127,4 @@ def test_json_version_applies_to_json_only(demo_path: Path) -> None:
     result = cli("export", str(demo_path), "--format", "md", "--json-version", "1", "-o", "-")
     assert result.returncode == 2
     assert "--json-version applies to --format json only" in result.stderr
-    assert cli("export", str(demo_path), "-f", "json", "--json-version", "3").returncode == 2
+    assert cli("export", str(demo_path), "-f", "json", "--json-version", "4").returncode == 2

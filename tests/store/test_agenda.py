@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -134,5 +135,6 @@ def test_item_with_questions_added_at_once(document: Document) -> None:
         title="Session",
         questions=(GuidingQuestion(id="q", agenda_item_id="a", text="Why?"),),
     )
-    document.agenda.add_item(item)
-    assert document.agenda.items() == [item]
+    added = document.agenda.add_item(item)
+    assert added == dataclasses.replace(item, day_id="day-1")  # on the one day there is
+    assert document.agenda.items() == [added]

@@ -41,7 +41,7 @@ def test_a_current_file_is_not_migrated_again(workshop_path: Path) -> None:
     assert read_back(workshop_path, "SELECT name, applied_at FROM _sqlite_migrations") == before
 
 
-@pytest.mark.parametrize("version", [1, 2, 3, 4])
+@pytest.mark.parametrize("version", [1, 2, 3, 4, 5])
 def test_a_file_of_each_earlier_schema_is_upgraded_with_its_content(
     tmp_path: Path, version: int
 ) -> None:
@@ -69,3 +69,9 @@ def test_a_file_of_each_earlier_schema_is_upgraded_with_its_content(
     assert read_back(path, "SELECT day_end FROM run_state") == [("16:30",)]
     assert read_back(path, "SELECT text FROM drafts") == [("half a sentence",)]
     assert read_back(path, "PRAGMA integrity_check") == [("ok",)]
+    # Days (schema 6): the one day of the workshop, with its date, holds every item.
+    assert read_back(path, "SELECT id, position, date, start_time FROM days") == [
+        ("day-1", 0, "2017-09-21", "09:30")
+    ]
+    assert read_back(path, "SELECT DISTINCT day_id FROM agenda_items") == [("day-1",)]
+    assert read_back(path, "PRAGMA foreign_key_check") == []

@@ -120,6 +120,24 @@ class GuidingQuestion:
 
 
 @dataclass(frozen=True)
+class Day:
+    """A day of the event: its date, when it starts and, once re-planned or set, when it ends.
+
+    The agenda's items follow each other across the days in order; the items of a day are
+    consecutive (the first day's come first), and each day's times are computed from its start.
+    """
+
+    id: str
+    date: str | None = None  # YYYY-MM-DD
+    start_time: str | None = None  # HH:MM, local
+    end_time: str | None = None  # HH:MM, local: the planned end, when one is set
+
+
+#: The id given to the one day of a workshop made before days existed (or imported without).
+FIRST_DAY_ID = "day-1"
+
+
+@dataclass(frozen=True)
 class AgendaItem:
     id: str
     title: str
@@ -130,6 +148,8 @@ class AgendaItem:
     started_at: str | None = None
     ended_at: str | None = None
     summary: str | None = None
+    #: The day the item is held on; None only in a record not yet written (the first day).
+    day_id: str | None = None
     questions: tuple[GuidingQuestion, ...] = field(default=())
 
 
@@ -186,6 +206,8 @@ class WorkshopRecord:
 
     workshop: Workshop
     participants: tuple[Participant, ...] = ()
+    #: The days, in order; none in a record from before days (one day is made on writing).
+    days: tuple[Day, ...] = ()
     agenda: tuple[AgendaItem, ...] = ()
     speeches: tuple[Speech, ...] = ()
     contributions: tuple[Contribution, ...] = ()

@@ -1,12 +1,14 @@
-"""The planned times of the day: each item's start and end from the items before it."""
+"""The planned times of each day: each item's start and end from the items before it on
+its day, from the day's own start."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from workshop_app.domain.model import AgendaItem
+from workshop_app.domain.model import AgendaItem, Day
 
 #: Used when the workshop has no start time yet, so the agenda still shows a timeline.
 DEFAULT_START = dt.time(9, 0)
@@ -30,6 +32,8 @@ class DayPlan:
     slots: tuple[Slot, ...]
     start: dt.datetime
     end: dt.datetime
+    #: The day planned (None for a plan made from a date and start alone).
+    day_id: str | None = None
 
     @property
     def total_minutes(self) -> int:
@@ -63,6 +67,28 @@ def plan_day(date: str | None, start_time: str | None, items: Sequence[AgendaIte
         slots.append(Slot(item.id, cursor, end))
         cursor = end
     return DayPlan(tuple(slots), start, cursor)
+
+
+def plan_days(days: Sequence[Day], items: Sequence[AgendaItem]) -> tuple[DayPlan, ...]:
+    """One plan per day, in order: each day's items (in agenda order) from its own start.
+    An item without a day is on the first (as in a file from before days)."""
+    first = days[0].id if days else None
+    on_day: dict[str | None, list[AgendaItem]] = {day.id: [] for day in days}
+    for item in items:
+        on_day.setdefault(item.day_id or first, []).append(item)
+    return tuple(
+        dataclasses.replace(plan_day(day.date, day.start_time, on_day[day.id]), day_id=day.id)
+        for day in days
+    )
+
+
+def slot_in(plans: Sequence[DayPlan], item_id: str) -> Slot:
+    """The planned slot of ``item_id``, whichever day it is on."""
+    for plan in plans:
+        for slot in plan.slots:
+            if slot.item_id == item_id:
+                return slot
+    raise KeyError(item_id)
 
 
 def format_duration(minutes: int) -> str:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from enum import Enum
 from typing import Any
 
+from workshop_app.domain.days import with_days
 from workshop_app.domain.model import WorkshopRecord
 from workshop_app.interchange.errors import ExportRefused
 from workshop_app.interchange.layout import (
@@ -13,6 +15,7 @@ from workshop_app.interchange.layout import (
     FORMAT,
     LAYOUTS,
     LISTS,
+    LISTS_ADDED_IN,
     VERSION,
     VERSIONS,
     record_attr,
@@ -30,16 +33,34 @@ def record_to_dict(record: WorkshopRecord, version: int = VERSION) -> dict[str, 
     """
     if version not in VERSIONS:
         raise ExportRefused(f"There is no interchange format version {version}.")
+    record = _one_day_for_older(record, version)
+    added = {key for v, keys in LISTS_ADDED_IN.items() if v > version for key in keys}
     document: dict[str, Any] = {
         "format": FORMAT,
         "version": version,
         "workshop": _object(record.workshop),
     }
     for key, _cls in LISTS:
-        document[key] = [_object(item) for item in getattr(record, record_attr(key))]
+        if key not in added:
+            document[key] = [_object(item) for item in getattr(record, record_attr(key))]
     newer = {key for v, keys in ADDED_IN.items() if v > version for key in keys}
     _refuse_what_is_newer(document, newer, version)
     return document
+
+
+def _one_day_for_older(record: WorkshopRecord, version: int) -> WorkshopRecord:
+    """``record`` as a version without days holds it: one day, the workshop's date."""
+    if any(version < v for v, keys in LISTS_ADDED_IN.items() if "days" in keys):
+        if len(record.days) > 1:
+            raise ExportRefused(
+                f"Format version {version} holds a one-day workshop, and this one has "
+                f"{plural(len(record.days), 'day', 'days')}.",
+                hint=f"Export version {VERSION} (the default), which holds the days.",
+            )
+        record = with_days(record)  # the workshop's date is its one day's
+        agenda = tuple(dataclasses.replace(item, day_id=None) for item in record.agenda)
+        return dataclasses.replace(record, days=(), agenda=agenda)
+    return record
 
 
 def dumps(record: WorkshopRecord, version: int = VERSION) -> str:

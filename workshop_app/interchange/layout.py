@@ -17,6 +17,7 @@ from workshop_app.domain.model import (
     ConsensusStatus,
     Contribution,
     ContributionKind,
+    Day,
     GuidingQuestion,
     ItemKind,
     ItemStatus,
@@ -31,17 +32,23 @@ from workshop_app.domain.model import (
 
 FORMAT = "workshop-app"
 #: The newest format version: what export writes unless asked for an older one.
-VERSION = 2
+VERSION = 3
 #: Every version import reads, oldest first.
-VERSIONS = (1, 2)
+VERSIONS = (1, 2, 3)
 #: The schema of each version, in resources/ (version 1's is the public contract's copy).
-SCHEMAS = {1: "workshop.schema.json", 2: "workshop.schema.v2.json"}
+SCHEMAS = {1: "workshop.schema.json", 2: "workshop.schema.v2.json", 3: "workshop.schema.v3.json"}
 #: What each version added: (schema definition, key) pairs that older versions cannot hold.
-ADDED_IN: dict[int, tuple[tuple[str, str], ...]] = {2: (("participant", "job_title"),)}
+ADDED_IN: dict[int, tuple[tuple[str, str], ...]] = {
+    2: (("participant", "job_title"),),
+    3: (("agenda_item", "day"),),
+}
+#: Top-level lists each version added (an older version's file has no such key).
+LISTS_ADDED_IN: dict[int, tuple[str, ...]] = {3: ("days",)}
 
 #: The top-level lists, in the schema's order, with the dataclass of their items.
 LISTS: tuple[tuple[str, type], ...] = (
     ("participants", Participant),
+    ("days", Day),
     ("agenda", AgendaItem),
     ("speeches", Speech),
     ("contributions", Contribution),
@@ -114,8 +121,11 @@ AGENDA_ITEM = _fields(
     "started_at",
     "ended_at",
     "summary",
+    ("day", "day_id"),
     "questions",  # built by the importer, which knows the item's id
 )
+
+DAY = _fields("id", "date", "start_time", "end_time")
 
 SPEECH = _fields(
     "id",
@@ -165,6 +175,7 @@ LAYOUTS: dict[type, tuple[str, Layout]] = {
     Workshop: ("workshop", WORKSHOP),
     Participant: ("participant", PARTICIPANT),
     GuidingQuestion: ("question", QUESTION),
+    Day: ("day", DAY),
     AgendaItem: ("agenda_item", AGENDA_ITEM),
     Speech: ("speech", SPEECH),
     Contribution: ("contribution", CONTRIBUTION),

@@ -36,6 +36,7 @@ def _problems(document: dict[str, Any]) -> Iterator[Problem]:
     yield from _workshop_problems(document["workshop"])
     index = _Index(document)
     yield from index.problems
+    yield from _day_problems(document, index)
     yield from _speech_problems(document, index)
     yield from _contribution_problems(document, index)
     yield from _consensus_problems(document, index)
@@ -60,6 +61,7 @@ class _Index:
     def __init__(self, document: dict[str, Any]) -> None:
         self.problems: list[Problem] = []
         self.participants = self._ids(document, "participants")
+        self.days = self._ids(document, "days")
         self.agenda = self._ids(document, "agenda")
         self.speeches = self._ids(document, "speeches")
         self.contributions = self._ids(document, "contributions")
@@ -97,6 +99,31 @@ def _already_used(value: str) -> str:
 
 def _missing(path: JsonPath, value: str, noun: str) -> Problem:
     return path, f"{quote(value)} is not {noun} of this workshop"
+
+
+def _day_problems(document: dict[str, Any], index: _Index) -> Iterator[Problem]:
+    """Each item's day is one of the file's, and the days' items come in the days' order."""
+    days = list(index.days)
+    for i, day in enumerate(document.get("days", [])):
+        for key in ("start_time", "end_time"):
+            time = day.get(key)
+            if time is not None and int(time[:2]) > 23:
+                yield (("days", i, key), f"{quote(time)} is not a time of day")
+    latest = 0  # the position of the day of the items so far
+    for i, item in enumerate(document.get("agenda", [])):
+        day = item.get("day")
+        if day is None:
+            continue
+        if day not in index.days:
+            yield _missing(("agenda", i, "day"), day, "a day")
+            continue
+        if days.index(day) < latest:
+            yield (
+                ("agenda", i, "day"),
+                f"{quote(day)} is an earlier day than the items before it: the agenda is "
+                "listed in running order, each day's items after the day before's",
+            )
+        latest = max(latest, days.index(day))
 
 
 def _speech_problems(document: dict[str, Any], index: _Index) -> Iterator[Problem]:

@@ -9,6 +9,7 @@ from workshop_app import __version__
 from workshop_app.domain.attribution import Attribution, attribute, person_label
 from workshop_app.domain.balance import counted, participation_balance, speech_seconds
 from workshop_app.domain.clock import format_seconds
+from workshop_app.domain.days import with_days
 from workshop_app.domain.model import (
     AgendaItem,
     ConsensusPoint,
@@ -24,13 +25,15 @@ from workshop_app.domain.model import (
 )
 from workshop_app.domain.outcomes import NEXT_STEP_LABELS, STATUS_LABELS
 from workshop_app.domain.roster import NO_GROUP, checkin_counts
-from workshop_app.domain.timeplan import format_duration, plan_day
+from workshop_app.domain.timeplan import DayPlan, format_duration, plan_days, slot_in
 from workshop_app.minutes.context import BuildContext, hhmm
 from workshop_app.minutes.identities import find_identities
 from workshop_app.minutes.labels import (
     ATTRIBUTION_NOTES,
     KIND_LABELS,
     ROLE_LABELS,
+    Labels,
+    date_range,
     labels_for,
     long_date,
 )
@@ -39,6 +42,7 @@ from workshop_app.minutes.model import (
     Attendee,
     BalanceRow,
     ConsensusEntry,
+    DayMinutes,
     GroupPresence,
     ItemMinutes,
     LogEntry,
@@ -56,10 +60,13 @@ AGREED = (ConsensusStatus.AGREED, ConsensusStatus.AGREED_WITH_RESERVATIONS)
 def build_minutes(record: WorkshopRecord, options: MinutesOptions | None = None) -> Minutes:
     """The minutes of ``record`` as the options ask for them (attribution already applied)."""
     options = options or MinutesOptions()
+    record = with_days(record)  # a record from before days is one day long
     ctx = BuildContext(record, options)
     workshop = record.workshop
-    items = _items(ctx)
-    plan = plan_day(workshop.date, workshop.start_time, record.agenda)
+    labels = labels_for(options.language or workshop.language)
+    plans = plan_days(record.days, record.agenda)
+    days = _days(record, plans, labels)
+    items = _items(ctx, plans, days)
     present = [p for p in record.participants if p.present]
     presence = tuple(
         GroupPresence(one_line(c.group), c.present)
@@ -74,13 +81,13 @@ def build_minutes(record: WorkshopRecord, options: MinutesOptions | None = None)
     )
     return Minutes(
         options=options,
-        labels=labels_for(options.language or workshop.language),
+        labels=labels,
         language=one_line(options.language or workshop.language) or "en",
         generator=f"Workshop App {__version__}",
         author=_author(ctx),
         title=one_line(workshop.title),
         subtitle=one_line(workshop.subtitle),
-        date=long_date(one_line(workshop.date)),
+        date=date_range(one_line(record.days[0].date), one_line(record.days[-1].date)),
         date_iso=one_line(workshop.date),
         venue=one_line(workshop.venue),
         organiser=one_line(workshop.organiser),
@@ -93,8 +100,9 @@ def build_minutes(record: WorkshopRecord, options: MinutesOptions | None = None)
         attendance_has_names=ctx.mode is Attribution.NAMED,
         attendance=attendance,
         attendance_has_job_titles=any(a.job_title for a in attendance),
-        day_start=hhmm(plan.start),
-        day_end=hhmm(plan.end),
+        day_start=days[0].start,
+        day_end=days[0].end,
+        days=days,
         items=items,
         agreed=tuple(
             entry
@@ -118,16 +126,35 @@ def _author(ctx: BuildContext) -> str:
     return organiser
 
 
-def _items(ctx: BuildContext) -> tuple[ItemMinutes, ...]:
-    workshop = ctx.record.workshop
-    plan = plan_day(workshop.date, workshop.start_time, ctx.record.agenda)
+def _days(
+    record: WorkshopRecord, plans: Sequence[DayPlan], labels: Labels
+) -> tuple[DayMinutes, ...]:
+    """Each day, numbered, with its date and its planned start and end."""
+    days = []
+    for number, (day, plan) in enumerate(zip(record.days, plans, strict=True), start=1):
+        date = long_date(one_line(day.date))
+        heading = f"{labels.day} {number}" + (f" · {date}" if date else "")
+        end = one_line(day.end_time) or hhmm(plan.end)
+        days.append(DayMinutes(number, heading, date, one_line(day.date), hhmm(plan.start), end))
+    return tuple(days)
+
+
+def _items(
+    ctx: BuildContext, plans: Sequence[DayPlan], days: Sequence[DayMinutes]
+) -> tuple[ItemMinutes, ...]:
+    headings = {
+        slot.item_id: day.heading
+        for plan, day in zip(plans, days, strict=True)
+        for slot in plan.slots
+        if len(days) > 1
+    }
     result = []
     number = 0
     for item in ctx.record.agenda:
         is_break = item.kind == ItemKind.BREAK
         if not is_break:
             number += 1
-        slot = plan.slot(item.id)
+        slot = slot_in(plans, item.id)
         result.append(
             ItemMinutes(
                 id=item.id,
@@ -144,6 +171,7 @@ def _items(ctx: BuildContext) -> tuple[ItemMinutes, ...]:
                 summary=tuple(paragraphs(item.summary)),
                 questions=tuple(one_line(q.text) for q in item.questions),
                 sections=_sections(ctx, item, None if is_break else number),
+                day=headings.get(item.id, ""),
             )
         )
     return tuple(result)
@@ -334,12 +362,17 @@ def _speakers_log(ctx: BuildContext) -> tuple[LogEntry, ...]:
         (s for s in ctx.record.speeches if counted(s)),
         key=lambda s: ctx.local(s.started_at) or far_past,
     )
+    dates = [local.date() if (local := ctx.local(s.started_at)) else None for s in speeches]
+    several = len({d for d in dates if d is not None}) > 1
     return tuple(
         LogEntry(
             time=hhmm(ctx.local(s.started_at)),
             item_title=titles.get(s.agenda_item_id, ""),
             speaker=one_line(ctx.who(s.participant_id)),
             duration=format_seconds(speech_seconds(s)),
+            day_heading=long_date(date.isoformat())
+            if several and date is not None and (n == 0 or dates[n - 1] != date)
+            else "",
         )
-        for s in speeches
+        for n, (s, date) in enumerate(zip(speeches, dates, strict=True))
     )

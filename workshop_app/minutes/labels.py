@@ -30,6 +30,8 @@ class Labels:
     minutes: str = "Minutes"
     agenda_handout: str = "Agenda"
     date: str = "Date"
+    #: Written before a day's number: "Day 2 · 11 March 2009".
+    day: str = "Day"
     venue: str = "Venue"
     organiser: str = "Organiser"
     chair: str = "Chair"
@@ -105,6 +107,24 @@ def labels_for(language: str | None) -> Labels:
     """The labels for ``language``; English until translations exist."""
     del language  # one language so far; the argument keeps callers ready for more
     return Labels()
+
+
+def date_range(first: str | None, last: str | None) -> str:
+    """``2009-03-10``, ``2009-03-12`` → ``10–12 March 2009``; across months or years the
+    shared part is written once; one date (or the same twice) as ``long_date``."""
+    if not first or not last or first == last:
+        return long_date(first or last)
+    try:
+        y1, m1, d1 = (int(part) for part in first.split("-"))
+        y2, m2, d2 = (int(part) for part in last.split("-"))
+        month1, month2 = MONTHS[m1 - 1], MONTHS[m2 - 1]
+    except (ValueError, IndexError):
+        return f"{first} – {last}"
+    if (y1, m1) == (y2, m2):
+        return f"{d1}–{d2} {month2} {y2}"
+    if y1 == y2:
+        return f"{d1} {month1} – {d2} {month2} {y2}"
+    return f"{long_date(first)} – {long_date(last)}"
 
 
 def long_date(iso: str | None) -> str:

@@ -76,6 +76,9 @@ class ItemMinutes:
     summary: tuple[str, ...]  # paragraphs
     questions: tuple[str, ...]
     sections: tuple[Section, ...]  # the guiding questions in order, then "other" if any
+    #: The item's day, "Day 2 · 11 March 2009", when there are several days; else "". A
+    #: heading goes where it changes from one item to the next.
+    day: str = ""
 
     @property
     def has_body(self) -> bool:
@@ -133,6 +136,20 @@ class LogEntry:
     item_title: str
     speaker: str
     duration: str
+    #: "11 March 2009" on the first turn of each date when the log spans several; else "".
+    day_heading: str = ""
+
+
+@dataclass(frozen=True)
+class DayMinutes:
+    """A day of the event as the minutes and the handout name it."""
+
+    number: int
+    heading: str  # "Day 2 · 11 March 2009" (without the date when it has none)
+    date: str  # "11 March 2009"
+    date_iso: str
+    start: str  # "09:00"
+    end: str
 
 
 @dataclass(frozen=True)
@@ -155,8 +172,8 @@ class Minutes:
     author: str  # the organiser for file metadata; "" when it would name a participant
     title: str
     subtitle: str
-    date: str  # "21 September 2017"
-    date_iso: str
+    date: str  # "21 September 2017", or "10–12 March 2009" for several days
+    date_iso: str  # the first day's
     venue: str
     organiser: str
     chairs: tuple[str, ...]  # attributed per mode; empty in anonymous mode
@@ -168,8 +185,9 @@ class Minutes:
     attendance_has_names: bool  # named mode: people; organisation mode: organisations
     attendance: tuple[Attendee, ...]
     attendance_has_job_titles: bool  # a job title column, when someone listed has one
-    day_start: str
+    day_start: str  # the first day's planned start and end ("09:30")
     day_end: str
+    days: tuple[DayMinutes, ...]
     items: tuple[ItemMinutes, ...]
     agreed: tuple[ConsensusEntry, ...]
     next_steps: tuple[NextStepEntry, ...]

@@ -202,7 +202,7 @@ def _title_block(w: _Writer, *, handout: bool) -> None:
     if m.subtitle:
         w.para(m.subtitle, "Subtitle")
     date = m.date
-    if handout and m.date and m.day_start:
+    if handout and m.date and m.day_start and len(m.days) == 1:
         date = f"{m.date}, {m.day_start}–{m.day_end}"
     facts = [(m.labels.date, date), (m.labels.venue, m.venue), (m.labels.organiser, m.organiser)]
     facts += [(m.labels.chair, at_sentence_start(chair)) for chair in m.chairs]
@@ -282,8 +282,12 @@ def _annex(w: _Writer) -> None:
         w.table(
             [labels.time, labels.item, labels.speaker, labels.duration],
             [
-                [e.time, e.item_title, at_sentence_start(e.speaker), e.duration]
+                row
                 for e in annex.speakers_log
+                for row in (
+                    *([[e.day_heading, "", "", ""]] if e.day_heading else []),
+                    [e.time, e.item_title, at_sentence_start(e.speaker), e.duration],
+                )
             ],
             [1, 3.4, 4.2, 1.4],
         )
@@ -291,7 +295,11 @@ def _annex(w: _Writer) -> None:
 
 def _agenda_rows(m: Minutes) -> list[list[str]]:
     rows = []
+    day = ""
     for item in m.items:
+        if item.day != day:  # a row naming the day where it changes
+            rows.append(["", item.day, ""])
+            day = item.day
         title = item.title if item.is_break else f"{item.number}. {item.title}"
         if item.skipped:
             title += f" ({m.labels.skipped})"
@@ -341,7 +349,11 @@ def render_docx(minutes: Minutes, reference: Path | None = None) -> bytes:
                 )
     w.heading(labels.agenda, 1)
     w.table([labels.planned, labels.item, labels.actual], _agenda_rows(m), [1.6, 5, 1.6])
+    day = ""
     for item in m.body_items:
+        if item.day != day:
+            w.heading(item.day, 1)
+            day = item.day
         w.heading(f"{item.number}. {item.title}" if item.number else item.title, 1)
         for paragraph in item.summary:
             w.para(paragraph)
@@ -372,7 +384,11 @@ def render_agenda_docx(minutes: Minutes, reference: Path | None = None) -> bytes
     labels = minutes.labels
     _title_block(w, handout=True)
     w.heading(labels.agenda, 1)
+    day = ""
     for item in minutes.items:
+        if item.day != day:
+            w.heading(item.day, 1)
+            day = item.day
         times = f"{item.planned_start}–{item.planned_end}"
         title = item.title if item.is_break else f"{item.number}. {item.title}"
         w.heading(f"{times}  {title}", 2)

@@ -16,7 +16,7 @@ from sqlite_utils import Database
 from workshop_app.domain.limits import MAX_LINE, MAX_QUESTION, MAX_TEXT, Refusal, required, too_long
 from workshop_app.domain.model import AgendaItem, GuidingQuestion, ItemKind, ItemStatus, new_id
 from workshop_app.errors import KnownError
-from workshop_app.store import search
+from workshop_app.store import days, search
 from workshop_app.store.changes import ChangeKind, Entity
 from workshop_app.store.errors import NotFound
 from workshop_app.store.rows import from_row, to_row
@@ -162,8 +162,12 @@ class AgendaStore:
         item = dataclasses.replace(item, title=item.title.strip())  # as every edit keeps it
         with self._doc.write() as tx:
             ids = _ids_in_order(tx.db, "agenda_items", "1", [])
+            if item.day_id is not None and index is None:
+                index = days.end_of_day(tx.db, ids, item.day_id)
+            at = _clamp(index, len(ids))
+            item = dataclasses.replace(item, day_id=item.day_id or days.day_at(tx.db, ids, at))
             insert_agenda(tx.db, [item])
-            ids.insert(_clamp(index, len(ids)), item.id)
+            ids.insert(at, item.id)
             _renumber(tx.db, "agenda_items", ids)
             tx.changed(Entity.AGENDA_ITEM, ChangeKind.ADDED, item.id)
         return item
@@ -215,15 +219,19 @@ class AgendaStore:
             _renumber(tx.db, "agenda_items", ids)
             tx.changed(Entity.AGENDA_ITEM, ChangeKind.ADDED, row["id"])
 
-    def move_item(self, item_id: str, index: int) -> int:
-        """Move an item to ``index`` in running order; returns where it was."""
+    def move_item(self, item_id: str, index: int, day_id: str | None = None) -> int:
+        """Move an item to ``index`` in running order, onto ``day_id`` (by default the day
+        of the item it follows there); returns where it was."""
         with self._doc.write() as tx:
             ids = _ids_in_order(tx.db, "agenda_items", "1", [])
             if item_id not in ids:
                 raise NotFound(f"No agenda item with id {item_id}.")
             old = ids.index(item_id)
             ids.remove(item_id)
-            ids.insert(_clamp(index, len(ids)), item_id)
+            at = _clamp(index, len(ids))
+            day = day_id or days.day_at(tx.db, ids, at)
+            tx.db.execute("UPDATE agenda_items SET day_id = ? WHERE id = ?", [day, item_id])
+            ids.insert(at, item_id)
             _renumber(tx.db, "agenda_items", ids)
             tx.changed(Entity.AGENDA_ITEM, ChangeKind.MOVED, item_id)
         return old

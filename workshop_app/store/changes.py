@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 class Entity(StrEnum):
     WORKSHOP = "workshop"
     PARTICIPANT = "participant"
+    DAY = "day"
     AGENDA_ITEM = "agenda_item"
     QUESTION = "question"
     SPEECH = "speech"

@@ -48,6 +48,34 @@ _DOMAIN_RULES: tuple[tuple[str, str], ...] = (
         "SELECT count(*) AS a, '' AS b, '' AS c FROM workshop HAVING count(*) != 1",
         "the document holds {a} workshop rows instead of one",
     ),
+    (
+        "SELECT id AS a, '' AS b, '' AS c FROM agenda_items WHERE day_id IS NULL",
+        "agenda item {a} is on no day",
+    ),
+    (
+        """SELECT id AS a, before AS b, day_id AS c FROM (
+             SELECT i.id, i.day_id, d.position AS day,
+                    lag(d.position) OVER (ORDER BY i.position, i.seq) AS day_before,
+                    lag(i.id) OVER (ORDER BY i.position, i.seq) AS before
+             FROM agenda_items i JOIN days d ON d.id = i.day_id)
+           WHERE day < day_before""",
+        "agenda item {a} is on day {c}, which comes before the day of the item before it ({b})",
+    ),
+    (
+        """SELECT w.date AS a, d.date AS b, d.id AS c FROM workshop w,
+             (SELECT * FROM days ORDER BY position, seq LIMIT 1) d
+           WHERE w.date IS NOT d.date OR w.start_time IS NOT d.start_time""",
+        "the workshop's date ({a}) and start differ from those of its first day {c} ({b})",
+    ),
+    (
+        """SELECT i1.id AS a, i2.id AS b, i1.day_id AS c FROM agenda_items i1
+           JOIN agenda_items i2 ON i1.day_id = i2.day_id AND i1.seq < i2.seq
+           WHERE i1.started_at IS NOT NULL AND i2.started_at IS NOT NULL
+             AND i1.ended_at IS NOT NULL AND i2.ended_at IS NOT NULL
+             AND julianday(i1.started_at) < julianday(i2.ended_at)
+             AND julianday(i2.started_at) < julianday(i1.ended_at)""",
+        "agenda items {a} and {b} of day {c} overlap in time",
+    ),
 )
 
 

@@ -16,6 +16,7 @@ from workshop_app.store.agenda import AgendaStore
 from workshop_app.store.changes import Listener, Transaction
 from workshop_app.store.consensus import ConsensusStore
 from workshop_app.store.contributions import ContributionStore
+from workshop_app.store.days import DayStore
 from workshop_app.store.drafts import DraftStore
 from workshop_app.store.errors import ReadOnlyDocument, translate_sqlite_error
 from workshop_app.store.next_steps import NextStepStore
@@ -46,6 +47,7 @@ class Document:
         self.settled = True
         self.workshop = WorkshopStore(self)
         self.participants = ParticipantStore(self, self.workshop)
+        self.days = DayStore(self)
         self.agenda = AgendaStore(self)
         self.contributions = ContributionStore(self)
         self.speeches = SpeechStore(self)

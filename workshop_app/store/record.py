@@ -6,6 +6,7 @@ from collections import defaultdict
 
 from sqlite_utils import Database
 
+from workshop_app.domain.days import with_days
 from workshop_app.domain.model import (
     ConsensusPoint,
     Contribution,
@@ -15,6 +16,7 @@ from workshop_app.domain.model import (
 )
 from workshop_app.store import search
 from workshop_app.store.agenda import insert_agenda, read_agenda
+from workshop_app.store.days import insert_days, read_days
 from workshop_app.store.participants import insert_participants, read_participants
 from workshop_app.store.rows import from_row, from_rows, to_row
 from workshop_app.store.workshop import insert_workshop, read_workshop
@@ -28,6 +30,7 @@ def read_record(db: Database) -> WorkshopRecord:
     return WorkshopRecord(
         workshop=read_workshop(db),
         participants=tuple(read_participants(db)),
+        days=tuple(read_days(db)),
         agenda=tuple(read_agenda(db)),
         speeches=tuple(from_rows(Speech, db.execute("SELECT * FROM speeches ORDER BY seq"))),
         contributions=tuple(
@@ -44,9 +47,12 @@ def read_record(db: Database) -> WorkshopRecord:
 
 
 def write_record(db: Database, record: WorkshopRecord) -> None:
-    """Insert a whole workshop into an empty document (inside the caller's transaction)."""
+    """Insert a whole workshop into an empty document (inside the caller's transaction).
+    A record without days (version 1 and 2 files) gets one, with the workshop's date."""
+    record = with_days(record)
     insert_workshop(db, record.workshop)
     insert_participants(db, record.participants)
+    insert_days(db, record.days)
     insert_agenda(db, record.agenda)
     db.table("speeches").insert_all(to_row(s) for s in record.speeches)
     db.table("contributions").insert_all(to_row(c) for c in record.contributions)

@@ -226,6 +226,36 @@ PRAGMA user_version = 5
     )
 
 
+@migrations()
+def m006_days(db: Database) -> None:
+    """Several days: each with its date, start and (optional) end; every item is on one.
+
+    A file from before days gets one day, "day-1", with the workshop's date and start time,
+    and all its items. The workshop's own date and start_time stay, kept equal to the first
+    day's by the store, so that version 1 and 2 exports and older readers still see them.
+    """
+    _script(
+        db,
+        """
+CREATE TABLE days (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    position INTEGER NOT NULL,
+    date TEXT,
+    start_time TEXT,
+    end_time TEXT
+) STRICT;
+CREATE INDEX days_position ON days(position);
+ALTER TABLE agenda_items ADD COLUMN day_id TEXT REFERENCES days(id) ON DELETE RESTRICT;
+CREATE INDEX agenda_items_day ON agenda_items(day_id);
+INSERT INTO days (id, position, date, start_time)
+    SELECT 'day-1', 0, date, start_time FROM workshop;
+UPDATE agenda_items SET day_id = 'day-1' WHERE EXISTS (SELECT 1 FROM days WHERE id = 'day-1');
+PRAGMA user_version = 6
+""",
+    )
+
+
 #: The schema version this code writes and reads: one per migration step.
 SCHEMA_VERSION = len(migrations._migrations)
 

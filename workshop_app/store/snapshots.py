@@ -20,6 +20,7 @@ Row = dict[str, Any]
 # Parents before children, so foreign keys hold while rows are re-inserted.
 RESTORE_ORDER = (
     "participants",
+    "days",
     "agenda_items",
     "guiding_questions",
     "speeches",

@@ -11,6 +11,7 @@ from sqlite_utils import Database
 from workshop_app.domain.limits import MAX_LINE, MAX_TEXT, Refusal, too_long
 from workshop_app.domain.model import WORKSHOP_FIELDS, Workshop
 from workshop_app.store.changes import ChangeKind, Entity
+from workshop_app.store.days import set_fields
 from workshop_app.store.rows import from_row
 
 if TYPE_CHECKING:
@@ -76,6 +77,10 @@ class WorkshopStore:
                 raise Refusal("date", f"{values['date']} is not a date (YYYY-MM-DD).") from None
         with self._doc.write() as tx:
             tx.db.table("workshop").update(1, values)
+            first = {k: v for k, v in values.items() if k in ("date", "start_time")}
+            if first:  # the workshop's date and start are its first day's
+                set_fields(tx.db, None, first)
+                tx.changed(Entity.DAY, ChangeKind.UPDATED)
             tx.changed(Entity.WORKSHOP, ChangeKind.UPDATED)
         return self.get()
 

@@ -59,11 +59,14 @@ class AgendaEdits:
             "Delete Item", lambda: self._agenda.delete_item(item_id), self._agenda.restore_item
         )
 
-    def move_item(self, item_id: str, index: int) -> bool:
+    def move_item(self, item_id: str, index: int, day_id: str | None = None) -> bool:
+        """Move an item (onto ``day_id``, or the day of the item it follows); Undo puts it
+        back on its own day."""
+        day = self._agenda.get(item_id).day_id
         return self._editor.run(
             "Move Item",
-            lambda: self._agenda.move_item(item_id, index),
-            lambda old: self._agenda.move_item(item_id, old),
+            lambda: self._agenda.move_item(item_id, index, day_id),
+            lambda old: self._agenda.move_item(item_id, old, day),
         )
 
     def add_question(self, item_id: str, text: str, index: int | None = None) -> str | None:
