@@ -225,12 +225,12 @@ def build(scale: float = 1.0, seed: int = 2017) -> WorkshopRecord:
     )
     return WorkshopRecord(
         workshop,
-        tuple(people),
-        tuple(items),
-        tuple(speeches),
-        tuple(contributions),
-        tuple(consensus),
-        tuple(actions),
+        participants=tuple(people),
+        agenda=tuple(items),
+        speeches=tuple(speeches),
+        contributions=tuple(contributions),
+        consensus=tuple(consensus),
+        next_steps=tuple(actions),
     )
 
 
