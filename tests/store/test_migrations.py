@@ -55,7 +55,7 @@ def test_a_file_of_each_earlier_schema_is_upgraded_with_its_content(
         # What later steps added works on the upgraded file.
         assert [h.contribution_id for h in doc.contributions.search("rabat")] == ["c09"]
         assert doc.run.settings().day_end is None
-        doc.run.replan({}, "16:30")
+        doc.run.replan({}, "day-1", "16:30")  # held on the day (schema 6), not in run_state
         doc.drafts.save("capture:a2", "half a sentence")
         people = doc.participants.list()
         assert len(people) == 15
@@ -66,7 +66,9 @@ def test_a_file_of_each_earlier_schema_is_upgraded_with_its_content(
     assert read_back(
         path, "SELECT name FROM participants WHERE job_title = ?", ("Head of Unit",)
     ) == [(people[0].name,)]
-    assert read_back(path, "SELECT day_end FROM run_state") == [("16:30",)]
+    assert read_back(path, "SELECT day_end, (SELECT end_time FROM days) FROM run_state") == [
+        (None, "16:30")
+    ]
     assert read_back(path, "SELECT text FROM drafts") == [("half a sentence",)]
     assert read_back(path, "PRAGMA integrity_check") == [("ok",)]
     # Days (schema 6): the one day of the workshop, with its date, holds every item.

@@ -93,7 +93,12 @@ def test_run_view_replan_projector_and_minutes_show_the_same_wall_time(
     said: list[str] = []
 
     def replan(
-        parent: object, items: object, projection: object, workshop: object, now: dt.datetime
+        parent: object,
+        items: object,
+        projection: object,
+        day: object,
+        timezone: object,
+        now: dt.datetime,
     ) -> None:
         dialog = ReplanDialog(
             list(items),

@@ -20,6 +20,7 @@ from workshop_app.domain.model import (
     AgendaItem,
     ConsensusPoint,
     ConsensusStatus,
+    Day,
     GuidingQuestion,
     ItemKind,
     ItemStatus,
@@ -98,8 +99,7 @@ def room(**fields: object) -> RoomState:
             ),
             ConsensusPoint("k5", "a1", "Welcome agreed.", status=ConsensusStatus.AGREED),
         ),
-        "date": "2017-09-21",
-        "start_time": "09:30",
+        "days": (Day("day-1", "2017-09-21", "09:30"),),
         "timezone": "Europe/Brussels",
     }
     values.update(fields)
@@ -173,7 +173,8 @@ def test_agenda_view_follows_the_chairs_new_plan() -> None:
     options = ProjectorOptions(mode=ProjectorMode.AGENDA)
     view = projector_view(room(), options, late)  # not re-planned: the plan stays on the wall
     assert view.agenda[2].times == "11:30–11:45"
-    view = projector_view(room(day_end="12:25"), options, late)
+    held = room(days=(Day("day-1", "2017-09-21", "09:30", end_time="12:25"),))
+    view = projector_view(held, options, late)
     assert view.agenda[1].times == "10:04–11:50"
     assert view.agenda[2].times == "11:50–12:05"
 

@@ -222,7 +222,7 @@ def test_replan_by_moving_the_end_of_the_day(
     page.tick()
     monkeypatch.setattr(dialogs, "ask_replan", lambda *_args: {})  # keep the lengths
     page.replan_action.trigger()
-    assert read_back(path, "SELECT day_end FROM run_state") == [("14:39",)]
+    assert read_back(path, "SELECT end_time FROM days") == [("14:39",)]
     assert read_back(path, "SELECT planned_minutes FROM agenda_items WHERE id='a4'") == [(60,)]
     page.tick()
     assert page.clock_panel.day.text() == "Day: on schedule · ends ~14:39"

@@ -19,11 +19,13 @@ from workshop_app.domain.model import (
     AgendaItem,
     ConsensusPoint,
     ConsensusStatus,
+    Day,
     ItemKind,
     ItemStatus,
 )
 from workshop_app.domain.outcomes import AGREED
-from workshop_app.domain.runclock import ClockState, item_clock, project_day, wall_clock
+from workshop_app.domain.runclock import ClockState, item_clock, wall_clock
+from workshop_app.domain.runday import RunDay, day_heading, project_run_day, run_day
 from workshop_app.domain.timeplan import plan_day
 
 #: How many of the people waiting the question view names.
@@ -39,7 +41,7 @@ MARKS = {
 
 class ProjectorMode(StrEnum):
     QUESTION = "question"  # the item, the question in focus, the floor, agreed points
-    AGENDA = "agenda"  # the day with times, the current item marked
+    AGENDA = "agenda"  # today's items with today's times, the current item marked
     CONSENSUS = "consensus"  # every point agreed today
     MESSAGE = "message"  # a short text from the chair
     BLANK = "blank"  # nothing
@@ -67,10 +69,9 @@ class RoomState:
     speaking: str | None = None
     waiting: tuple[str, ...] = ()
     points: tuple[ConsensusPoint, ...] = ()  # every point of the day, in agenda order
-    date: str | None = None
-    start_time: str | None = None
+    #: The workshop's days, each with the end the chair holds it to (none: one undated day).
+    days: tuple[Day, ...] = ()
     timezone: str | None = None
-    day_end: str | None = None
 
     @property
     def running(self) -> AgendaItem | None:
@@ -113,9 +114,8 @@ def projector_view(state: RoomState, options: ProjectorOptions, now: dt.datetime
     if mode == ProjectorMode.QUESTION:
         return _question_view(state, options, now)
     if mode == ProjectorMode.AGENDA:
-        day = dt.date.fromisoformat(state.date) if state.date else None
-        heading = f"Agenda · {day:%A} {day.day} {day:%B %Y}" if day else "Agenda"
-        return ProjectorView(mode, heading=heading, agenda=agenda_lines(state, now))
+        today = run_day(state.days, state.items, now, state.timezone)
+        return ProjectorView(mode, heading=agenda_heading(today), agenda=agenda_lines(state, now))
     if mode == ProjectorMode.CONSENSUS:
         groups = tuple(
             PointGroup(item.title, points)
@@ -137,7 +137,8 @@ def _question_view(state: RoomState, options: ProjectorOptions, now: dt.datetime
     mode = ProjectorMode.QUESTION
     item = state.running
     if item is None:
-        following = next((i for i in state.items if i.status == ItemStatus.PLANNED), None)
+        today = run_day(state.days, state.items, now, state.timezone).items
+        following = next((i for i in today if i.status == ItemStatus.PLANNED), None)
         if following is None:  # before an agenda exists, or after the day
             return ProjectorView(mode, large=state.workshop_title)
         return ProjectorView(
@@ -212,21 +213,31 @@ def agreed_texts(
     return tuple(texts)
 
 
+def agenda_heading(today: RunDay) -> str:
+    """ "Agenda · Thursday 21 September 2017"; "Day 2 · Wednesday 11 March 2009" when the
+    workshop has several days."""
+    if today.count > 1:
+        year = f" {today.day.date[:4]}" if today.day.date else ""
+        return day_heading(today.number, today.day) + year
+    day = dt.date.fromisoformat(today.day.date) if today.day.date else None
+    return f"Agenda · {day:%A} {day.day} {day:%B %Y}" if day else "Agenda"
+
+
 def agenda_lines(state: RoomState, now: dt.datetime) -> tuple[AgendaLine, ...]:
-    """The day: recorded times for what has run, the plan for the rest (the chair's new plan
-    once they re-planned; the day is not moved on the wall before the chair decides)."""
-    items = state.items
+    """Today: recorded times for what has run, the plan for the rest from today's start (the
+    chair's new plan once they re-planned; the day is not moved on the wall before the chair
+    decides)."""
+    today = run_day(state.days, state.items, now, state.timezone)
+    items, held = today.items, today.day.end_time
     if not items:
         return ()
-    plan = plan_day(state.date, state.start_time, items)
-    projection = project_day(
-        state.date, state.start_time, items, now, state.timezone, state.day_end
-    )
+    plan = plan_day(today.day.date, today.day.start_time, items)
+    projection = project_run_day(today, now, state.timezone)
     lines = []
     for item in items:
         slot = plan.slot(item.id)
         start, end = slot.start, slot.end
-        if state.day_end and item.status in (ItemStatus.PLANNED, ItemStatus.RUNNING):
+        if held and item.status in (ItemStatus.PLANNED, ItemStatus.RUNNING):
             start, end = projection.starts[item.id], projection.ends[item.id]
         if item.started_at:
             start = wall_clock(parse_timestamp(item.started_at), state.timezone)

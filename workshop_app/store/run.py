@@ -6,15 +6,17 @@ is reopened is the same as before. ``capture``/``put_back`` let chair actions un
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from workshop_app.domain.clock import format_timestamp
-from workshop_app.domain.model import AgendaItem, ItemStatus
+from workshop_app.domain.model import AgendaItem, Day, ItemStatus
 from workshop_app.errors import KnownError
 from workshop_app.store.changes import ChangeKind, Entity, Transaction
+from workshop_app.store.days import check_values, read_days, set_fields
 from workshop_app.store.rowstate import RowState, capture, put_back
 from workshop_app.store.speeches import end_current_speech
 
@@ -27,8 +29,8 @@ if TYPE_CHECKING:
 class RunSettings:
     focus_question_id: str | None
     speech_limit_seconds: int | None
-    #: The end of the day the chair has committed to (HH:MM), once re-planned; else None
-    #: and the end follows from the start time and the planned minutes.
+    #: The end of the day a file from before days was re-planned to (HH:MM): it is the
+    #: first day's, unless that day has its own end (see ``RunStore.days``). Not written.
     day_end: str | None = None
 
 
@@ -50,6 +52,15 @@ class RunStore:
         row = next(self._doc.db.query("SELECT * FROM run_state WHERE singleton = 1"))
         return RunSettings(row["focus_question_id"], row["speech_limit_seconds"], row["day_end"])
 
+    def days(self) -> list[Day]:
+        """The days, each with the end the chair holds it to: its own ``end_time``, or for
+        the first day of a file re-planned before days, the end it was re-planned to then."""
+        days = read_days(self._doc.db)
+        legacy = self.settings().day_end
+        if days and legacy and not days[0].end_time:
+            days[0] = dataclasses.replace(days[0], end_time=legacy)
+        return days
+
     def current_item(self) -> AgendaItem | None:
         """The item running now, if any."""
         for item in self._agenda.items():
@@ -57,9 +68,16 @@ class RunStore:
                 return item
         return None
 
-    def next_planned(self, after: str | None = None) -> AgendaItem | None:
-        """The first planned item (after ``after`` in running order, when given)."""
+    def next_planned(
+        self, after: str | None = None, day_id: str | None = None
+    ) -> AgendaItem | None:
+        """The first planned item (after ``after`` in running order, when given; on the day
+        ``day_id`` only, when given)."""
         items = self._agenda.items()
+        if day_id is not None:
+            first = next(iter(read_days(self._doc.db)), None)
+            on_first = first is not None and first.id == day_id
+            items = [i for i in items if i.day_id == day_id or (i.day_id is None and on_first)]
         start = 0
         if after is not None:
             start = next((i + 1 for i, item in enumerate(items) if item.id == after), 0)
@@ -90,10 +108,11 @@ class RunStore:
         with self._doc.write() as tx:
             self._finish(tx, item_id, now, ItemStatus.SKIPPED)
 
-    def next_item(self, now: dt.datetime) -> AgendaItem | None:
-        """Finish the running item and start the next planned one; returns it (or None)."""
+    def next_item(self, now: dt.datetime, day_id: str | None = None) -> AgendaItem | None:
+        """Finish the running item and start the next planned one (of the day ``day_id``
+        only, when given); returns it (or None)."""
         current = self.current_item()
-        following = self.next_planned(current.id if current else None)
+        following = self.next_planned(current.id if current else None, day_id)
         with self._doc.write() as tx:
             if current is not None:
                 self._finish(tx, current.id, now, ItemStatus.DONE)
@@ -151,11 +170,15 @@ class RunStore:
             )
             tx.changed(Entity.WORKSHOP, ChangeKind.UPDATED)
 
-    def replan(self, minutes: Mapping[str, int], day_end: str | None) -> None:
-        """Re-plan: new planned minutes for some items and the end of the day held to."""
+    def replan(self, minutes: Mapping[str, int], day_id: str, day_end: str | None) -> None:
+        """Re-plan a day: new planned minutes for some of its items and the end it is held to
+        (HH:MM), kept on the day; one transaction."""
+        values = check_values({"end_time": day_end})
         with self._doc.write() as tx:
-            tx.db.execute("UPDATE run_state SET day_end = ? WHERE singleton = 1", [day_end])
-            tx.changed(Entity.WORKSHOP, ChangeKind.UPDATED)
+            if not tx.db.execute("SELECT 1 FROM days WHERE id = ?", [day_id]).fetchone():
+                raise KnownError("That day is no longer in the workshop.")
+            set_fields(tx.db, day_id, values)
+            tx.changed(Entity.DAY, ChangeKind.UPDATED, day_id)
             self.set_planned_minutes(minutes)
 
     def set_planned_minutes(self, minutes: Mapping[str, int]) -> None:
@@ -172,13 +195,15 @@ class RunStore:
     # -- exact undo of chair actions ------------------------------------------------------
 
     def capture(self, item_ids: Sequence[str] = ()) -> RunSnapshot:
-        """The agenda rows, the run state and the speeches of ``item_ids``, as they are."""
+        """The agenda rows, the days (their ends), the run state and the speeches of
+        ``item_ids``, as they are."""
         db = self._doc.db
         marks = ",".join("?" * len(item_ids)) or "NULL"
         run_state = RowState("run_state", "1", (), tuple(db.query("SELECT * FROM run_state")))
         return RunSnapshot(
             (
                 capture(db, "agenda_items", "1"),
+                capture(db, "days", "1"),
                 capture(db, "speeches", f"agenda_item_id IN ({marks})", item_ids),
                 run_state,
             )
@@ -194,4 +219,5 @@ class RunStore:
                     put_back(tx.db, state)
             tx.changed(Entity.AGENDA_ITEM, ChangeKind.UPDATED)
             tx.changed(Entity.SPEECH, ChangeKind.UPDATED)
+            tx.changed(Entity.DAY, ChangeKind.UPDATED)
             tx.changed(Entity.WORKSHOP, ChangeKind.UPDATED)

@@ -36,9 +36,9 @@ if TYPE_CHECKING:
         AgendaItem,
         ConsensusPoint,
         Contribution,
+        Day,
         NextStep,
         Participant,
-        Workshop,
     )
     from workshop_app.domain.runclock import Projection
 
@@ -209,18 +209,14 @@ def ask_replan(
     parent: QWidget | None,
     items: Sequence[AgendaItem],
     projection: Projection,
-    workshop: Workshop,
+    day: Day,
+    timezone: str | None,
     now: datetime.datetime,
 ) -> dict[str, int] | None:
-    """New planned minutes the chair accepted ({} to keep the lengths), or None (cancel)."""
+    """New planned minutes the chair accepted for ``day``'s ``items`` ({} to keep the
+    lengths), or None (cancel)."""
     dialog = replan_dialog.ReplanDialog(
-        list(items),
-        projection,
-        workshop.date,
-        workshop.start_time,
-        workshop.timezone,
-        now,
-        parent,
+        list(items), projection, day.date, day.start_time, timezone, now, parent
     )
     if dialog.exec() != dialog.DialogCode.Accepted:
         return None

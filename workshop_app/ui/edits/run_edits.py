@@ -39,13 +39,13 @@ class RunEdits:
             lambda: self._session.run.start_item(item_id, self._session.clock()),
         )
 
-    def next_item(self) -> bool:
-        current = self._session.run.current_item()
-        following = self._session.run.next_planned(current.id if current else None)
+    def next_item(self, day_id: str | None = None) -> bool:
+        """Finish the running item and start the next planned one (of ``day_id`` only)."""
+        run = self._session.run
+        current = run.current_item()
+        following = run.next_planned(current.id if current else None, day_id)
         ids = self._items_around(following.id if following else None)
-        return self._chair(
-            "Next Item", ids, lambda: self._session.run.next_item(self._session.clock())
-        )
+        return self._chair("Next Item", ids, lambda: run.next_item(self._session.clock(), day_id))
 
     def finish_item(self, item_id: str) -> bool:
         return self._chair(
@@ -69,9 +69,11 @@ class RunEdits:
             "Set Speaking Time", [], lambda: self._session.run.set_speech_limit(seconds)
         )
 
-    def replan(self, minutes: Mapping[str, int], day_end: str) -> bool:
-        """Shorten items (``minutes``) and/or hold the day to ``day_end`` (HH:MM)."""
-        return self._chair("Re-plan Day", [], lambda: self._session.run.replan(minutes, day_end))
+    def replan(self, minutes: Mapping[str, int], day_id: str, day_end: str) -> bool:
+        """Shorten items (``minutes``) and/or hold the day ``day_id`` to ``day_end`` (HH:MM)."""
+        return self._chair(
+            "Re-plan Day", [], lambda: self._session.run.replan(minutes, day_id, day_end)
+        )
 
     # -- the list of speakers -------------------------------------------------------------
 

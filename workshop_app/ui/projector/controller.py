@@ -42,6 +42,7 @@ ROOM_ENTITIES = {
     Entity.SPEECH,
     Entity.PARTICIPANT,
     Entity.CONSENSUS,
+    Entity.DAY,
 }
 
 
@@ -61,10 +62,8 @@ def read_room(session: Session) -> RoomState:
         names.get(speaking.participant_id) if speaking else None,
         tuple(names[s.participant_id] for s in waiting if s.participant_id in names),
         tuple(session.consensus.list()),
-        workshop.date,
-        workshop.start_time,
-        workshop.timezone,
-        settings.day_end,
+        days=tuple(session.run.days()),
+        timezone=workshop.timezone,
     )
 
 

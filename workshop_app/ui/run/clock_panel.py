@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
@@ -20,8 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.domain.clock import format_seconds, venue_hhmm, zone_label
-from workshop_app.domain.model import AgendaItem, ItemStatus
+from workshop_app.domain.model import AgendaItem, Day, ItemStatus
 from workshop_app.domain.runclock import ClockState, Projection, item_clock
+from workshop_app.domain.runday import MoveKind, NextMove, RunDay, day_heading
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS_MARKS = {
@@ -78,6 +80,8 @@ class ClockPanel(QWidget):
         self._layout()
         self._items: list[AgendaItem] = []
         self._focus: str | None = None
+        self._move: NextMove | None = None
+        self._day_name = "Day"  # "Day 2" in a workshop of several days
 
     def _layout(self) -> None:
         day_row = QHBoxLayout()
@@ -105,13 +109,27 @@ class ClockPanel(QWidget):
 
     # -- showing --------------------------------------------------------------------------
 
-    def show_agenda(self, items: list[AgendaItem], focus_question_id: str | None) -> None:
-        """Rebuild the outline (a few dozen rows at most) and the item buttons."""
-        self._items, self._focus = items, focus_question_id
+    def show_agenda(
+        self,
+        items: list[AgendaItem],
+        focus_question_id: str | None,
+        today: RunDay | None = None,
+        days: Sequence[Day] = (),
+        move: NextMove | None = None,
+    ) -> None:
+        """Rebuild the outline (a few dozen rows at most) and the item buttons: with several
+        days, under day headings, today's open and the other days' closed (the column is
+        short: today's items stay in sight, an earlier day's one Right arrow away)."""
+        self._items, self._focus, self._move = items, focus_question_id, move
+        several = today is not None and today.count > 1 and len(days) > 1
+        self._day_name = today.name if today is not None and several else "Day"
         current = next((i for i in items if i.status == ItemStatus.RUNNING), None)
         selected = self.outline.currentItem()
         keep = selected.data(0, ID_ROLE) if selected else None
         self.outline.clear()
+        self.outline.setRootIsDecorated(several)
+        headings = self._day_headings(days, today) if several else {}
+        first = days[0].id if days else None
         for item in items:
             row = QTreeWidgetItem([f"{STATUS_MARKS[item.status]}  {item.title}"])
             row.setData(0, ID_ROLE, ("item", item.id))
@@ -120,7 +138,11 @@ class ClockPanel(QWidget):
                 font = row.font(0)
                 font.setBold(True)
                 row.setFont(0, font)
-            self.outline.addTopLevelItem(row)
+            heading = headings.get(item.day_id or first or "")
+            if heading is None:
+                self.outline.addTopLevelItem(row)
+            else:
+                heading.addChild(row)
             for number, q in enumerate(item.questions, start=1):
                 mark = "●" if q.id == focus_question_id else "·"
                 child = QTreeWidgetItem([f"{mark} Q{number} {q.text}"])
@@ -130,8 +152,36 @@ class ClockPanel(QWidget):
             row.setExpanded(item.status == ItemStatus.RUNNING)
             if keep == ("item", item.id):
                 self.outline.setCurrentItem(row)
-        following = next((i for i in items if i.status == ItemStatus.PLANNED), None)
-        if current is None:
+        for day_id, heading in headings.items():
+            on_it = current is not None and (current.day_id or first) == day_id
+            heading.setExpanded(on_it or (today is not None and today.day.id == day_id))
+        self._show_move(move, current)
+
+    def _day_headings(
+        self, days: Sequence[Day], today: RunDay | None
+    ) -> dict[str, QTreeWidgetItem]:
+        """A heading row for each day ("Day 2 · Wednesday 11 March"), today's in bold."""
+        headings = {}
+        for number, day in enumerate(days, start=1):
+            heading = QTreeWidgetItem([day_heading(number, day)])
+            heading.setData(0, ID_ROLE, ("day", day.id))
+            heading.setFlags(Qt.ItemFlag.ItemIsEnabled)  # a heading, not a thing to start
+            if today is not None and today.day.id == day.id:
+                font = heading.font(0)
+                font.setBold(True)
+                heading.setFont(0, font)
+            self.outline.addTopLevelItem(heading)
+            headings[day.id] = heading
+        return headings
+
+    def _show_move(self, move: NextMove | None, current: AgendaItem | None) -> None:
+        """The next button says what F9 does; within today only, unless it says so."""
+        following = next((i for i in self._items if i.status == ItemStatus.PLANNED), None)
+        if move is not None:
+            self.next_button.setText(move.label)
+            self.next_button.setEnabled(move.kind != MoveKind.DAY_DONE)
+            following = next((i for i in self._items if i.id == move.starts), None)
+        elif current is None:
             self.next_button.setText("Start next item")
             self.next_button.setEnabled(following is not None)
         else:
@@ -151,7 +201,8 @@ class ClockPanel(QWidget):
         current = next((i for i in self._items if i.status == ItemStatus.RUNNING), None)
         if current is None:
             self.title.setText("No item running")
-            self.elapsed.setText("Start the next item when the room is ready (F9).")
+            self.elapsed.setText(self._waiting_text())
+            self.elapsed.setStyleSheet("")
             self.progress.setValue(0)
         else:
             clock = item_clock(current, now)
@@ -174,19 +225,28 @@ class ClockPanel(QWidget):
             self.day.setText("")
             self.replan_button.setEnabled(False)
             return
-        behind = projection.behind_minutes
+        behind, day = projection.behind_minutes, self._day_name
         if behind > 0:
-            status = f"Day: {behind} min behind"
+            status = f"{day}: {behind} min behind"
         elif behind < 0:
-            status = f"Day: {-behind} min ahead"
+            status = f"{day}: {-behind} min ahead"
         else:
-            status = "Day: on schedule"
+            status = f"{day}: on schedule"
         self.day.setText(f"{status} · ends ~{projection.projected_end:%H:%M}")
         self.replan_button.setEnabled(behind > 0)
+
+    def _waiting_text(self) -> str:
+        """Under "No item running": what F9 will do, or when the next day starts."""
+        move = self._move
+        if move is not None and move.kind == MoveKind.DAY_DONE and move.note:
+            return move.note
+        if move is not None and move.kind == MoveKind.START_DAY:
+            return f"{move.label} when the room is ready (F9)."
+        return "Start the next item when the room is ready (F9)."
 
     def _activated(self, row: QTreeWidgetItem, _column: int) -> None:
         kind, row_id = row.data(0, ID_ROLE)
         if kind == "item":
             self.item_activated.emit(row_id)
-        else:
+        elif kind == "question":
             self.question_activated.emit(row_id)

@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QKeySequence
 
 from workshop_app.domain.model import AgendaItem, ItemStatus
+from workshop_app.domain.runday import MoveKind, NextMove
 from workshop_app.ui.edits.run_edits import RunEdits
 from workshop_app.ui.session import Session
 from workshop_app.words import plural
@@ -48,7 +49,8 @@ def item_changes(
 
 class ItemMoves(QObject):
     """F9 (start or next), Shift+F9 (finish), Ctrl+F9 (skip) and starting a chosen item, on
-    the agenda as the Run view last read it (``items``)."""
+    the agenda as the Run view last read it (``items``); F9 and Ctrl+F9 within today, as
+    ``today`` says (F9's move for the day the Run view runs, None: the whole agenda)."""
 
     #: What a move did, for the status bar.
     status_message = Signal(str)
@@ -61,11 +63,13 @@ class ItemMoves(QObject):
         session: Session,
         edits: RunEdits,
         parent: QObject | None = None,
+        today: Callable[[], tuple[str, NextMove] | None] = lambda: None,
     ) -> None:
         super().__init__(parent)
         self._items = items
         self._session = session
         self._edits = edits
+        self._today = today
 
     def _running(self) -> AgendaItem | None:
         return next((i for i in self._items() if i.status == ItemStatus.RUNNING), None)
@@ -82,7 +86,22 @@ class ItemMoves(QObject):
         self.moved.emit()
 
     def next_item(self) -> None:
-        self._change(self._edits.next_item)
+        """The next item of today; at the end of today, the running item ends and the chair
+        is told when the next day starts (never a jump into it unnoticed)."""
+        today = self._today()
+        if today is None:
+            self._change(self._edits.next_item)
+            return
+        day_id, move = today
+        if move.kind == MoveKind.DAY_DONE:
+            if move.note:
+                self.status_message.emit(move.note)
+            self.moved.emit()
+        elif move.starts is None and move.finishes is not None:
+            finishes = move.finishes
+            self._change(lambda: self._edits.finish_item(finishes))
+        else:
+            self._change(lambda: self._edits.next_item(day_id))
 
     def finish_item(self) -> None:
         item = self._running()
@@ -90,8 +109,13 @@ class ItemMoves(QObject):
             self._change(lambda: self._edits.finish_item(item.id))
 
     def skip_item(self) -> None:
-        planned = (i for i in self._items() if i.status == ItemStatus.PLANNED)
-        target = self._running() or next(planned, None)
+        """The running item, else the one F9 would start (today's next)."""
+        today = self._today()
+        if today is None:
+            following = next((i for i in self._items() if i.status == ItemStatus.PLANNED), None)
+        else:
+            following = next((i for i in self._items() if i.id == today[1].starts), None)
+        target = self._running() or following
         if target is not None:
             self._change(lambda: self._edits.skip_item(target.id))
 

@@ -18,9 +18,8 @@ from workshop_app.domain.model import (
     Speech,
     Workshop,
 )
-from workshop_app.domain.runclock import Projection, is_the_day, project_day
+from workshop_app.domain.runday import NextMove
 from workshop_app.store import Change, Entity
-from workshop_app.store.run import RunSettings
 from workshop_app.ui import dialogs
 from workshop_app.ui.common.lazy import RefreshWhenShown
 from workshop_app.ui.common.outcome_tables import bind
@@ -32,6 +31,7 @@ from workshop_app.ui.run.consensus_panel import ItemConsensusPanel
 from workshop_app.ui.run.floor_moves import FloorMoves
 from workshop_app.ui.run.run_items import ItemMoves
 from workshop_app.ui.run.run_outcomes import RunOutcomes, RunSight
+from workshop_app.ui.run.run_today import RunToday
 from workshop_app.ui.run.speakers_panel import SpeakersPanel
 from workshop_app.ui.session import Session
 
@@ -64,7 +64,9 @@ class RunPage(QWidget):
             current_point=self.consensus.current,
         )
         self.outcome_view = RunOutcomes(self, sight, session, self.outcomes)
-        self.moves = ItemMoves(lambda: self.items, session, self.edits, self)
+        #: The day the view runs, its plan and what F9 does, as last read.
+        self.today = RunToday(session)
+        self.moves = ItemMoves(lambda: self.items, session, self.edits, self, self._move)
         self.floor = FloorMoves(lambda: self.item, self.speakers, session, self.edits)
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.speakers)
@@ -85,7 +87,6 @@ class RunPage(QWidget):
         self.items: list[AgendaItem] = []
         #: An item shown in the feed instead of the running one (after a search), or None.
         self.viewed_item_id: str | None = None
-        self._projection: Projection | None = None
         self._build_actions()
         self._connect()
         self._timer = QTimer(self)
@@ -96,7 +97,6 @@ class RunPage(QWidget):
         self._enable_actions(False)  # until the page is shown
         self._people: list[Participant] | None = None  # read again when the roster changes
         self._workshop: Workshop | None = None
-        self._run_settings: RunSettings | None = None
         self._refresher = RefreshWhenShown(self, self.refresh)
 
     # -- actions --------------------------------------------------------------------------
@@ -246,7 +246,7 @@ class RunPage(QWidget):
         self.items = session.agenda.items()
         self.item = next((i for i in self.items if i.status == ItemStatus.RUNNING), None)
         settings = session.run.settings()
-        self._run_settings, self._workshop = settings, session.workshop.get()
+        self._workshop = session.workshop.get()
         self.capture.model.set_timezone(self._workshop.timezone)
         people = self._people_list()
         item_id = self.item.id if self.item else None
@@ -270,7 +270,11 @@ class RunPage(QWidget):
                 for cid in {c for p in points for c in p.supporting_contribution_ids}
             }
         )
-        self.clock_panel.show_agenda(self.items, settings.focus_question_id)
+        today = self.today
+        today.read(self.items, self._workshop.timezone)
+        self.clock_panel.show_agenda(
+            self.items, settings.focus_question_id, today.day, today.days, today.move
+        )
         self.capture.show_state(
             viewed,
             contributions,
@@ -307,24 +311,18 @@ class RunPage(QWidget):
         if not self._session.is_open:
             return
         now = self._session.clock()
-        if self._workshop is None or self._run_settings is None:
+        if self._workshop is None:
             self._workshop = self._session.workshop.get()
-            self._run_settings = self._session.run.settings()
-        workshop = self._workshop
-        self._projection = (
-            project_day(
-                workshop.date,
-                workshop.start_time,
-                self.items,
-                now,
-                workshop.timezone,
-                self._run_settings.day_end,
-            )
-            if self.items and is_the_day(workshop.date, self.items, now, workshop.timezone)
-            else None
-        )
-        self.clock_panel.tick(now, self._projection, workshop.timezone)
+        if self.today.follow(now):  # past midnight, on the next day: show that day
+            self.refresh()
+            return
+        self.clock_panel.tick(now, self.today.projection, self._workshop.timezone)
         self.speakers.tick(now)
+
+    def _move(self) -> tuple[str, NextMove] | None:
+        """Today's id and what F9 does now (within today)."""
+        today = self.today
+        return (today.day.day.id, today.move) if today.day and today.move else None
 
     def _enable_actions(self, enabled: bool) -> None:
         for action in self.actions() + self.capture.actions_for_menu():
@@ -373,22 +371,9 @@ class RunPage(QWidget):
         self.edits.set_focus(ids[index % len(ids)])
 
     def replan(self) -> None:
-        if self._projection is None:
-            return
-        workshop = self._session.workshop.get()
-        minutes = dialogs.ask_replan(
-            self,
-            self.items,
-            self._projection,
-            workshop,
-            self._session.clock(),
-        )
+        """Re-plan the rest of today (see ``RunToday.replan``)."""
+        self.today.replan(self, self.edits)
         self.capture.text.setFocus()  # the dialog closed: back to typing
-        if minutes is None:
-            return
-        # Shortening holds the day to the end it had; keeping the lengths moves the end.
-        end = self._projection.planned_end if minutes else self._projection.projected_end
-        self.edits.replan(minutes, f"{end:%H:%M}")
 
     def search(self) -> None:
         contribution_id = dialogs.search_workshop(self, self._session)
