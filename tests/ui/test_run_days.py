@@ -100,14 +100,14 @@ def test_opened_the_next_morning_the_run_view_is_on_that_day(
     page = open_run(window, path, Clock("11T08:50:00"))
     panel = page.clock_panel
     assert outline(page) == [
-        ("Day 1 · Tuesday 10 March", False, ["✓  Opening", "✓  Regional trends"]),
+        ("Day 1 · Tuesday 10 March  ✓", False, ["✓  Opening", "✓  Regional trends"]),
         ("Day 2 · Wednesday 11 March", True, ["○  Breakout groups", "○  Report-back"]),
         ("Day 3 · Thursday 12 March", False, ["○  Roadmap", "○  Closing"]),
     ]
     assert panel.next_button.text() == "Start Day 2"
     assert panel.elapsed.text() == "Start Day 2 when the room is ready (F9)."
     # Day 2's plan: from 09:30, its two items only.
-    assert panel.day.text() == "Day 2: on schedule · ends ~12:30"
+    assert panel.day.text() == "Day 2: on schedule\nends ~12:30"
     page.next_item_action.trigger()
     assert read_back(path, "SELECT status, started_at FROM agenda_items WHERE id = 'b1'") == [
         ("running", "2009-03-11T08:50:00+01:00")
@@ -121,9 +121,9 @@ def test_mid_item_on_day_two_the_clock_measures_day_two(tmp_path: Path, window: 
     page = open_run(window, path, Clock("11T11:40:00"))
     assert page.clock_panel.title.text() == "<b>Breakout groups</b>"
     # Planned to end at 12:30; the breakouts run 10 minutes over: the report-back ends 12:40.
-    assert page.clock_panel.day.text() == "Day 2: 10 min behind · ends ~12:40"
+    assert page.clock_panel.day.text() == "Day 2: 10 min behind\nends ~12:40"
     assert [(text, opened) for text, opened, _items in outline(page)] == [
-        ("Day 1 · Tuesday 10 March", False),
+        ("Day 1 · Tuesday 10 March  ✓", False),
         ("Day 2 · Wednesday 11 March", True),
         ("Day 3 · Thursday 12 March", False),
     ]
@@ -191,12 +191,12 @@ def test_replan_shortens_only_the_rest_of_today_and_holds_today_to_its_end(
     ]  # fmt: skip
     assert read_back(path, "SELECT day_end FROM run_state") == [(None,)]
     page.tick()
-    assert page.clock_panel.day.text() == "Day 2: on schedule · ends ~12:30"
+    assert page.clock_panel.day.text() == "Day 2: on schedule\nends ~12:30"
     window.undo_action.trigger()  # one step: the minutes and the day's end
     assert read_back(path, "SELECT planned_minutes FROM agenda_items WHERE id = 'b2'") == [(60,)]
     assert read_back(path, "SELECT end_time FROM days WHERE id = 'd2'") == [(None,)]
     page.tick()
-    assert page.clock_panel.day.text() == "Day 2: 10 min behind · ends ~12:40"
+    assert page.clock_panel.day.text() == "Day 2: 10 min behind\nends ~12:40"
 
 
 def test_replan_keeping_the_lengths_moves_todays_end_only(
@@ -211,7 +211,7 @@ def test_replan_keeping_the_lengths_moves_todays_end_only(
         ("day-1", None), ("d2", "12:40"), ("d3", None),
     ]  # fmt: skip
     page.tick()
-    assert page.clock_panel.day.text() == "Day 2: on schedule · ends ~12:40"
+    assert page.clock_panel.day.text() == "Day 2: on schedule\nends ~12:40"
 
 
 def test_the_projectors_agenda_is_todays(tmp_path: Path, window: MainWindow) -> None:

@@ -32,6 +32,7 @@ STATUS_MARKS = {
     ItemStatus.PLANNED: "○",
     ItemStatus.SKIPPED: "–",
 }
+FINISHED = (ItemStatus.DONE, ItemStatus.SKIPPED)
 STATE_COLOURS = {ClockState.ON_TIME: "", ClockState.WARNING: "#b26a00", ClockState.OVER: "#b3261e"}
 
 
@@ -162,8 +163,11 @@ class ClockPanel(QWidget):
     ) -> dict[str, QTreeWidgetItem]:
         """A heading row for each day ("Day 2 · Wednesday 11 March"), today's in bold."""
         headings = {}
+        first = days[0].id if days else None
         for number, day in enumerate(days, start=1):
-            heading = QTreeWidgetItem([day_heading(number, day)])
+            on_day = [i for i in self._items if (i.day_id or first) == day.id]
+            over = bool(on_day) and all(i.status in FINISHED for i in on_day)
+            heading = QTreeWidgetItem([day_heading(number, day) + ("  ✓" if over else "")])
             heading.setData(0, ID_ROLE, ("day", day.id))
             heading.setFlags(Qt.ItemFlag.ItemIsEnabled)  # a heading, not a thing to start
             if today is not None and today.day.id == day.id:
@@ -232,7 +236,10 @@ class ClockPanel(QWidget):
             status = f"{day}: {-behind} min ahead"
         else:
             status = f"{day}: on schedule"
-        self.day.setText(f"{status} · ends ~{projection.projected_end:%H:%M}")
+        # "Day 2: …" leaves no room for the end on the line: it goes on its own, not wrapped
+        # at whichever word the column's width falls on.
+        gap = " · " if day == "Day" else "\n"
+        self.day.setText(f"{status}{gap}ends ~{projection.projected_end:%H:%M}")
         self.replan_button.setEnabled(behind > 0)
 
     def _waiting_text(self) -> str:
