@@ -159,3 +159,10 @@ def test_an_item_left_running_past_midnight_is_ended_not_followed_by_the_next_da
 def test_the_last_day_done_says_so() -> None:
     items = agenda(**done("a1", "a2", "b1", "b2", "c1", "c2"))
     assert move_at(items, "2009-03-12T17:00:00")[3] == "Day 3 is done, and with it the agenda."
+
+
+def test_a_day_without_items_is_not_called_done() -> None:
+    items = [i for i in agenda(**done("a1", "a2")) if i.day_id != "d2"]
+    kind, _label, starts, note = move_at(items, "2009-03-11T10:00:00")
+    assert (kind, starts) == (MoveKind.DAY_DONE, None)
+    assert note == "Day 2 has no agenda items; Day 3 starts tomorrow at 09:00."

@@ -155,10 +155,11 @@ def day_done_note(
         ),
         None,
     )
+    state = "is done" if today.items else "has no agenda items"
     if coming is None:
-        return f"{today.name} is done, and with it the agenda."
+        return f"{today.name} {state}, and with it the agenda."
     number, day = coming
-    return f"{today.name} is done; Day {number} starts {when(day, now, timezone)}."
+    return f"{today.name} {state}; Day {number} starts {when(day, now, timezone)}."
 
 
 def when(day: Day, now: dt.datetime, timezone: str | None) -> str:

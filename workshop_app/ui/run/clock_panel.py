@@ -56,6 +56,8 @@ class ClockPanel(QWidget):
         self.title.setWordWrap(True)
         self.elapsed = QLabel()
         self.elapsed.setObjectName("itemClock")
+        # It may say "Day 1 is done; Day 2 starts on Monday 16 March at 09:30."
+        self.elapsed.setWordWrap(True)
         self.progress = QProgressBar()
         self.progress.setTextVisible(False)
         self.progress.setMaximumHeight(10)
