@@ -93,6 +93,7 @@ class NextMove:
 
     kind: MoveKind
     label: str  # the button's text
+    day_id: str  # today's: a "next" that starts an item starts one of this day
     finishes: str | None = None  # the running item it ends
     starts: str | None = None  # the item it starts
     note: str = ""  # said when nothing starts: "Day 1 is done; Day 2 starts tomorrow at 09:00."
@@ -108,23 +109,25 @@ def next_move(
     """Never another day's item without saying so: within today, the next planned item; at
     the end of today, when the next day starts (or "Start Day 2" once the view is on it)."""
     running = next((i for i in items if i.status == ItemStatus.RUNNING), None)
+    day_id = today.day.id
     ids = [i.id for i in today.items]
     after = ids.index(running.id) + 1 if running is not None and running.id in ids else 0
     following = next((i for i in today.items[after:] if i.status == ItemStatus.PLANNED), None)
     if running is not None:
         if running.id in ids and following is not None:
-            return NextMove(MoveKind.NEXT, "Next item", finishes=running.id, starts=following.id)
+            return NextMove(
+                MoveKind.NEXT, "Next item", day_id, finishes=running.id, starts=following.id
+            )
         # The running item is today's last, or is left over from an earlier day (past
         # midnight): "next" ends it and starts nothing.
-        return NextMove(MoveKind.END_DAY, end_label(running, days), finishes=running.id)
+        return NextMove(MoveKind.END_DAY, end_label(running, days), day_id, finishes=running.id)
     if following is not None:
         begun = any(i.started_at or i.status == ItemStatus.DONE for i in today.items)
         if today.number > 1 and not begun:
-            return NextMove(MoveKind.START_DAY, f"Start {today.name}", starts=following.id)
-        return NextMove(MoveKind.NEXT, "Start next item", starts=following.id)
-    return NextMove(
-        MoveKind.DAY_DONE, "Start next item", note=day_done_note(today, days, items, now, timezone)
-    )
+            return NextMove(MoveKind.START_DAY, f"Start {today.name}", day_id, starts=following.id)
+        return NextMove(MoveKind.NEXT, "Start next item", day_id, starts=following.id)
+    note = day_done_note(today, days, items, now, timezone)
+    return NextMove(MoveKind.DAY_DONE, "Start next item", day_id, note=note)
 
 
 def end_label(running: AgendaItem, days: Sequence[Day]) -> str:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from workshop_app.domain.clock import format_timestamp
 from workshop_app.domain.model import AgendaItem, Day, ItemStatus
+from workshop_app.domain.runday import items_on
 from workshop_app.errors import KnownError
 from workshop_app.store.changes import ChangeKind, Entity, Transaction
 from workshop_app.store.days import check_values, read_days, set_fields
@@ -75,9 +76,7 @@ class RunStore:
         ``day_id`` only, when given)."""
         items = self._agenda.items()
         if day_id is not None:
-            first = next(iter(read_days(self._doc.db)), None)
-            on_first = first is not None and first.id == day_id
-            items = [i for i in items if i.day_id == day_id or (i.day_id is None and on_first)]
+            items = list(items_on(day_id, read_days(self._doc.db), items))
         start = 0
         if after is not None:
             start = next((i + 1 for i, item in enumerate(items) if item.id == after), 0)

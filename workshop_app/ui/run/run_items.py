@@ -50,7 +50,7 @@ def item_changes(
 class ItemMoves(QObject):
     """F9 (start or next), Shift+F9 (finish), Ctrl+F9 (skip) and starting a chosen item, on
     the agenda as the Run view last read it (``items``); F9 and Ctrl+F9 within today, as
-    ``today`` says (F9's move for the day the Run view runs, None: the whole agenda)."""
+    ``today`` says (what F9 does on the day the Run view runs; None: the whole agenda)."""
 
     #: What a move did, for the status bar.
     status_message = Signal(str)
@@ -63,7 +63,7 @@ class ItemMoves(QObject):
         session: Session,
         edits: RunEdits,
         parent: QObject | None = None,
-        today: Callable[[], tuple[str, NextMove] | None] = lambda: None,
+        today: Callable[[], NextMove | None] = lambda: None,
     ) -> None:
         super().__init__(parent)
         self._items = items
@@ -88,11 +88,11 @@ class ItemMoves(QObject):
     def next_item(self) -> None:
         """The next item of today; at the end of today, the running item ends and the chair
         is told when the next day starts (never a jump into it unnoticed)."""
-        today = self._today()
-        if today is None:
+        move = self._today()
+        if move is None:
             self._change(self._edits.next_item)
             return
-        day_id, move = today
+        day_id = move.day_id
         if move.kind == MoveKind.DAY_DONE:
             if move.note:
                 self.status_message.emit(move.note)
@@ -110,11 +110,11 @@ class ItemMoves(QObject):
 
     def skip_item(self) -> None:
         """The running item, else the one F9 would start (today's next)."""
-        today = self._today()
-        if today is None:
+        move = self._today()
+        if move is None:
             following = next((i for i in self._items() if i.status == ItemStatus.PLANNED), None)
         else:
-            following = next((i for i in self._items() if i.id == today[1].starts), None)
+            following = next((i for i in self._items() if i.id == move.starts), None)
         target = self._running() or following
         if target is not None:
             self._change(lambda: self._edits.skip_item(target.id))

@@ -18,7 +18,6 @@ from workshop_app.domain.model import (
     Speech,
     Workshop,
 )
-from workshop_app.domain.runday import NextMove
 from workshop_app.store import Change, Entity
 from workshop_app.ui import dialogs
 from workshop_app.ui.common.lazy import RefreshWhenShown
@@ -66,7 +65,9 @@ class RunPage(QWidget):
         self.outcome_view = RunOutcomes(self, sight, session, self.outcomes)
         #: The day the view runs, its plan and what F9 does, as last read.
         self.today = RunToday(session)
-        self.moves = ItemMoves(lambda: self.items, session, self.edits, self, self._move)
+        self.moves = ItemMoves(
+            lambda: self.items, session, self.edits, self, lambda: self.today.move
+        )
         self.floor = FloorMoves(lambda: self.item, self.speakers, session, self.edits)
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.speakers)
@@ -318,11 +319,6 @@ class RunPage(QWidget):
             return
         self.clock_panel.tick(now, self.today.projection, self._workshop.timezone)
         self.speakers.tick(now)
-
-    def _move(self) -> tuple[str, NextMove] | None:
-        """Today's id and what F9 does now (within today)."""
-        today = self.today
-        return (today.day.day.id, today.move) if today.day and today.move else None
 
     def _enable_actions(self, enabled: bool) -> None:
         for action in self.actions() + self.capture.actions_for_menu():
