@@ -65,9 +65,7 @@ class BuildContext:
         return self._group_names.get(group_id, "") if group_id else ""
 
     def group_label(self, point: ConsensusPoint) -> str:
-        """The group a point came from: its own, or the group's point plenary took up."""
-        if point.group_id:
-            return self.group_name(point.group_id)
+        """For a point plenary took up from a group's: that group; else ""."""
         return self.group_name(self._point_groups.get(point.from_point_id or ""))
 
     def who(self, participant_id: str | None) -> str | None:

@@ -41,7 +41,7 @@ class ConsensusEntry:
     item_number: int | None
     item_title: str
     question: str
-    #: The breakout group that proposed it, or (in a report-back) whose point plenary took up.
+    #: In plenary, the breakout group whose point it took up (the link to its discussion).
     group: str = ""
 
 

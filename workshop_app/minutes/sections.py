@@ -53,6 +53,9 @@ def item_sections(
     other = section(ctx, title, number, None, None, other_said, other_points)
     if not other.empty:
         sections.append(other)
+    if group is None and ctx.groups_of.get(item.id):
+        # The item ran as groups: plenary's questions were discussed there.
+        return tuple(s for s in sections if not s.empty)
     return tuple(sections)
 
 
