@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import read_back
+from workshop_app.domain.clock import parse_timestamp
 from workshop_app.domain.limits import Refusal
 from workshop_app.domain.model import (
     AgendaItem,
@@ -143,3 +144,27 @@ def test_check_names_a_record_in_another_items_group(demo: Document) -> None:
         "agenda item a4 reports on itself",
         "contribution cg1 is in breakout group gA, which is not a group of its item a4",
     ]
+
+
+def test_each_group_has_a_floor_of_its_own(demo: Document) -> None:
+    """Group A's speaker and queue do not touch plenary's or group B's; finishing the item
+    ends every turn in progress."""
+    now = parse_timestamp("2017-09-21T11:00:00+02:00")
+    with demo:
+        a = demo.speeches.request("a2", "p01", now, group_id="gA")
+        demo.speeches.request("a2", "p02", now, group_id="gA")
+        b = demo.speeches.request("a2", "p01", now, group_id="gB")  # also waiting in B
+        demo.speeches.next_speaker("a2", now, group_id="gA")
+        demo.speeches.next_speaker("a2", now, group_id="gB")
+        in_a, in_b = demo.speeches.speaking("a2", "gA"), demo.speeches.speaking("a2", "gB")
+        assert (in_a and in_a.id, in_b and in_b.id) == (a.id, b.id)
+        assert demo.speeches.speaking("a2") is None  # plenary's floor is free
+        assert [s.participant_id for s in demo.speeches.queue("a2", group_id="gA")] == ["p02"]
+        assert demo.speeches.queue("a2", group_id="gB") == []
+        with pytest.raises(Refusal, match="belongs to another agenda item"):
+            demo.speeches.request("a4", "p03", now, group_id="gA")
+        demo.run.finish_item("a2", now)
+    assert read_back(
+        demo.path, "SELECT count(*) FROM speeches WHERE agenda_item_id='a2' AND status='speaking'"
+    ) == [(0,)]
+    assert read_back(demo.path, "SELECT status FROM speeches WHERE id = ?", (b.id,)) == [("done",)]
