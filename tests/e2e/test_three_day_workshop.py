@@ -1,5 +1,6 @@
 """A real event, end to end from the command line: a three-day technical workshop with two rounds
-of breakout groups and their report-backs (tests/fixtures/workshops, people invented), imported,
+of breakout groups and their report-backs (resources/demo, made by tests/fixtures/workshops;
+people invented), imported,
 checked, and exported as minutes and handout in every format. The days, the groups and the
 report-back must read right in each."""
 
@@ -14,10 +15,11 @@ import pytest
 
 from tests.fixtures.workshops.make_three_day import build
 from tests.minutes.readback import csv_rows, text_of
+from workshop_app.assets import asset
 from workshop_app.domain.days import with_days
 from workshop_app.interchange import load_path, loads
 
-FIXTURE = Path(__file__).parents[1] / "fixtures" / "workshops" / "three-day-technical-workshop.json"
+FIXTURE = asset("demo", "three-day-technical-workshop.json")
 DAYS = ("Day 1 · 10 March 2009", "Day 2 · 11 March 2009", "Day 3 · 12 March 2009")
 ROUND_1 = ("Group A: Sahel", "Group B: Coastal West Africa", "Group C: Central Africa")
 ROUND_2 = ("Group D: Statistics offices", "Group E: Ministries and border agencies")
@@ -78,6 +80,9 @@ def test_the_minutes_read_day_by_day_with_each_group_and_the_report_back(
     order = [body.index(g) for g in ROUND_1]
     assert order == sorted(order) and order[-1] < body.index("Reports from the groups")
     assert "At the Mauritanian border posts" in body[order[0] : order[1]]
+    # The report-back: the groups' reports first, then what plenary agreed on them.
+    reports = body.index("Reports from the groups")
+    assert reports < body.index("Countries start regular counts at their busiest border posts")
     assert "(from Group A: Sahel)" in body
     assert "(from Group E: Ministries and border agencies)" in body
     # Day 2 starts at 09:00 again: no "end of day" break carrying the clock over the night.

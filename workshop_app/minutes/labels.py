@@ -76,7 +76,7 @@ class Labels:
     facilitator: str = "Facilitator"
     rapporteur: str = "Rapporteur"
     group_reports: str = "Reports from the groups"
-    proposed: str = "Proposed"
+    proposed: str = "Put to plenary"
     #: Before a group's name beside a point: "(from Group A: Africa)".
     from_group: str = "from"
     time: str = "Time"

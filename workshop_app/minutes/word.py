@@ -56,8 +56,22 @@ def _section(w: Writer, section: Section, has_questions: bool, level: int = 2) -
             )
 
 
+def _reports(w: Writer, item: ItemMinutes) -> None:
+    """In a report-back: each group's report, before plenary's discussion."""
+    labels = w.minutes.labels
+    if item.reports:
+        w.heading(labels.group_reports, 2)
+    for report in item.reports:
+        by = f" ({labels.rapporteur}: {report.rapporteur})" if report.rapporteur else ""
+        w.heading(report.name + by, 3)
+        for paragraph in report.summary:
+            w.para(paragraph)
+        for point in report.points:
+            w.runs("List Bullet", (f"{labels.proposed}: ", "i"), (point.text, ""))
+
+
 def _groups(w: Writer, item: ItemMinutes) -> None:
-    """The item's breakout groups, then (in a report-back) the groups' reports."""
+    """The item's breakout groups, each with its own discussion."""
     labels = w.minutes.labels
     for group in item.groups:
         w.heading(group.name, 2)
@@ -76,15 +90,6 @@ def _groups(w: Writer, item: ItemMinutes) -> None:
             w.para(paragraph)
         for section in group.sections:
             _section(w, section, bool(item.questions), 3)
-    if item.reports:
-        w.heading(labels.group_reports, 2)
-    for report in item.reports:
-        by = f" ({labels.rapporteur}: {report.rapporteur})" if report.rapporteur else ""
-        w.heading(report.name + by, 3)
-        for paragraph in report.summary:
-            w.para(paragraph)
-        for point in report.points:
-            w.runs("List Bullet", (f"{labels.proposed}: ", "i"), (point.text, ""))
 
 
 def _balance_chart(w: Writer) -> None:
@@ -207,6 +212,7 @@ def render_docx(minutes: Minutes, reference: Path | None = None) -> bytes:
         w.heading(f"{item.number}. {item.title}" if item.number else item.title, 1)
         for paragraph in item.summary:
             w.para(paragraph)
+        _reports(w, item)
         for section in item.sections:
             _section(w, section, bool(item.questions))
         _groups(w, item)
