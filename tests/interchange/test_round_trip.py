@@ -321,7 +321,7 @@ def test_version_1_round_trips_or_refuses_what_it_cannot_hold(record: WorkshopRe
         return
     if any(i.reports_on for i in record.agenda) or any(p.from_point_id for p in record.consensus):
         event("refused: a report-back")
-        with pytest.raises(ExportRefused, match="Format version 1 (cannot hold|holds a one-day)"):
+        with pytest.raises(ExportRefused, match=r"Format version 1 (cannot hold|holds a one-day)"):
             dumps(record, 1)
         return
     if len(record.days) > 1:
