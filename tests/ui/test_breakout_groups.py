@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import read_back
+from tests.ui.helpers import agenda_panel
 from workshop_app.domain.model import AgendaItem, BreakoutGroup, Participant
 from workshop_app.ui import dialogs
 from workshop_app.ui.main_window import MainWindow
@@ -116,3 +117,21 @@ def test_a_break_has_no_groups(commands: BreakoutCommands, window: MainWindow) -
     commands.update()
     assert not commands.action.isEnabled()
     assert commands.edit_groups() is False  # no dialog asked (it would fail the test)
+
+
+def test_the_agenda_offers_breakout_groups_for_the_session_in_hand(
+    window: MainWindow, demo_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert window.open_path(demo_path)
+    panel = agenda_panel(window)
+    assert panel.breakout.action in panel.actions_for_menu()
+    panel.select("a3")  # lunch
+    assert not panel.breakout.action.isEnabled()
+    panel.select("a2")
+    assert panel.breakout.action.isEnabled()
+    wanted = [BreakoutGroup("gA", "a2", "Group A")]
+    monkeypatch.setattr(dialogs, "edit_breakout_groups", lambda *_args: wanted)
+    panel.breakout.action.trigger()
+    assert read_back(demo_path, "SELECT agenda_item_id, name FROM breakout_groups") == [
+        ("a2", "Group A")
+    ]
