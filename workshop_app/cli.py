@@ -243,7 +243,7 @@ def build_parser() -> argparse.ArgumentParser:
         choices=JSON_VERSIONS,
         help="interchange format version of a json export (default: the newest, "
         f"{JSON_VERSIONS[-1]}); an older one is refused when the workshop holds what it "
-        "cannot (several days; a job title in version 1)",
+        "cannot (several days, breakout groups; a job title in version 1)",
     )
     exp.add_argument(
         "--force",

@@ -21,6 +21,7 @@ from tests.interchange.helpers import DELETE, fixture_document, set_at
 from workshop_app.domain.days import with_days
 from workshop_app.domain.model import (
     AgendaItem,
+    BreakoutGroup,
     ConsensusPoint,
     ConsensusStatus,
     Contribution,
@@ -136,6 +137,18 @@ def records(draw: st.DrawFn) -> WorkshopRecord:
     day_of = {iid: days[n].id if days else None for iid, n in zip(item_ids, on_day, strict=True)}
     question_counts = [draw(st.integers(0, 3)) for _ in item_ids]
     question_ids = iter(unique_ids(draw, sum(question_counts)))
+    # Up to two breakout groups per item; what is said or agreed may name one of its item's.
+    group_counts = [draw(st.integers(0, 2)) for _ in item_ids]
+    group_ids = iter(unique_ids(draw, sum(group_counts)))
+    groups_of = {
+        iid: [next(group_ids) for _ in range(n)]
+        for iid, n in zip(item_ids, group_counts, strict=True)
+    }
+
+    def group_of(item_id: str) -> str | None:
+        choices = groups_of[item_id]
+        return draw(optional(st.sampled_from(choices))) if choices else None
+
     agenda = tuple(
         AgendaItem(
             id=iid,
@@ -148,8 +161,12 @@ def records(draw: st.DrawFn) -> WorkshopRecord:
             ended_at=draw(optional(TIMESTAMPS)),
             summary=draw(optional(text())),
             day_id=day_of[iid],
+            reports_on=draw(optional(st.sampled_from([i for i in item_ids if i != iid])))
+            if len(item_ids) > 1
+            else None,
             questions=tuple(
-                GuidingQuestion(next(question_ids), iid, draw(text(1))) for _ in range(count)
+                GuidingQuestion(next(question_ids), iid, draw(text(1)), group_of(iid))
+                for _ in range(count)
             ),
         )
         for iid, count in zip(item_ids, question_counts, strict=True)
@@ -158,6 +175,25 @@ def records(draw: st.DrawFn) -> WorkshopRecord:
         return WorkshopRecord(workshop=workshop, participants=participants, days=days)
     items = st.sampled_from(agenda)
     people = st.sampled_from([p.id for p in participants]) if participants else st.nothing()
+    person_ids = [p.id for p in participants]
+    groups = tuple(
+        BreakoutGroup(
+            id=gid,
+            agenda_item_id=item.id,
+            name=draw(text(1)),
+            room=draw(optional(text())),
+            facilitator_id=draw(optional(people)) if participants else None,
+            rapporteur_id=draw(optional(people)) if participants else None,
+            summary=draw(optional(text())),
+            member_ids=tuple(
+                draw(st.lists(st.sampled_from(person_ids), unique=True, max_size=3))
+                if participants
+                else []
+            ),
+        )
+        for item in agenda
+        for gid in groups_of[item.id]
+    )
 
     speeches = tuple(
         Speech(
@@ -168,6 +204,7 @@ def records(draw: st.DrawFn) -> WorkshopRecord:
             started_at=draw(optional(TIMESTAMPS)),
             ended_at=draw(optional(TIMESTAMPS)),
             status=draw(st.sampled_from(SpeechStatus)),
+            group_id=None,
         )
         for sid in unique_ids(draw, draw(st.integers(0, 4)) if participants else 0)
     )
@@ -191,6 +228,7 @@ def records(draw: st.DrawFn) -> WorkshopRecord:
                 kind=draw(st.sampled_from(ContributionKind)),
                 recorded_at=draw(optional(TIMESTAMPS)),
                 highlight=draw(st.booleans()),
+                group_id=group_of(item.id),
             )
         )
     contribution_ids = [c.id for c in contributions]
@@ -212,25 +250,33 @@ def records(draw: st.DrawFn) -> WorkshopRecord:
                 reservations=draw(optional(text())),
                 supporting_contribution_ids=tuple(supporting),
                 recorded_at=draw(optional(TIMESTAMPS)),
+                group_id=group_of(item.id),
+                from_point_id=draw(optional(st.sampled_from([p.id for p in consensus])))
+                if consensus
+                else None,
             )
         )
-    actions = tuple(
-        NextStep(
+
+    def next_step(xid: str) -> NextStep:
+        item_id = draw(optional(items.map(lambda i: i.id)))
+        return NextStep(
             id=xid,
             text=draw(text(1)),
-            agenda_item_id=draw(optional(items.map(lambda i: i.id))),
+            agenda_item_id=item_id,
             owner=draw(optional(text())),
             owner_participant_id=draw(optional(people)) if participants else None,
             due=draw(optional(DATES)),
             status=draw(st.sampled_from(NextStepStatus)),
+            group_id=group_of(item_id) if item_id else None,
         )
-        for xid in unique_ids(draw, draw(st.integers(0, 3)))
-    )
+
+    actions = tuple(next_step(xid) for xid in unique_ids(draw, draw(st.integers(0, 3))))
     return WorkshopRecord(
         workshop=workshop,
         participants=participants,
         days=days,
         agenda=agenda,
+        groups=groups,
         speeches=speeches,
         contributions=tuple(contributions),
         consensus=tuple(consensus),
@@ -268,6 +314,16 @@ def test_json_and_store_round_trip(record: WorkshopRecord) -> None:
 @given(record=records())
 def test_version_1_round_trips_or_refuses_what_it_cannot_hold(record: WorkshopRecord) -> None:
     titled = [p.name for p in record.participants if p.job_title is not None]
+    if record.groups:
+        event("refused: breakout groups")
+        with pytest.raises(ExportRefused, match="cannot hold breakout groups"):
+            dumps(record, 1)
+        return
+    if any(i.reports_on for i in record.agenda) or any(p.from_point_id for p in record.consensus):
+        event("refused: a report-back")
+        with pytest.raises(ExportRefused, match=r"Format version 1 (cannot hold|holds a one-day)"):
+            dumps(record, 1)
+        return
     if len(record.days) > 1:
         event("refused: several days")
         with pytest.raises(ExportRefused, match="holds a one-day workshop"):

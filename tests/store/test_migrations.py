@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import read_back
+from workshop_app.domain.model import BreakoutGroup, Contribution
 from workshop_app.store import Document
 from workshop_app.store.schema import APPLICATION_ID, SCHEMA_VERSION, migrations
 
@@ -41,7 +42,7 @@ def test_a_current_file_is_not_migrated_again(workshop_path: Path) -> None:
     assert read_back(workshop_path, "SELECT name, applied_at FROM _sqlite_migrations") == before
 
 
-@pytest.mark.parametrize("version", [1, 2, 3, 4, 5])
+@pytest.mark.parametrize("version", [1, 2, 3, 4, 5, 6])
 def test_a_file_of_each_earlier_schema_is_upgraded_with_its_content(
     tmp_path: Path, version: int
 ) -> None:
@@ -76,4 +77,15 @@ def test_a_file_of_each_earlier_schema_is_upgraded_with_its_content(
         ("day-1", 0, "2017-09-21", "09:30")
     ]
     assert read_back(path, "SELECT DISTINCT day_id FROM agenda_items") == [("day-1",)]
+    # Breakout groups (schema 7): none yet; one can be added, and what is said in it.
+    with Document.open(path) as doc:
+        doc.groups.add(BreakoutGroup("g1", "a2", "Group A: Africa", member_ids=("p01", "p02")))
+        doc.contributions.record(
+            Contribution("c-g1", "a2", "Said in group A.", participant_id="p01", group_id="g1")
+        )
+    assert read_back(path, "SELECT participant_id FROM group_members ORDER BY position") == [
+        ("p01",),
+        ("p02",),
+    ]
+    assert read_back(path, "SELECT group_id FROM contributions WHERE id = 'c-g1'") == [("g1",)]
     assert read_back(path, "PRAGMA foreign_key_check") == []

@@ -40,6 +40,7 @@ DIALOGS = (
     "warn",
     "choose_backup",
     "show_check_result",
+    "edit_breakout_groups",
 )
 
 

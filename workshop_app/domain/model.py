@@ -117,6 +117,8 @@ class GuidingQuestion:
     id: str
     agenda_item_id: str
     text: str
+    #: A breakout group's own question; None: the item's, shared by all its groups.
+    group_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -150,7 +152,25 @@ class AgendaItem:
     summary: str | None = None
     #: The day the item is held on; None only in a record not yet written (the first day).
     day_id: str | None = None
+    #: For a report-back in plenary: the item whose breakout groups report here.
+    reports_on: str | None = None
     questions: tuple[GuidingQuestion, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class BreakoutGroup:
+    """One of the parallel groups a session item runs as ("Group A: Africa"): its room, who
+    facilitates and who reports, its members; what is said in it names it (``group_id``)."""
+
+    id: str
+    agenda_item_id: str
+    name: str
+    room: str | None = None
+    facilitator_id: str | None = None  # a participant
+    rapporteur_id: str | None = None  # a participant
+    #: The rapporteur's summary of the group's discussion, for the report-back.
+    summary: str | None = None
+    member_ids: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -162,6 +182,7 @@ class Speech:
     started_at: str | None = None
     ended_at: str | None = None
     status: SpeechStatus = SpeechStatus.DONE
+    group_id: str | None = None  # given in that breakout group
 
 
 @dataclass(frozen=True)
@@ -175,6 +196,7 @@ class Contribution:
     kind: ContributionKind = ContributionKind.STATEMENT
     recorded_at: str | None = None
     highlight: bool = False
+    group_id: str | None = None  # said in that breakout group
 
 
 @dataclass(frozen=True)
@@ -187,6 +209,9 @@ class ConsensusPoint:
     reservations: str | None = None
     supporting_contribution_ids: tuple[str, ...] = ()
     recorded_at: str | None = None
+    group_id: str | None = None  # proposed in that breakout group
+    #: In a report-back: the group's point that plenary took up (the link to its discussion).
+    from_point_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -198,6 +223,7 @@ class NextStep:
     owner_participant_id: str | None = None
     due: str | None = None  # YYYY-MM-DD
     status: NextStepStatus = NextStepStatus.OPEN
+    group_id: str | None = None  # agreed in that breakout group
 
 
 @dataclass(frozen=True)
@@ -209,6 +235,7 @@ class WorkshopRecord:
     #: The days, in order; none in a record from before days (one day is made on writing).
     days: tuple[Day, ...] = ()
     agenda: tuple[AgendaItem, ...] = ()
+    groups: tuple[BreakoutGroup, ...] = ()
     speeches: tuple[Speech, ...] = ()
     contributions: tuple[Contribution, ...] = ()
     consensus: tuple[ConsensusPoint, ...] = ()

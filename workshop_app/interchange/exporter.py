@@ -49,8 +49,15 @@ def record_to_dict(record: WorkshopRecord, version: int = VERSION) -> dict[str, 
 
 
 def _one_day_for_older(record: WorkshopRecord, version: int) -> WorkshopRecord:
-    """``record`` as a version without days holds it: one day, the workshop's date."""
+    """``record`` as a version without days or groups holds it: one day, the workshop's
+    date; a workshop with several days or with breakout groups is refused."""
     if any(version < v for v, keys in LISTS_ADDED_IN.items() if "days" in keys):
+        if record.groups:
+            raise ExportRefused(
+                f"Format version {version} cannot hold breakout groups, and this workshop has "
+                f"{plural(len(record.groups), 'group', 'groups')}.",
+                hint=f"Export version {VERSION} (the default), which holds them.",
+            )
         if len(record.days) > 1:
             raise ExportRefused(
                 f"Format version {version} holds a one-day workshop, and this one has "

@@ -13,6 +13,7 @@ from typing import Any, NamedTuple
 
 from workshop_app.domain.model import (
     AgendaItem,
+    BreakoutGroup,
     ConsensusPoint,
     ConsensusStatus,
     Contribution,
@@ -40,16 +41,26 @@ SCHEMAS = {1: "workshop.schema.json", 2: "workshop.schema.v2.json", 3: "workshop
 #: What each version added: (schema definition, key) pairs that older versions cannot hold.
 ADDED_IN: dict[int, tuple[tuple[str, str], ...]] = {
     2: (("participant", "job_title"),),
-    3: (("agenda_item", "day"),),
+    3: (
+        ("agenda_item", "day"),
+        ("agenda_item", "reports_on"),
+        ("question", "group"),
+        ("speech", "group"),
+        ("contribution", "group"),
+        ("consensus_point", "group"),
+        ("consensus_point", "from_point"),
+        ("action", "group"),
+    ),
 }
 #: Top-level lists each version added (an older version's file has no such key).
-LISTS_ADDED_IN: dict[int, tuple[str, ...]] = {3: ("days",)}
+LISTS_ADDED_IN: dict[int, tuple[str, ...]] = {3: ("days", "groups")}
 
 #: The top-level lists, in the schema's order, with the dataclass of their items.
 LISTS: tuple[tuple[str, type], ...] = (
     ("participants", Participant),
     ("days", Day),
     ("agenda", AgendaItem),
+    ("groups", BreakoutGroup),
     ("speeches", Speech),
     ("contributions", Contribution),
     ("consensus", ConsensusPoint),
@@ -108,7 +119,7 @@ PARTICIPANT = _fields(
     "present",
 )
 
-QUESTION = _fields("id", "text")
+QUESTION = _fields("id", "text", ("group", "group_id"))
 
 AGENDA_ITEM = _fields(
     "id",
@@ -122,7 +133,19 @@ AGENDA_ITEM = _fields(
     "ended_at",
     "summary",
     ("day", "day_id"),
+    "reports_on",
     "questions",  # built by the importer, which knows the item's id
+)
+
+GROUP = _fields(
+    "id",
+    ("agenda_item", "agenda_item_id"),
+    "name",
+    "room",
+    ("facilitator", "facilitator_id"),
+    ("rapporteur", "rapporteur_id"),
+    "summary",
+    ("members", "member_ids", tuple),
 )
 
 DAY = _fields("id", "date", "start_time", "end_time")
@@ -135,6 +158,7 @@ SPEECH = _fields(
     "started_at",
     "ended_at",
     ("status", "status", SpeechStatus),
+    ("group", "group_id"),
 )
 
 CONTRIBUTION = _fields(
@@ -147,6 +171,7 @@ CONTRIBUTION = _fields(
     "text",
     "recorded_at",
     "highlight",
+    ("group", "group_id"),
 )
 
 CONSENSUS_POINT = _fields(
@@ -158,6 +183,8 @@ CONSENSUS_POINT = _fields(
     "reservations",
     ("supporting_contributions", "supporting_contribution_ids", tuple),
     "recorded_at",
+    ("group", "group_id"),
+    ("from_point", "from_point_id"),
 )
 
 NEXT_STEP = _fields(
@@ -168,6 +195,7 @@ NEXT_STEP = _fields(
     ("owner_participant", "owner_participant_id"),
     "due",
     ("status", "status", NextStepStatus),
+    ("group", "group_id"),
 )
 
 #: The table for each dataclass, and the schema definition it follows.
@@ -177,6 +205,7 @@ LAYOUTS: dict[type, tuple[str, Layout]] = {
     GuidingQuestion: ("question", QUESTION),
     Day: ("day", DAY),
     AgendaItem: ("agenda_item", AGENDA_ITEM),
+    BreakoutGroup: ("group", GROUP),
     Speech: ("speech", SPEECH),
     Contribution: ("contribution", CONTRIBUTION),
     ConsensusPoint: ("consensus_point", CONSENSUS_POINT),

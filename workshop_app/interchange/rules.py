@@ -37,6 +37,7 @@ def _problems(document: dict[str, Any]) -> Iterator[Problem]:
     index = _Index(document)
     yield from index.problems
     yield from _day_problems(document, index)
+    yield from _group_problems(document, index)
     yield from _speech_problems(document, index)
     yield from _contribution_problems(document, index)
     yield from _consensus_problems(document, index)
@@ -62,10 +63,14 @@ class _Index:
         self.problems: list[Problem] = []
         self.participants = self._ids(document, "participants")
         self.days = self._ids(document, "days")
+        #: group id -> its agenda item
+        self.groups = {
+            gid: group["agenda_item"] for gid, group in self._ids(document, "groups").items()
+        }
+        self.points = self._ids(document, "consensus")
         self.agenda = self._ids(document, "agenda")
         self.speeches = self._ids(document, "speeches")
         self.contributions = self._ids(document, "contributions")
-        self._ids(document, "consensus")
         self._ids(document, "actions")
         #: question id -> (the agenda item it belongs to, where it is)
         self.questions: dict[str, tuple[str, JsonPath]] = {}
@@ -126,12 +131,52 @@ def _day_problems(document: dict[str, Any], index: _Index) -> Iterator[Problem]:
         latest = max(latest, days.index(day))
 
 
+def _group_problems(document: dict[str, Any], index: _Index) -> Iterator[Problem]:
+    """Each group's item and people exist; each item's report-back names another item."""
+    for i, group in enumerate(document.get("groups", [])):
+        if group["agenda_item"] not in index.agenda:
+            yield _missing(("groups", i, "agenda_item"), group["agenda_item"], "an agenda item")
+        for key in ("facilitator", "rapporteur"):
+            person = group.get(key)
+            if person is not None and person not in index.participants:
+                yield _missing(("groups", i, key), person, "a participant")
+        seen: set[str] = set()
+        for j, member in enumerate(group.get("members", [])):
+            if member not in index.participants:
+                yield _missing(("groups", i, "members", j), member, "a participant")
+            elif member in seen:
+                yield (("groups", i, "members", j), f"{quote(member)} is listed twice")
+            seen.add(member)
+    for i, item in enumerate(document.get("agenda", [])):
+        target = item.get("reports_on")
+        if target is not None and (target not in index.agenda or target == item["id"]):
+            yield _missing(("agenda", i, "reports_on"), target, "another agenda item")
+        for j, question in enumerate(item.get("questions", [])):
+            yield from _in_group(("agenda", i, "questions", j), question, item["id"], index)
+
+
+def _in_group(path: JsonPath, obj: dict[str, Any], item: str, index: _Index) -> Iterator[Problem]:
+    """``obj``'s group, if any, is a breakout group of ``item``."""
+    group = obj.get("group")
+    if group is None:
+        return
+    if group not in index.groups:
+        yield _missing((*path, "group"), group, "a breakout group")
+    elif index.groups[group] != item:
+        yield (
+            (*path, "group"),
+            f"{quote(group)} is a breakout group of agenda item {quote(index.groups[group])}, "
+            f"not of {quote(item)}",
+        )
+
+
 def _speech_problems(document: dict[str, Any], index: _Index) -> Iterator[Problem]:
     for i, speech in enumerate(document.get("speeches", [])):
         if speech["participant"] not in index.participants:
             yield _missing(("speeches", i, "participant"), speech["participant"], "a participant")
         if speech["agenda_item"] not in index.agenda:
             yield _missing(("speeches", i, "agenda_item"), speech["agenda_item"], "an agenda item")
+        yield from _in_group(("speeches", i), speech, speech["agenda_item"], index)
 
 
 def _item_and_question(path: JsonPath, obj: dict[str, Any], index: _Index) -> Iterator[Problem]:
@@ -162,6 +207,7 @@ def _contribution_problems(document: dict[str, Any], index: _Index) -> Iterator[
     for i, contribution in enumerate(document.get("contributions", [])):
         path: JsonPath = ("contributions", i)
         yield from _item_and_question(path, contribution, index)
+        yield from _in_group(path, contribution, contribution["agenda_item"], index)
         participant = contribution.get("participant")
         if participant is not None and participant not in index.participants:
             yield _missing((*path, "participant"), participant, "a participant")
@@ -185,6 +231,10 @@ def _consensus_problems(document: dict[str, Any], index: _Index) -> Iterator[Pro
     for i, point in enumerate(document.get("consensus", [])):
         path: JsonPath = ("consensus", i)
         yield from _item_and_question(path, point, index)
+        yield from _in_group(path, point, point["agenda_item"], index)
+        source = point.get("from_point")
+        if source is not None and (source not in index.points or source == point["id"]):
+            yield _missing((*path, "from_point"), source, "another consensus point")
         listed: dict[str, int] = {}
         for j, contribution in enumerate(point.get("supporting_contributions", [])):
             where: JsonPath = (*path, "supporting_contributions", j)
@@ -205,6 +255,11 @@ def _action_problems(document: dict[str, Any], index: _Index) -> Iterator[Proble
         item = action.get("agenda_item")
         if item is not None and item not in index.agenda:
             yield _missing(("actions", i, "agenda_item"), item, "an agenda item")
+        group = action.get("group")
+        if group is not None and item is None and group not in index.groups:
+            yield _missing(("actions", i, "group"), group, "a breakout group")
+        elif item is not None:
+            yield from _in_group(("actions", i), action, item, index)
         owner = action.get("owner_participant")
         if owner is not None and owner not in index.participants:
             yield _missing(("actions", i, "owner_participant"), owner, "a participant")

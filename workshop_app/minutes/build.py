@@ -11,26 +11,23 @@ from workshop_app.domain.balance import counted, participation_balance, speech_s
 from workshop_app.domain.clock import format_seconds
 from workshop_app.domain.days import with_days
 from workshop_app.domain.model import (
-    AgendaItem,
-    ConsensusPoint,
     ConsensusStatus,
-    Contribution,
-    ContributionKind,
     ItemKind,
     ItemStatus,
     NextStep,
     Participant,
     Role,
+    Speech,
     WorkshopRecord,
 )
-from workshop_app.domain.outcomes import NEXT_STEP_LABELS, STATUS_LABELS
+from workshop_app.domain.outcomes import NEXT_STEP_LABELS
 from workshop_app.domain.roster import NO_GROUP, checkin_counts
 from workshop_app.domain.timeplan import DayPlan, format_duration, plan_days, slot_in
+from workshop_app.minutes.breakout import group_minutes, group_reports
 from workshop_app.minutes.context import BuildContext, hhmm
 from workshop_app.minutes.identities import find_identities
 from workshop_app.minutes.labels import (
     ATTRIBUTION_NOTES,
-    KIND_LABELS,
     ROLE_LABELS,
     Labels,
     date_range,
@@ -41,18 +38,17 @@ from workshop_app.minutes.model import (
     Annex,
     Attendee,
     BalanceRow,
-    ConsensusEntry,
     DayMinutes,
+    GroupBalance,
     GroupPresence,
     ItemMinutes,
     LogEntry,
     Minutes,
     NextStepEntry,
-    Section,
-    Statement,
 )
-from workshop_app.minutes.options import MinutesOptions, RecordMode
-from workshop_app.minutes.text import clean, one_line, paragraphs
+from workshop_app.minutes.options import MinutesOptions
+from workshop_app.minutes.sections import item_sections
+from workshop_app.minutes.text import one_line, paragraphs
 
 AGREED = (ConsensusStatus.AGREED, ConsensusStatus.AGREED_WITH_RESERVATIONS)
 
@@ -170,89 +166,13 @@ def _items(
                 actual_end=hhmm(ctx.local(item.ended_at)),
                 summary=tuple(paragraphs(item.summary)),
                 questions=tuple(one_line(q.text) for q in item.questions),
-                sections=_sections(ctx, item, None if is_break else number),
+                sections=item_sections(ctx, item, None if is_break else number),
+                groups=group_minutes(ctx, item, None if is_break else number),
+                reports=group_reports(ctx, item),
                 day=headings.get(item.id, ""),
             )
         )
     return tuple(result)
-
-
-def _sections(ctx: BuildContext, item: AgendaItem, number: int | None) -> tuple[Section, ...]:
-    title = one_line(item.title)
-    # Each contribution and point to its question's list in one pass, in recorded order.
-    said: dict[str | None, list[Contribution]] = {q.id: [] for q in item.questions}
-    points: dict[str | None, list[ConsensusPoint]] = {q.id: [] for q in item.questions}
-    other_said: list[Contribution] = []
-    other_points: list[ConsensusPoint] = []
-    for c in ctx.contributions.get(item.id, ()):
-        said.get(c.question_id, other_said).append(c)
-    for p in ctx.points.get(item.id, ()):
-        points.get(p.question_id, other_points).append(p)
-    sections = []
-    for index, question in enumerate(item.questions, start=1):
-        sections.append(
-            _section(
-                ctx,
-                title,
-                number,
-                one_line(question.text),
-                index,
-                said[question.id],
-                points[question.id],
-            )
-        )
-    other = _section(ctx, title, number, None, None, other_said, other_points)
-    if not other.empty:
-        sections.append(other)
-    return tuple(sections)
-
-
-def _section(
-    ctx: BuildContext,
-    item_title: str,
-    item_number: int | None,
-    question: str | None,
-    number: int | None,
-    contributions: Sequence[Contribution],
-    points: Sequence[ConsensusPoint],
-) -> Section:
-    statements = [_statement(ctx, c, item_title, question or "") for c in contributions]
-    examples = tuple(s for s in statements if s.kind == ContributionKind.EXAMPLE)
-    said = [s for s in statements if s.kind != ContributionKind.EXAMPLE]
-    shown = said
-    # Examples are always listed: they are short, and what readers of minutes look for.
-    if ctx.options.record is RecordMode.HIGHLIGHTS:
-        shown = [s for s in said if s.highlight]
-    consensus = tuple(
-        ConsensusEntry(
-            id=p.id,
-            text=one_line(p.text),
-            status=p.status.value,
-            status_label=STATUS_LABELS[p.status],
-            reservations=one_line(p.reservations),
-            item_number=item_number,
-            item_title=item_title,
-            question=question or "",
-        )
-        for p in points
-    )
-    return Section(question, number, tuple(shown), examples, consensus, len(said) - len(shown))
-
-
-def _statement(ctx: BuildContext, c: Contribution, item_title: str, question: str) -> Statement:
-    time, timestamp = ctx.stamp(c.recorded_at)
-    return Statement(
-        id=c.id,
-        text=clean(c.text),
-        attribution=ctx.who(c.participant_id),
-        kind=c.kind.value,
-        kind_label=KIND_LABELS[c.kind],
-        time=time,
-        timestamp=timestamp,
-        item_title=item_title,
-        question=question,
-        highlight=c.highlight,
-    )
 
 
 def _attendance(ctx: BuildContext, present: Sequence[Participant]) -> tuple[Attendee, ...]:
@@ -329,8 +249,31 @@ def _next_step(ctx: BuildContext, step: NextStep, titles: dict[str, str]) -> Nex
 
 def _annex(ctx: BuildContext) -> Annex:
     record = ctx.record
+    rows, turns, total = _balance(ctx, record.speeches)
+    groups = []
+    for group in record.groups:
+        speeches = [s for s in record.speeches if s.group_id == group.id]
+        if any(counted(s) for s in speeches):
+            g_rows, g_turns, g_total = _balance(ctx, speeches)
+            groups.append(GroupBalance(one_line(group.name), g_rows, g_turns, g_total))
+    log_shown = ctx.mode is not Attribution.ANONYMOUS
+    return Annex(
+        balance=rows,
+        total_turns=turns,
+        total_time=total,
+        speakers_log=_speakers_log(ctx) if log_shown else (),
+        log_shown=log_shown,
+        group_balances=tuple(groups),
+    )
+
+
+def _balance(
+    ctx: BuildContext, speeches: Sequence[Speech]
+) -> tuple[tuple[BalanceRow, ...], int, str]:
+    """The rows of a balance of ``speeches`` by stakeholder group, the turns and the time."""
+    record = ctx.record
     balance = participation_balance(
-        record.speeches, record.participants, record.workshop.stakeholder_groups
+        speeches, record.participants, record.workshop.stakeholder_groups
     )
     longest = max((share.seconds for share in balance.groups), default=0.0)
     total = balance.total_seconds
@@ -345,14 +288,7 @@ def _annex(ctx: BuildContext) -> Annex:
         )
         for share in balance.groups
     )
-    log_shown = ctx.mode is not Attribution.ANONYMOUS
-    return Annex(
-        balance=rows,
-        total_turns=balance.total_turns,
-        total_time=format_seconds(total),
-        speakers_log=_speakers_log(ctx) if log_shown else (),
-        log_shown=log_shown,
-    )
+    return rows, balance.total_turns, format_seconds(total)
 
 
 def _speakers_log(ctx: BuildContext) -> tuple[LogEntry, ...]:

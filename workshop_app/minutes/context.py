@@ -14,6 +14,8 @@ from collections import defaultdict
 from workshop_app.domain.attribution import attribute
 from workshop_app.domain.clock import parse_timestamp, venue_time, venue_zone
 from workshop_app.domain.model import (
+    AgendaItem,
+    BreakoutGroup,
     ConsensusPoint,
     ConsensusStatus,
     Contribution,
@@ -36,17 +38,35 @@ class BuildContext:
         self.mode = options.attribution
         self.people = {p.id: p for p in record.participants}
         self.timezone = record.workshop.timezone
-        self.contributions: dict[str, list[Contribution]] = defaultdict(list)
+        # By (item, breakout group): plenary's under (item, None).
+        self.contributions: dict[tuple[str, str | None], list[Contribution]] = defaultdict(list)
         for c in record.contributions:
-            self.contributions[c.agenda_item_id].append(c)
-        self.points: dict[str, list[ConsensusPoint]] = defaultdict(list)
+            self.contributions[c.agenda_item_id, c.group_id].append(c)
+        self.points: dict[tuple[str, str | None], list[ConsensusPoint]] = defaultdict(list)
         for p in record.consensus:
             if p.status not in HIDDEN_CONSENSUS:
-                self.points[p.agenda_item_id].append(p)
+                self.points[p.agenda_item_id, p.group_id].append(p)
+        self.groups_of: dict[str, list[BreakoutGroup]] = defaultdict(list)
+        for group in record.groups:
+            self.groups_of[group.agenda_item_id].append(group)
+        self._group_names = {g.id: one_line(g.name) for g in record.groups}
+        self._point_groups = {p.id: p.group_id for p in record.consensus}
+        self._items = {item.id: item for item in record.agenda}
         self._named: dict[str, Participant] | None = None
         self._who: dict[str | None, str | None] = {}
         self._local: dict[str | None, dt.datetime | None] = {}
         self._stamps: dict[str | None, tuple[str, str]] = {}
+
+    def item(self, item_id: str) -> AgendaItem | None:
+        return self._items.get(item_id)
+
+    def group_name(self, group_id: str | None) -> str:
+        """A breakout group's name; "" for plenary."""
+        return self._group_names.get(group_id, "") if group_id else ""
+
+    def group_label(self, point: ConsensusPoint) -> str:
+        """For a point plenary took up from a group's: that group; else ""."""
+        return self.group_name(self._point_groups.get(point.from_point_id or ""))
 
     def who(self, participant_id: str | None) -> str | None:
         if participant_id not in self._who:

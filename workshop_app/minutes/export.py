@@ -69,7 +69,8 @@ def render(
         html = render_agenda_html if agenda else render_html
         return html(minutes, template).encode("utf-8")
     if fmt is Format.DOCX:
-        from workshop_app.minutes.word import render_agenda_docx, render_docx
+        from workshop_app.minutes.word import render_docx
+        from workshop_app.minutes.word_agenda import render_agenda_docx
 
         return (render_agenda_docx if agenda else render_docx)(minutes, reference_docx)
     if fmt is Format.PDF:

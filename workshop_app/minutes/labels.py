@@ -72,6 +72,13 @@ class Labels:
     speaking_time: str = "Speaking time"
     share: str = "Share of time"
     speakers_log: str = "Speakers' log"
+    room: str = "Room"
+    facilitator: str = "Facilitator"
+    rapporteur: str = "Rapporteur"
+    group_reports: str = "Reports from the groups"
+    proposed: str = "Put to plenary"
+    #: Before a group's name beside a point: "(from Group A: Africa)".
+    from_group: str = "from"
     time: str = "Time"
     speaker: str = "Speaker"
     page: str = "Page"

@@ -26,6 +26,7 @@ class Statement:
     item_title: str
     question: str  # "" when about no guiding question
     highlight: bool
+    group: str = ""  # the breakout group it was said in; "" in plenary
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,8 @@ class ConsensusEntry:
     item_number: int | None
     item_title: str
     question: str
+    #: In plenary, the breakout group whose point it took up (the link to its discussion).
+    group: str = ""
 
 
 @dataclass(frozen=True)
@@ -56,6 +59,33 @@ class Section:
     @property
     def empty(self) -> bool:
         return not (self.said or self.examples or self.consensus or self.not_shown)
+
+
+@dataclass(frozen=True)
+class GroupMinutes:
+    """A breakout group's part of its item: who ran it, its summary and its discussion."""
+
+    name: str
+    room: str
+    facilitator: str  # attributed per mode; "" when none or anonymous
+    rapporteur: str
+    members: int
+    summary: tuple[str, ...]  # paragraphs
+    sections: tuple[Section, ...]
+
+    @property
+    def empty(self) -> bool:
+        return not self.summary and all(s.empty for s in self.sections)
+
+
+@dataclass(frozen=True)
+class GroupReport:
+    """In a report-back: one group's report (its rapporteur's summary and proposed points)."""
+
+    name: str
+    rapporteur: str
+    summary: tuple[str, ...]
+    points: tuple[ConsensusEntry, ...]
 
 
 @dataclass(frozen=True)
@@ -79,11 +109,17 @@ class ItemMinutes:
     #: The item's day, "Day 2 · 11 March 2009", when there are several days; else "". A
     #: heading goes where it changes from one item to the next.
     day: str = ""
+    #: The parallel breakout groups the item ran as, each with its own discussion.
+    groups: tuple[GroupMinutes, ...] = ()
+    #: For a report-back: the groups' reports (then ``sections`` hold what plenary agreed).
+    reports: tuple[GroupReport, ...] = ()
 
     @property
     def has_body(self) -> bool:
         """Whether the item gets its own part in the minutes (not just a line in the agenda)."""
         if self.summary or any(not s.empty for s in self.sections):
+            return True
+        if self.reports or any(not g.empty for g in self.groups):
             return True
         return not self.is_break and not self.skipped
 
@@ -153,12 +189,24 @@ class DayMinutes:
 
 
 @dataclass(frozen=True)
-class Annex:
+class GroupBalance:
+    """The balance of voices within one breakout group."""
+
+    name: str  # the group's name
     balance: tuple[BalanceRow, ...]
+    total_turns: int
+    total_time: str
+
+
+@dataclass(frozen=True)
+class Annex:
+    balance: tuple[BalanceRow, ...]  # overall: plenary and every group
     total_turns: int
     total_time: str
     speakers_log: tuple[LogEntry, ...]
     log_shown: bool  # False in anonymous mode
+    #: Per breakout group (those whose turns were recorded), after the overall balance.
+    group_balances: tuple[GroupBalance, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -199,7 +247,7 @@ class Minutes:
         found = [
             statement
             for item in self.items
-            for section in item.sections
+            for section in (*item.sections, *(s for g in item.groups for s in g.sections))
             for statement in (*section.said, *section.examples)
         ]
         return tuple(sorted(found, key=lambda s: (s.timestamp == "", s.timestamp)))

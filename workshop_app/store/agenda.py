@@ -191,10 +191,19 @@ class AgendaStore:
             db = tx.db
             snap = Snapshot()
             snap.take(db, "agenda_items", "id = ?", [item_id])
+            snap.take(db, "breakout_groups", "agenda_item_id = ?", [item_id])
+            snap.take(
+                db,
+                "group_members",
+                "group_id IN (SELECT id FROM breakout_groups WHERE agenda_item_id = ?)",
+                [item_id],
+            )
+            snap.clear_reference(db, "agenda_items", "reports_on", item_id)
             snap.take(db, "guiding_questions", "agenda_item_id = ?", [item_id])
             snap.take(db, "speeches", "agenda_item_id = ?", [item_id])
             snap.take(db, "contributions", "agenda_item_id = ?", [item_id])
-            snap.take(db, "consensus_points", "agenda_item_id = ?", [item_id])
+            for point in snap.take(db, "consensus_points", "agenda_item_id = ?", [item_id]):
+                snap.clear_reference(db, "consensus_points", "from_point_id", point["id"])
             snap.take(
                 db,
                 "consensus_support",

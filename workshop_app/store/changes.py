@@ -16,6 +16,7 @@ class Entity(StrEnum):
     PARTICIPANT = "participant"
     DAY = "day"
     AGENDA_ITEM = "agenda_item"
+    GROUP = "group"
     QUESTION = "question"
     SPEECH = "speech"
     CONTRIBUTION = "contribution"

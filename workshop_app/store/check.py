@@ -67,6 +67,25 @@ _DOMAIN_RULES: tuple[tuple[str, str], ...] = (
            WHERE w.date IS NOT d.date OR w.start_time IS NOT d.start_time""",
         "the workshop's date ({a}) and start differ from those of its first day {c} ({b})",
     ),
+    *(
+        (
+            f"""SELECT x.id AS a, x.group_id AS b, x.agenda_item_id AS c FROM {table} x
+               JOIN breakout_groups g ON g.id = x.group_id
+               WHERE g.agenda_item_id != x.agenda_item_id""",  # noqa: S608 (names above)
+            f"{noun} {{a}} is in breakout group {{b}}, which is not a group of its item {{c}}",
+        )
+        for table, noun in (
+            ("contributions", "contribution"),
+            ("speeches", "speech"),
+            ("consensus_points", "consensus point"),
+            ("guiding_questions", "guiding question"),
+            ("actions", "next step"),
+        )
+    ),
+    (
+        "SELECT id AS a, '' AS b, '' AS c FROM agenda_items WHERE reports_on = id",
+        "agenda item {a} reports on itself",
+    ),
     (
         """SELECT i1.id AS a, i2.id AS b, i1.day_id AS c FROM agenda_items i1
            JOIN agenda_items i2 ON i1.day_id = i2.day_id AND i1.seq < i2.seq

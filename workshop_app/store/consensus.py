@@ -136,6 +136,7 @@ class ConsensusStore:
             snap = Snapshot()
             snap.take(tx.db, "consensus_points", "id = ?", [point_id])
             snap.take(tx.db, "consensus_support", "consensus_id = ?", [point_id])
+            snap.clear_reference(tx.db, "consensus_points", "from_point_id", point_id)
             tx.db.execute("DELETE FROM consensus_points WHERE id = ?", [point_id])
             tx.changed(Entity.CONSENSUS, ChangeKind.REMOVED, point_id)
         return snap

@@ -16,6 +16,7 @@ from workshop_app.store import search
 from workshop_app.store.agenda import check_question_of_item
 from workshop_app.store.changes import ChangeKind, Entity
 from workshop_app.store.errors import NotFound
+from workshop_app.store.groups import check_group_of_item
 from workshop_app.store.rows import from_row, to_row
 from workshop_app.store.snapshots import Snapshot, restore
 
@@ -30,6 +31,7 @@ EDITABLE = (
     "speech_id",
     "highlight",
     "agenda_item_id",
+    "group_id",
 )
 
 
@@ -80,6 +82,7 @@ class ContributionStore:
             recorded_at=contribution.recorded_at or format_timestamp(system_now()),
         )
         check_question_of_item(self._doc.db, contribution.agenda_item_id, contribution.question_id)
+        check_group_of_item(self._doc.db, contribution.agenda_item_id, contribution.group_id)
         with self._doc.write() as tx:
             tx.db.table("contributions").insert(to_row(contribution))
             search.index(tx.db, "id = ?", [contribution.id])
@@ -116,6 +119,9 @@ class ContributionStore:
             if "question_id" in values or "agenda_item_id" in values:
                 question_id = values.get("question_id", before.question_id)
                 check_question_of_item(self._doc.db, item_id, question_id)
+            if "group_id" in values or "agenda_item_id" in values:
+                group_id = values.get("group_id", before.group_id)
+                check_group_of_item(self._doc.db, item_id, group_id)
             seq = self._doc.db.execute(
                 "SELECT seq FROM contributions WHERE id = ?", [contribution_id]
             ).fetchone()[0]
@@ -147,6 +153,7 @@ class ContributionStore:
             )
         values.setdefault("question_id", None)
         values.setdefault("speech_id", None)
+        values.setdefault("group_id", None)  # a group is its item's: plenary on the new one
         if values["speech_id"] is not None:
             row = self._doc.db.execute(
                 "SELECT agenda_item_id FROM speeches WHERE id = ?", [values["speech_id"]]

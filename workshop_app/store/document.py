@@ -19,6 +19,7 @@ from workshop_app.store.contributions import ContributionStore
 from workshop_app.store.days import DayStore
 from workshop_app.store.drafts import DraftStore
 from workshop_app.store.errors import ReadOnlyDocument, translate_sqlite_error
+from workshop_app.store.groups import GroupStore
 from workshop_app.store.next_steps import NextStepStore
 from workshop_app.store.participants import ParticipantStore
 from workshop_app.store.record import read_record, write_record
@@ -49,6 +50,7 @@ class Document:
         self.participants = ParticipantStore(self, self.workshop)
         self.days = DayStore(self)
         self.agenda = AgendaStore(self)
+        self.groups = GroupStore(self)
         self.contributions = ContributionStore(self)
         self.speeches = SpeechStore(self)
         self.run = RunStore(self, self.agenda)

@@ -165,6 +165,9 @@ class ParticipantStore:
             snapshot = Snapshot()
             snapshot.take(tx.db, "participants", "id = ?", [participant_id])
             snapshot.clear_reference(tx.db, "actions", "owner_participant_id", participant_id)
+            snapshot.take(tx.db, "group_members", "participant_id = ?", [participant_id])
+            for role in ("facilitator_id", "rapporteur_id"):
+                snapshot.clear_reference(tx.db, "breakout_groups", role, participant_id)
             tx.db.execute("DELETE FROM participants WHERE id = ?", [participant_id])
             tx.changed(Entity.PARTICIPANT, ChangeKind.REMOVED, participant_id)
         return snapshot

@@ -17,6 +17,7 @@ from workshop_app.domain.model import (
 from workshop_app.store import search
 from workshop_app.store.agenda import insert_agenda, read_agenda
 from workshop_app.store.days import insert_days, read_days
+from workshop_app.store.groups import insert_groups, read_groups
 from workshop_app.store.participants import insert_participants, read_participants
 from workshop_app.store.rows import from_row, from_rows, to_row
 from workshop_app.store.workshop import insert_workshop, read_workshop
@@ -32,6 +33,7 @@ def read_record(db: Database) -> WorkshopRecord:
         participants=tuple(read_participants(db)),
         days=tuple(read_days(db)),
         agenda=tuple(read_agenda(db)),
+        groups=tuple(read_groups(db)),
         speeches=tuple(from_rows(Speech, db.execute("SELECT * FROM speeches ORDER BY seq"))),
         contributions=tuple(
             from_rows(Contribution, db.execute("SELECT * FROM contributions ORDER BY seq"))
@@ -50,10 +52,13 @@ def write_record(db: Database, record: WorkshopRecord) -> None:
     """Insert a whole workshop into an empty document (inside the caller's transaction).
     A record without days (version 1 and 2 files) gets one, with the workshop's date."""
     record = with_days(record)
+    # Questions may belong to groups, and groups to items: the references hold at commit.
+    db.execute("PRAGMA defer_foreign_keys = ON")
     insert_workshop(db, record.workshop)
     insert_participants(db, record.participants)
     insert_days(db, record.days)
     insert_agenda(db, record.agenda)
+    insert_groups(db, record.groups)
     db.table("speeches").insert_all(to_row(s) for s in record.speeches)
     db.table("contributions").insert_all(to_row(c) for c in record.contributions)
     search.rebuild(db)

@@ -19,7 +19,7 @@ from workshop_app.errors import KnownError
 from workshop_app.store.changes import ChangeKind, Entity, Transaction
 from workshop_app.store.days import check_values, read_days, set_fields
 from workshop_app.store.rowstate import RowState, capture, put_back
-from workshop_app.store.speeches import end_current_speech
+from workshop_app.store.speeches import end_every_speech
 
 if TYPE_CHECKING:
     from workshop_app.store.agenda import AgendaStore
@@ -125,7 +125,7 @@ class RunStore:
         ]
 
     def _finish(self, tx: Transaction, item_id: str, now: dt.datetime, status: ItemStatus) -> None:
-        end_current_speech(tx, item_id, now)
+        end_every_speech(tx, item_id, now)
         stamp = format_timestamp(now)
         tx.db.execute(
             "UPDATE agenda_items SET status = ?,"

@@ -256,6 +256,51 @@ PRAGMA user_version = 6
     )
 
 
+@migrations()
+def m007_breakout_groups(db: Database) -> None:
+    """Parallel breakout groups of a session item, and what is said and agreed in each; a
+    report-back item names the item whose groups report, and plenary's point the group's."""
+    _script(
+        db,
+        """
+CREATE TABLE breakout_groups (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    agenda_item_id TEXT NOT NULL REFERENCES agenda_items(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    name TEXT NOT NULL CHECK (name <> ''),
+    room TEXT,
+    facilitator_id TEXT REFERENCES participants(id) ON DELETE SET NULL,
+    rapporteur_id TEXT REFERENCES participants(id) ON DELETE SET NULL,
+    summary TEXT
+) STRICT;
+CREATE INDEX breakout_groups_item ON breakout_groups(agenda_item_id, position);
+CREATE TABLE group_members (
+    group_id TEXT NOT NULL REFERENCES breakout_groups(id) ON DELETE CASCADE,
+    participant_id TEXT NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    PRIMARY KEY (group_id, participant_id)
+) STRICT;
+CREATE INDEX group_members_participant ON group_members(participant_id);
+ALTER TABLE agenda_items ADD COLUMN reports_on TEXT REFERENCES agenda_items(id) ON DELETE SET NULL;
+ALTER TABLE guiding_questions ADD COLUMN group_id TEXT
+    REFERENCES breakout_groups(id) ON DELETE CASCADE;
+ALTER TABLE speeches ADD COLUMN group_id TEXT REFERENCES breakout_groups(id) ON DELETE CASCADE;
+ALTER TABLE contributions ADD COLUMN group_id TEXT
+    REFERENCES breakout_groups(id) ON DELETE CASCADE;
+ALTER TABLE consensus_points ADD COLUMN group_id TEXT
+    REFERENCES breakout_groups(id) ON DELETE CASCADE;
+ALTER TABLE consensus_points ADD COLUMN from_point_id TEXT
+    REFERENCES consensus_points(id) ON DELETE SET NULL;
+ALTER TABLE actions ADD COLUMN group_id TEXT REFERENCES breakout_groups(id) ON DELETE SET NULL;
+CREATE INDEX contributions_group ON contributions(group_id);
+CREATE INDEX speeches_group ON speeches(group_id);
+CREATE INDEX consensus_points_group ON consensus_points(group_id);
+PRAGMA user_version = 7
+""",
+    )
+
+
 #: The schema version this code writes and reads: one per migration step.
 SCHEMA_VERSION = len(migrations._migrations)
 

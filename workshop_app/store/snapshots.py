@@ -22,6 +22,8 @@ RESTORE_ORDER = (
     "participants",
     "days",
     "agenda_items",
+    "breakout_groups",
+    "group_members",
     "guiding_questions",
     "speeches",
     "contributions",

@@ -14,6 +14,7 @@ from workshop_app.domain.model import Speech, SpeechStatus, new_id
 from workshop_app.errors import KnownError
 from workshop_app.store.changes import ChangeKind, Entity, Transaction
 from workshop_app.store.errors import NotFound
+from workshop_app.store.groups import check_group_of_item
 from workshop_app.store.rows import from_row, to_row
 
 if TYPE_CHECKING:
@@ -30,13 +31,14 @@ def read_speeches(db: Database, agenda_item_id: str | None = None) -> list[Speec
     return [from_row(Speech, r) for r in rows]
 
 
-def _waiting_ids(db: Database, agenda_item_id: str) -> list[str]:
+def _waiting_ids(db: Database, agenda_item_id: str, group_id: str | None) -> list[str]:
+    """The queue of one floor: the item's plenary (``group_id`` None) or one of its groups."""
     return [
         r["id"]
         for r in db.query(
-            "SELECT id FROM speeches WHERE agenda_item_id = ? AND status = 'waiting' "
-            "ORDER BY queue_position, seq",
-            [agenda_item_id],
+            "SELECT id FROM speeches WHERE agenda_item_id = ? AND group_id IS ?"
+            " AND status = 'waiting' ORDER BY queue_position, seq",
+            [agenda_item_id, group_id],
         )
     ]
 
@@ -46,11 +48,15 @@ def _renumber(db: Database, ids: list[str]) -> None:
         db.execute("UPDATE speeches SET queue_position = ? WHERE id = ?", [position, speech_id])
 
 
-def end_current_speech(tx: Transaction, agenda_item_id: str, now: dt.datetime) -> str | None:
-    """Close the turn in progress on an item, if any; returns its id."""
+def end_current_speech(
+    tx: Transaction, agenda_item_id: str, now: dt.datetime, group_id: str | None = None
+) -> str | None:
+    """Close the turn in progress on one floor of an item (plenary, or ``group_id``'s), if
+    any; returns its id."""
     row = tx.db.execute(
-        "SELECT id FROM speeches WHERE agenda_item_id = ? AND status = 'speaking'",
-        [agenda_item_id],
+        "SELECT id FROM speeches WHERE agenda_item_id = ? AND group_id IS ?"
+        " AND status = 'speaking'",
+        [agenda_item_id, group_id],
     ).fetchone()
     if row is None:
         return None
@@ -62,8 +68,27 @@ def end_current_speech(tx: Transaction, agenda_item_id: str, now: dt.datetime) -
     return str(row[0])
 
 
+def end_every_speech(tx: Transaction, agenda_item_id: str, now: dt.datetime) -> None:
+    """Close the turns in progress on every floor of an item (it is finishing)."""
+    ids = [
+        r["id"]
+        for r in tx.db.query(
+            "SELECT id FROM speeches WHERE agenda_item_id = ? AND status = 'speaking'",
+            [agenda_item_id],
+        )
+    ]
+    for speech_id in ids:
+        tx.db.execute(
+            "UPDATE speeches SET status = 'done', ended_at = ? WHERE id = ?",
+            [format_timestamp(now), speech_id],
+        )
+    if ids:
+        tx.changed(Entity.SPEECH, ChangeKind.UPDATED, *ids)
+
+
 class SpeechStore:
-    """The queue and the floor of each agenda item; each method one transaction."""
+    """The queue and the floor of each agenda item (and of each of its breakout groups: a
+    group has a floor of its own); each method one transaction."""
 
     def __init__(self, document: Handle) -> None:
         self._doc = document
@@ -72,25 +97,37 @@ class SpeechStore:
         return read_speeches(self._doc.db, agenda_item_id)
 
     def queue(
-        self, agenda_item_id: str, speeches: Sequence[Speech] | None = None
+        self,
+        agenda_item_id: str,
+        speeches: Sequence[Speech] | None = None,
+        group_id: str | None = None,
     ) -> builtins.list[Speech]:
-        """Who is waiting to speak on an item, in order (from its ``speeches`` if just read)."""
+        """Who is waiting to speak on an item (in plenary, or in ``group_id``), in order
+        (from its ``speeches`` if just read)."""
         by_id = {s.id: s for s in (self.list(agenda_item_id) if speeches is None else speeches)}
-        return [by_id[i] for i in _waiting_ids(self._doc.db, agenda_item_id)]
+        return [by_id[i] for i in _waiting_ids(self._doc.db, agenda_item_id, group_id)]
 
-    def speaking(self, agenda_item_id: str) -> Speech | None:
+    def speaking(self, agenda_item_id: str, group_id: str | None = None) -> Speech | None:
         for speech in self.list(agenda_item_id):
-            if speech.status == SpeechStatus.SPEAKING:
+            if speech.status == SpeechStatus.SPEAKING and speech.group_id == group_id:
                 return speech
         return None
 
-    def request(self, agenda_item_id: str, participant_id: str, now: dt.datetime) -> Speech:
-        """Put someone on the list of speakers (at the end)."""
+    def request(
+        self,
+        agenda_item_id: str,
+        participant_id: str,
+        now: dt.datetime,
+        group_id: str | None = None,
+    ) -> Speech:
+        """Put someone on the list of speakers of a floor (at the end)."""
+        check_group_of_item(self._doc.db, agenda_item_id, group_id)
         with self._doc.write() as tx:
             waiting = tx.db.execute(
                 "SELECT p.name FROM speeches s JOIN participants p ON p.id = s.participant_id "
-                "WHERE s.agenda_item_id = ? AND s.participant_id = ? AND s.status = 'waiting'",
-                [agenda_item_id, participant_id],
+                "WHERE s.agenda_item_id = ? AND s.participant_id = ? AND s.status = 'waiting'"
+                " AND s.group_id IS ?",
+                [agenda_item_id, participant_id, group_id],
             ).fetchone()
             if waiting is not None:
                 raise KnownError(f"{waiting[0]} is already on the list of speakers.")
@@ -100,8 +137,9 @@ class SpeechStore:
                 agenda_item_id=agenda_item_id,
                 requested_at=format_timestamp(now),
                 status=SpeechStatus.WAITING,
+                group_id=group_id,
             )
-            position = len(_waiting_ids(tx.db, agenda_item_id))
+            position = len(_waiting_ids(tx.db, agenda_item_id, group_id))
             tx.db.table("speeches").insert({**to_row(speech), "queue_position": position})
             tx.changed(Entity.SPEECH, ChangeKind.ADDED, speech.id)
         return speech
@@ -116,7 +154,7 @@ class SpeechStore:
                 "UPDATE speeches SET status = 'withdrawn', queue_position = NULL WHERE id = ?",
                 [speech_id],
             )
-            _renumber(tx.db, _waiting_ids(tx.db, speech.agenda_item_id))
+            _renumber(tx.db, _waiting_ids(tx.db, speech.agenda_item_id, speech.group_id))
             tx.changed(Entity.SPEECH, ChangeKind.UPDATED, speech_id)
 
     def remove(self, speech_id: str) -> None:
@@ -126,14 +164,14 @@ class SpeechStore:
             raise KnownError("A turn that has been taken stays on record.")
         with self._doc.write() as tx:
             tx.db.execute("DELETE FROM speeches WHERE id = ?", [speech_id])
-            _renumber(tx.db, _waiting_ids(tx.db, speech.agenda_item_id))
+            _renumber(tx.db, _waiting_ids(tx.db, speech.agenda_item_id, speech.group_id))
             tx.changed(Entity.SPEECH, ChangeKind.REMOVED, speech_id)
 
     def move(self, speech_id: str, index: int) -> None:
         """Move a waiting speaker to ``index`` in the queue."""
         speech = self._get(speech_id)
         with self._doc.write() as tx:
-            ids = _waiting_ids(tx.db, speech.agenda_item_id)
+            ids = _waiting_ids(tx.db, speech.agenda_item_id, speech.group_id)
             if speech_id not in ids:
                 raise KnownError("Only someone still waiting can be moved in the queue.")
             ids.remove(speech_id)
@@ -147,28 +185,32 @@ class SpeechStore:
         if speech.status != SpeechStatus.WAITING:
             raise KnownError("That person is not waiting to speak.")
         with self._doc.write() as tx:
-            end_current_speech(tx, speech.agenda_item_id, now)
+            end_current_speech(tx, speech.agenda_item_id, now, speech.group_id)
             tx.db.execute(
                 "UPDATE speeches SET status = 'speaking', started_at = ?, queue_position = NULL "
                 "WHERE id = ?",
                 [format_timestamp(now), speech_id],
             )
-            _renumber(tx.db, _waiting_ids(tx.db, speech.agenda_item_id))
+            _renumber(tx.db, _waiting_ids(tx.db, speech.agenda_item_id, speech.group_id))
             tx.changed(Entity.SPEECH, ChangeKind.UPDATED, speech_id)
 
-    def next_speaker(self, agenda_item_id: str, now: dt.datetime) -> Speech | None:
-        """End the turn in progress and give the floor to the first in the queue."""
-        queue = _waiting_ids(self._doc.db, agenda_item_id)
+    def next_speaker(
+        self, agenda_item_id: str, now: dt.datetime, group_id: str | None = None
+    ) -> Speech | None:
+        """End the turn in progress on the floor and give it to the first in its queue."""
+        queue = _waiting_ids(self._doc.db, agenda_item_id, group_id)
         if queue:
             self.give_floor(queue[0], now)
             return self._get(queue[0])
         with self._doc.write() as tx:
-            end_current_speech(tx, agenda_item_id, now)
+            end_current_speech(tx, agenda_item_id, now, group_id)
         return None
 
-    def end_speech(self, agenda_item_id: str, now: dt.datetime) -> None:
+    def end_speech(
+        self, agenda_item_id: str, now: dt.datetime, group_id: str | None = None
+    ) -> None:
         with self._doc.write() as tx:
-            end_current_speech(tx, agenda_item_id, now)
+            end_current_speech(tx, agenda_item_id, now, group_id)
 
     def _get(self, speech_id: str) -> Speech:
         rows = list(self._doc.db.query("SELECT * FROM speeches WHERE id = ?", [speech_id]))

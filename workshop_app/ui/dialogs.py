@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 
     from workshop_app.domain.model import (
         AgendaItem,
+        BreakoutGroup,
         ConsensusPoint,
         Contribution,
         Day,
@@ -49,7 +50,7 @@ if TYPE_CHECKING:
     from workshop_app.ui import shortcuts_dialog
     from workshop_app.ui.common.drafts import DraftSlot
     from workshop_app.ui.minutes import consensus_dialog, next_step_dialog
-    from workshop_app.ui.prepare import import_dialog
+    from workshop_app.ui.prepare import groups_dialog, import_dialog
     from workshop_app.ui.run import contribution_dialog, replan_dialog, search_dialog
     from workshop_app.ui.session import Session
 else:  # loaded when first shown (see ui/loader.py)
@@ -57,6 +58,7 @@ else:  # loaded when first shown (see ui/loader.py)
     next_step_dialog = deferred("workshop_app.ui.minutes.next_step_dialog")
     consensus_dialog = deferred("workshop_app.ui.minutes.consensus_dialog")
     import_dialog = deferred("workshop_app.ui.prepare.import_dialog")
+    groups_dialog = deferred("workshop_app.ui.prepare.groups_dialog")
     replan_dialog = deferred("workshop_app.ui.run.replan_dialog")
     search_dialog = deferred("workshop_app.ui.run.search_dialog")
     contribution_dialog = deferred("workshop_app.ui.run.contribution_dialog")
@@ -166,6 +168,20 @@ def preview_import(
     if dialog.exec() != dialog.DialogCode.Accepted:
         return None
     return dialog.plan
+
+
+def edit_breakout_groups(
+    parent: QWidget | None,
+    item: AgendaItem,
+    groups: Sequence[BreakoutGroup],
+    people: Sequence[Participant],
+) -> list[BreakoutGroup] | None:
+    """The item's breakout groups as the user leaves them, or None if cancelled."""
+    dialog = groups_dialog.BreakoutGroupsDialog(item, groups, people, parent)
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    result = dialog.groups() if accepted else None
+    dialog.deleteLater()
+    return result
 
 
 def edit_text(

@@ -16,6 +16,7 @@ from workshop_app.store.agenda import AgendaStore
 from workshop_app.store.consensus import ConsensusStore
 from workshop_app.store.contributions import ContributionStore
 from workshop_app.store.drafts import DraftStore
+from workshop_app.store.groups import GroupStore
 from workshop_app.store.next_steps import NextStepStore
 from workshop_app.store.participants import ParticipantStore
 from workshop_app.store.run import RunStore
@@ -90,6 +91,10 @@ class Session(QObject):
     @property
     def agenda(self) -> AgendaStore:
         return self._open_document().agenda
+
+    @property
+    def groups(self) -> GroupStore:
+        return self._open_document().groups
 
     @property
     def contributions(self) -> ContributionStore:

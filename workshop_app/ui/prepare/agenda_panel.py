@@ -31,6 +31,7 @@ from workshop_app.ui.prepare.agenda_model import (
     COL_TITLE,
     AgendaModel,
 )
+from workshop_app.ui.prepare.breakout_groups import BreakoutCommands
 from workshop_app.ui.session import Session
 from workshop_app.words import plural
 
@@ -48,6 +49,7 @@ class AgendaPanel(QWidget):
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.tree = self._build_tree()
         self.detail = AgendaDetail(self.edits)
+        self.breakout = BreakoutCommands(session, self._current_item, self)
         self._build_actions()
         self._layout()
         session.changed.connect(self._on_changed)
@@ -105,6 +107,7 @@ class AgendaPanel(QWidget):
             self.delete_action,
             self.move_up_action,
             self.move_down_action,
+            self.breakout.action,
         ]
 
     def _layout(self) -> None:
@@ -172,6 +175,7 @@ class AgendaPanel(QWidget):
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.detail.show_row(self.model.row_object(current))
+        self.breakout.update()
 
     def _current_item(self) -> AgendaItem | None:
         row = self.current()

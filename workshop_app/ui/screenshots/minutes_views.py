@@ -5,9 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import (
     QSettings,
 )
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
+from workshop_app.assets import asset
 from workshop_app.domain.clock import parse_timestamp
+from workshop_app.interchange import load_path
+from workshop_app.store import Document
 from workshop_app.ui.minutes.export_dialog import ExportDialog
 from workshop_app.ui.minutes.minutes_page import MinutesPage
 from workshop_app.ui.screenshots.scene import SIZE, Scene
@@ -62,3 +65,32 @@ def show_export(scene: Scene) -> QWidget:
 
 
 #: A meeting tool's attendee report: a preamble, the host, then the attendees.
+
+
+#: A three-day technical workshop with two rounds of breakout groups (the second demo).
+THREE_DAYS = ("demo", "three-day-technical-workshop.json")
+
+
+def show_minutes_report_back(scene: Scene) -> QWidget:
+    """File > Export Minutes of a three-day workshop, the preview at a breakout round: each
+    group's discussion under its item, then the report-back in plenary."""
+    path = scene.folder / "Dakar.workshop"
+    if not path.exists():
+        Document.create_from_record(path, load_path(asset(*THREE_DAYS))).close()
+    scene.open(path)
+    dialog = ExportDialog(
+        path, QSettings(str(scene.folder / "export.ini"), QSettings.Format.IniFormat)
+    )
+    dialog.setParent(scene.window, dialog.windowFlags())
+    dialog.refresh_preview()
+    dialog.resize(*SIZE)
+    dialog.show()
+    QApplication.processEvents()
+    preview = dialog.preview
+    if preview.find("Reports from the groups"):  # scrolls the report-back into view
+        cursor = preview.textCursor()
+        cursor.clearSelection()
+        preview.setTextCursor(cursor)
+        bar = preview.verticalScrollBar()
+        bar.setValue(bar.value() + preview.height() // 2)  # the groups above, the reports below
+    return dialog
