@@ -24,10 +24,13 @@ def write_demo(path: Path, *, overwrite: bool = False) -> None:
     Document.create_from_record(path, demo_record(), overwrite=overwrite).close()
 
 
-def demo_in_progress(moment: str = "2017-09-21T10:47:00+02:00") -> WorkshopRecord:
-    """The demo as it stood at ``moment`` on the day: one item running, a speech under way,
-    two people waiting, and only what had been recorded by then (for screenshots and tests)."""
-    record = demo_record()
+def demo_in_progress(
+    moment: str = "2017-09-21T10:47:00+02:00", record: WorkshopRecord | None = None
+) -> WorkshopRecord:
+    """The demo (or ``record``) as it stood at ``moment``: one item running, a speech under
+    way, two people waiting, and only what had been recorded by then (for screenshots and
+    tests)."""
+    record = record or demo_record()
     now = parse_timestamp(moment)
 
     def before(stamp: str | None) -> bool:
