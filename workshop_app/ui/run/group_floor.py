@@ -83,15 +83,20 @@ class GroupFloor(QWidget):
                 self.choice.addItem(name, group_id)
             self.choice.setCurrentIndex(max(0, self.choice.findData(keep)) if keep else 0)
             self.choice.blockSignals(False)
+        self.show_counts(contributions)
+        self.setVisible(bool(groups))
+        self.next_action.setEnabled(bool(groups))
+
+    def show_counts(self, contributions: Sequence[Contribution]) -> None:
+        """How much each floor of the running item has recorded (for the chair)."""
         recorded = Counter(c.group_id for c in contributions)
         self.counts.setText(
             "  ·  ".join(
-                f"{name}: {plural(recorded[group_id], 'contribution', 'contributions')}"
-                for name, group_id in wanted
+                f"{self.choice.itemText(i)}: "
+                + plural(recorded[self.choice.itemData(i)], "contribution", "contributions")
+                for i in range(self.choice.count())
             )
         )
-        self.setVisible(bool(groups))
-        self.next_action.setEnabled(bool(groups))
 
     def of_floor(self, rows: Sequence[_Row]) -> list[_Row]:
         """The rows (turns, contributions, points) of the floor followed."""

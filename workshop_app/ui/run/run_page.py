@@ -238,6 +238,8 @@ class RunPage(QWidget):
             return
         said = self._session.contributions.list(shown.id)
         self.capture.show_contributions(self.group_floor.of_floor(said))
+        if shown is self.item:
+            self.group_floor.show_counts(said)
 
     def refresh(self) -> None:
         """Read the running state once and show it in the three columns."""
