@@ -39,6 +39,7 @@ from workshop_app.ui.screenshots.prepare_views import (
 from workshop_app.ui.screenshots.projector_views import PROJECTOR_VIEWS
 from workshop_app.ui.screenshots.run_views import (
     show_run,
+    show_run_breakout,
     show_run_edit_contribution,
     show_run_projector_thumbnail,
 )
@@ -53,6 +54,7 @@ VIEWS: list[tuple[str, Callable[[Scene], QWidget | None]]] = [
     ("prepare-participants-bulk.png", show_prepare_participants_bulk),
     ("run.png", show_run),
     ("run-edit-contribution.png", show_run_edit_contribution),
+    ("run-breakout.png", show_run_breakout),
     ("run-projector-thumbnail.png", show_run_projector_thumbnail),
     ("consensus.png", show_consensus),
     ("next-steps.png", show_next_steps),
