@@ -183,9 +183,7 @@ class AgendaPanel(QWidget):
         plans, days = self.model.plans, self.model.days
         minutes = format_duration(sum(plan.total_minutes for plan in plans))
         if len(plans) > 1:
-            first, last = plans[0].start, plans[-1].start
-            dates = f"{first:%a %d %b} – {last:%a %d %b %Y}" if days[0].date else "dates not set"
-            return f"{len(plans)} days, {dates} ({minutes})"
+            return f"{len(plans)} days, {agenda_rows.date_span(days)} ({minutes})"
         plan = plans[0]
         day = plan.start.strftime("%a %d %b %Y") if days[0].date else "Date not set"
         return f"{day}, {plan.start:%H:%M}–{plan.end:%H:%M} ({minutes})"

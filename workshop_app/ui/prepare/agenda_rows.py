@@ -5,6 +5,7 @@ the running order and its day). No Qt here: the tree model and the panel ask the
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
 from workshop_app.domain.model import AgendaItem, Day
@@ -74,6 +75,14 @@ def step(rows: Sequence[Row], item_id: str, by: int) -> tuple[int, str | None] |
         return index, rows[neighbour].id
     earlier = [r for r in rows[:neighbour] if isinstance(r, Day)]
     return (index, earlier[-1].id) if earlier else None
+
+
+def date_span(days: Sequence[Day]) -> str:
+    """``Tue 10 Mar – Thu 12 Mar 2009``: the first day's date to the last's."""
+    first, last = (dt.date.fromisoformat(d.date) if d.date else None for d in (days[0], days[-1]))
+    if first is None or last is None:
+        return "dates not set"
+    return f"{first:%a %d %b} – {last:%a %d %b %Y}"
 
 
 def heading_text(number: int, day: Day, plan: DayPlan | None) -> str:
