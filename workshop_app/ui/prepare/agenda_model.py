@@ -19,15 +19,23 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QFont
 
-from workshop_app.domain.model import FIRST_DAY_ID, AgendaItem, Day, GuidingQuestion, ItemKind
+from workshop_app.domain.model import FIRST_DAY_ID, AgendaItem, Day, GuidingQuestion
 from workshop_app.domain.timeplan import DayPlan, Slot, plan_days
-from workshop_app.ui.prepare import agenda_rows
+from workshop_app.ui.prepare import agenda_cells, agenda_rows
+from workshop_app.ui.prepare.agenda_cells import (
+    COL_END,
+    COL_KIND,
+    COL_MINUTES,
+    COL_START,
+    COL_TITLE,
+    HEADERS,
+)
 from workshop_app.ui.prepare.agenda_rows import Row
 
-COL_START, COL_END, COL_TITLE, COL_KIND, COL_MINUTES = range(5)
-HEADERS = ("Start", "End", "Title", "Kind", "Minutes")
+# The columns are defined with their cells; still imported from here by the panel and tests.
+__all__ = ["COL_END", "COL_KIND", "COL_MINUTES", "COL_START", "COL_TITLE", "AgendaModel"]
+
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 MIME = "application/x-workshop-agenda"
 
@@ -274,58 +282,12 @@ class AgendaModel(QAbstractItemModel):
         if role == ROW_ROLE:
             return obj
         if isinstance(obj, GuidingQuestion):
-            return self._question_data(obj, index.column(), role)
+            return agenda_cells.question_cell(obj, index.column(), role)
         if isinstance(obj, Day):
-            return self._heading_data(obj, index.column(), role)
-        return self._item_data(obj, index.column(), role)
-
-    def _heading_data(self, day: Day, column: int, role: int) -> Any:
-        """A day's heading: its text in the first column, which the view spans across."""
-        if column != 0:
-            return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            number = next(i for i, d in enumerate(self._days) if d.id == day.id) + 1
-            plan = next((p for p in self._plans if p.day_id == day.id), None)
-            return agenda_rows.heading_text(number, day, plan)
-        if role == Qt.ItemDataRole.FontRole:
-            font = QFont()
-            font.setBold(True)
-            return font
-        return None
-
-    def _question_data(self, q: GuidingQuestion, column: int, role: int) -> Any:
-        if column != COL_TITLE:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return f"? {q.text}"
-        if role in (Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole):
-            return q.text
-        return None
-
-    def _item_data(self, item: AgendaItem, column: int, role: int) -> Any:
-        slot = self._slots.get(item.id)
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            if column == COL_START and slot:
-                return slot.start.strftime("%H:%M")
-            if column == COL_END and slot:
-                return slot.end.strftime("%H:%M")
-            if column == COL_TITLE:
-                return item.title
-            if column == COL_KIND:
-                return item.kind.value
-            if column == COL_MINUTES:
-                if role == Qt.ItemDataRole.EditRole:
-                    return item.planned_minutes or 0
-                return "" if item.planned_minutes is None else f"{item.planned_minutes} min"
-        if role == Qt.ItemDataRole.ToolTipRole and column == COL_TITLE:
-            return item.description or item.title
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (COL_MINUTES,):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.FontRole and item.kind == ItemKind.BREAK:
-            font = QFont()
-            font.setItalic(True)
-            return font
-        return None
+            number = next(i for i, d in enumerate(self._days) if d.id == obj.id) + 1
+            plan = next((p for p in self._plans if p.day_id == obj.id), None)
+            return agenda_cells.heading_cell(obj, number, plan, index.column(), role)
+        return agenda_cells.item_cell(obj, self._slots.get(obj.id), index.column(), role)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = Qt.ItemFlag.ItemIsDropEnabled
