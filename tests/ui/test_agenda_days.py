@@ -86,7 +86,7 @@ def test_each_day_has_its_heading_and_its_own_times(
     ]
     assert panel.tree.isFirstColumnSpanned(3, QModelIndex())
     assert not panel.tree.isFirstColumnSpanned(4, QModelIndex())
-    assert "2 days, Tue 10 Mar – Wed 11 Mar 2009" in panel.summary.text()
+    assert "2 days, Tue 10 – Wed 11 Mar 2009" in panel.summary.text()
 
 
 def test_one_day_has_no_heading(window: MainWindow, workshop_path: Path) -> None:

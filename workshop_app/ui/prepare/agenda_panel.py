@@ -179,12 +179,11 @@ class AgendaPanel(QWidget):
 
     def _span(self) -> str:
         """When the agenda runs: ``Tue 10 Mar 2009, 09:00–17:30 (8h30)``, or over days
-        ``3 days, Tue 10 Mar – Thu 12 Mar 2009 (19h30)``."""
+        ``3 days, Tue 10 – Thu 12 Mar 2009`` (each day's times are on its heading)."""
         plans, days = self.model.plans, self.model.days
-        minutes = format_duration(sum(plan.total_minutes for plan in plans))
         if len(plans) > 1:
-            return f"{len(plans)} days, {agenda_rows.date_span(days)} ({minutes})"
-        plan = plans[0]
+            return f"{len(plans)} days, {agenda_rows.date_span(days)}"
+        plan, minutes = plans[0], format_duration(plans[0].total_minutes)
         day = plan.start.strftime("%a %d %b %Y") if days[0].date else "Date not set"
         return f"{day}, {plan.start:%H:%M}–{plan.end:%H:%M} ({minutes})"
 

@@ -78,11 +78,16 @@ def step(rows: Sequence[Row], item_id: str, by: int) -> tuple[int, str | None] |
 
 
 def date_span(days: Sequence[Day]) -> str:
-    """``Tue 10 Mar – Thu 12 Mar 2009``: the first day's date to the last's."""
+    """``Tue 10 – Thu 12 Mar 2009``: the first day's date to the last's, what they share
+    written once."""
     first, last = (dt.date.fromisoformat(d.date) if d.date else None for d in (days[0], days[-1]))
     if first is None or last is None:
         return "dates not set"
-    return f"{first:%a %d %b} – {last:%a %d %b %Y}"
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first:%a %d} – {last:%a %d %b %Y}"
+    if first.year == last.year:
+        return f"{first:%a %d %b} – {last:%a %d %b %Y}"
+    return f"{first:%a %d %b %Y} – {last:%a %d %b %Y}"
 
 
 def heading_text(number: int, day: Day, plan: DayPlan | None) -> str:
