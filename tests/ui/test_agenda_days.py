@@ -139,6 +139,7 @@ def test_add_day_is_one_undoable_command(
     ]
     current = panel.current()
     assert isinstance(current, Day) and current.id == days[1][0]
+    assert panel.model.index(1, 0).data() == "Day 2 · Wed 11 Mar 2009 · from 09:30, no items yet"
     panel.add_day_action.trigger()
     assert [d[1] for d in days_in_file(workshop_path)] == [
         "2009-03-10",

@@ -94,9 +94,12 @@ def heading_text(number: int, day: Day, plan: DayPlan | None) -> str:
     """``Day 2 · Wed 11 Mar 2009 · 09:00–17:30``, and the day's own end when one is set."""
     date = plan.start.strftime("%a %d %b %Y") if plan and day.date else "date not set"
     parts = [f"Day {number}", date]
-    if plan is not None:
+    if plan is not None and plan.slots:
         parts.append(f"{plan.start:%H:%M}–{plan.end:%H:%M}")
-    if day.end_time:
-        over = plan is not None and f"{plan.end:%H:%M}" > day.end_time and plan.slots
+    elif plan is not None:
+        parts.append(f"from {plan.start:%H:%M}, no items yet")
+    if day.end_time and plan is not None:
+        end = dt.datetime.combine(plan.start.date(), dt.time.fromisoformat(day.end_time))
+        over = bool(plan.slots) and plan.end > end
         parts.append(f"ends {day.end_time}" + (" (the agenda runs past it)" if over else ""))
     return " · ".join(parts)
