@@ -87,6 +87,8 @@ def test_each_day_has_its_heading_and_its_own_times(
     assert panel.tree.isFirstColumnSpanned(3, QModelIndex())
     assert not panel.tree.isFirstColumnSpanned(4, QModelIndex())
     assert "2 days, Tue 10 – Wed 11 Mar 2009" in panel.summary.text()
+    current = panel.current()
+    assert isinstance(current, AgendaItem) and current.id == "a"  # the first item, as ever
 
 
 def test_one_day_has_no_heading(window: MainWindow, workshop_path: Path) -> None:

@@ -173,7 +173,8 @@ class AgendaPanel(QWidget):
             self.tree.setFirstColumnSpanned(row, QModelIndex(), isinstance(obj, Day))
         self.tree.expandAll()
         if self.current() is None and self.model.rowCount():
-            self.select(self.model.rows()[0].id)
+            first = self.model.items() or self.model.rows()  # an item, as with one day
+            self.select(first[0].id)
         self.summary.setText(f"<b>Agenda</b> — {self._span()} · {self._count()}")
         self._show_current()
 
