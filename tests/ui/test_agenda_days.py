@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.conftest import read_back
 from tests.ui.helpers import agenda_panel
+from tests.ui.test_mnemonics import mnemonics
 from workshop_app.domain.model import AgendaItem, Day
 from workshop_app.errors import KnownError
 from workshop_app.store import Document
@@ -322,3 +323,16 @@ def test_model_with_headings_passes_modeltester_through_day_edits(
         days.delete("d3")
         qtmodeltester.check(model, force_py=True)
         assert all(isinstance(r, AgendaItem) for r in model.rows())  # one day: no heading
+
+
+def test_the_days_form_shares_no_alt_letter(window: MainWindow, workshop_path: Path) -> None:
+    two_days(workshop_path)
+    panel = opened_on(window, workshop_path)
+    window.resize(1366, 768)
+    panel.select("d2")
+    day = panel.detail.day
+    assert day is not None and day.isVisible()
+    clashes = {k: v for k, v in mnemonics(window).items() if len(v) > 1}
+    assert clashes == {}
+    for field in (day.date, day.start_time, day.end_time):
+        assert field.accessibleName().startswith("Day ")
