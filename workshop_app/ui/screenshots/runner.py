@@ -29,6 +29,7 @@ from workshop_app.ui.screenshots.minutes_views import (
 from workshop_app.ui.screenshots.prepare_views import (
     show_import,
     show_prepare_agenda,
+    show_prepare_agenda_days,
     show_prepare_details,
     show_prepare_details_long,
     show_prepare_participants,
@@ -50,6 +51,7 @@ VIEWS: list[tuple[str, Callable[[Scene], QWidget | None]]] = [
     ("prepare-details.png", show_prepare_details),
     ("prepare-details-long.png", show_prepare_details_long),
     ("prepare-agenda.png", show_prepare_agenda),
+    ("prepare-agenda-days.png", show_prepare_agenda_days),
     ("prepare-participants.png", show_prepare_participants),
     ("prepare-participants-bulk.png", show_prepare_participants_bulk),
     ("run.png", show_run),
