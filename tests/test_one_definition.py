@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -106,3 +107,17 @@ def test_the_command_lines_attributions_are_the_domains() -> None:
     """Written out in ``cli.py`` so the command line starts without ``domain.model`` (its
     dataclasses and uuid): held equal to the one definition here."""
     assert tuple(a.value for a in attribution.Attribution) == cli.ATTRIBUTIONS
+
+
+def test_action_means_a_qaction() -> None:
+    """In the code, "action" is a QAction; a next step is a NextStep (the file's table and
+    the JSON key keep the name "actions", which are contracts). A class named for actions
+    must hold QActions."""
+    holders = {"ExportActions"}  # File > Export's QActions
+    found = {
+        node.name
+        for path in PACKAGE.rglob("*.py")
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.ClassDef) and re.search(r"(^|[a-z])Action", node.name)
+    }
+    assert found == holders

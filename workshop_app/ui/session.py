@@ -15,6 +15,7 @@ from workshop_app.store import Change, Document
 from workshop_app.store.agenda import AgendaStore
 from workshop_app.store.consensus import ConsensusStore
 from workshop_app.store.contributions import ContributionStore
+from workshop_app.store.days import DayStore
 from workshop_app.store.drafts import DraftStore
 from workshop_app.store.groups import GroupStore
 from workshop_app.store.next_steps import NextStepStore
@@ -91,6 +92,10 @@ class Session(QObject):
     @property
     def agenda(self) -> AgendaStore:
         return self._open_document().agenda
+
+    @property
+    def days(self) -> DayStore:
+        return self._open_document().days
 
     @property
     def groups(self) -> GroupStore:

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from workshop_app.domain.model import AgendaItem, Participant, new_id
+from workshop_app.domain.model import AgendaItem, Day, Participant, new_id
 from workshop_app.store.agenda import AgendaStore
+from workshop_app.store.days import DayStore
 from workshop_app.store.participants import ParticipantStore
 from workshop_app.store.workshop import WorkshopStore
 from workshop_app.ui.edits.commands import Editor
@@ -98,6 +99,35 @@ class AgendaEdits:
             lambda: self._agenda.move_question(question_id, item_id, index),
             lambda old: self._agenda.move_question(question_id, old[0], old[1]),
         )
+
+
+DAY_FIELD_NAMES = {"date": "Date", "start_time": "Start", "end_time": "End"}
+
+
+class DayEdits:
+    """Undoable edits of the workshop's days: each one step in Edit > Undo."""
+
+    def __init__(self, editor: Editor, days: DayStore) -> None:
+        self._editor = editor
+        self._days = days
+
+    def add(self, day: Day) -> bool:
+        """Append ``day``; Undo takes it out again."""
+        return self._editor.run(
+            "Add Day", lambda: self._days.add(day), lambda _r: self._days.delete(day.id)
+        )
+
+    def update(self, day_id: str, **fields: str | None) -> bool:
+        name = DAY_FIELD_NAMES.get(next(iter(fields)), "") if len(fields) == 1 else ""
+        return self._editor.run(
+            f"Change Day {name}".rstrip(),
+            lambda: self._days.update(day_id, **fields),
+            lambda old: self._days.update(day_id, **old),
+        )
+
+    def delete(self, day_id: str) -> bool:
+        """Remove an empty day (the store refuses one with items, or the only one)."""
+        return self._editor.run("Delete Day", lambda: self._days.delete(day_id), self._days.restore)
 
 
 class RosterEdits:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -17,6 +18,9 @@ class RunEdits:
     def __init__(self, session: Session) -> None:
         self._session = session
         self._editor: Editor = session.editor
+        #: The breakout group whose floor the Run view follows (None: plenary): its speakers
+        #: and what is recorded in it.
+        self.group_id: str | None = None
 
     def _chair(self, text: str, item_ids: list[str], act: Any) -> bool:
         run = self._session.run
@@ -82,7 +86,9 @@ class RunEdits:
         return self._chair(
             "Add Speaker",
             [item_id],
-            lambda: speeches.request(item_id, participant_id, self._session.clock()),
+            lambda: speeches.request(
+                item_id, participant_id, self._session.clock(), self._group_of(item_id)
+            ),
         )
 
     def next_speaker(self, item_id: str) -> bool:
@@ -90,7 +96,7 @@ class RunEdits:
         return self._chair(
             "Next Speaker",
             [item_id],
-            lambda: speeches.next_speaker(item_id, self._session.clock()),
+            lambda: speeches.next_speaker(item_id, self._session.clock(), self._group_of(item_id)),
         )
 
     def give_floor(self, item_id: str, speech_id: str) -> bool:
@@ -104,8 +110,17 @@ class RunEdits:
     def end_speech(self, item_id: str) -> bool:
         speeches = self._session.speeches
         return self._chair(
-            "End Speech", [item_id], lambda: speeches.end_speech(item_id, self._session.clock())
+            "End Speech",
+            [item_id],
+            lambda: speeches.end_speech(item_id, self._session.clock(), self._group_of(item_id)),
         )
+
+    def _group_of(self, item_id: str) -> str | None:
+        """The group followed, when it is one of ``item_id``'s (else plenary)."""
+        if self.group_id is None:
+            return None
+        groups = self._session.groups.list(item_id)
+        return self.group_id if any(g.id == self.group_id for g in groups) else None
 
     def withdraw(self, item_id: str, speech_id: str) -> bool:
         return self._chair(
@@ -127,6 +142,9 @@ class RunEdits:
     def record(self, contribution: Contribution) -> bool:
         contributions = self._session.contributions
         recorded: dict[str, Contribution] = {}
+        if contribution.group_id is None:  # said where the Run view follows
+            group = self._group_of(contribution.agenda_item_id)
+            contribution = dataclasses.replace(contribution, group_id=group)
 
         def do() -> None:
             # The first time stamps it now; a redo puts back the same record.

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from workshop_app.domain.clock import clock_time, seconds_between
 from workshop_app.domain.model import AgendaItem, ItemKind
 from workshop_app.domain.outcomes import AGREED
-from workshop_app.domain.timeplan import format_duration, plan_day
+from workshop_app.domain.timeplan import format_duration, plan_days, slot_in
 from workshop_app.store import Entity
 from workshop_app.ui.common.form_widgets import PlainTextField
 from workshop_app.ui.edits.outcome_edits import OutcomeEdits
@@ -108,7 +108,7 @@ class ItemBlock(QFrame):
 class SummariesPanel(QScrollArea):
     #: What this panel shows; the page refreshes it when one of these changes.
     WATCHED = frozenset(
-        {Entity.AGENDA_ITEM, Entity.CONTRIBUTION, Entity.CONSENSUS, Entity.WORKSHOP}
+        {Entity.AGENDA_ITEM, Entity.CONTRIBUTION, Entity.CONSENSUS, Entity.WORKSHOP, Entity.DAY}
     )
 
     def __init__(
@@ -224,7 +224,7 @@ class SummariesPanel(QScrollArea):
     def _times(self, items: Sequence[AgendaItem]) -> dict[str, str]:
         """``10:04–12:11 (2h07)`` as run, else the planned slot: ``10:00–11:30 planned``."""
         workshop = self._session.workshop.get()
-        plan = plan_day(workshop.date, workshop.start_time, items)
+        plans = plan_days(self._session.days.list(), items)  # each day from its own start
         times = {}
         for item in items:
             if item.started_at and item.ended_at:
@@ -235,7 +235,7 @@ class SummariesPanel(QScrollArea):
             elif item.started_at:
                 times[item.id] = f"since {clock_time(item.started_at, workshop.timezone)}"
             else:
-                slot = plan.slot(item.id)
+                slot = slot_in(plans, item.id)
                 times[item.id] = f"{slot.start:%H:%M}–{slot.end:%H:%M} planned"
         return times
 

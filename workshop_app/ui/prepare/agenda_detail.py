@@ -15,20 +15,23 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.domain.limits import MAX_LINE
-from workshop_app.domain.model import AgendaItem, GuidingQuestion, ItemKind
+from workshop_app.domain.model import AgendaItem, Day, GuidingQuestion, ItemKind
 from workshop_app.ui.common.form_widgets import PlainTextField
-from workshop_app.ui.edits.prepare_edits import AgendaEdits
+from workshop_app.ui.edits.prepare_edits import AgendaEdits, DayEdits
+from workshop_app.ui.prepare.day_form import DayForm
 
 KIND_LABELS = {ItemKind.SESSION: "Session", ItemKind.BREAK: "Break"}
 
 
 class AgendaDetail(QStackedWidget):
-    """Three pages: nothing selected, an agenda item, a guiding question."""
+    """Four pages: nothing selected, an agenda item, a guiding question, a day."""
 
-    def __init__(self, edits: AgendaEdits, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, edits: AgendaEdits, days: DayEdits | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._edits = edits
-        self._row: AgendaItem | GuidingQuestion | None = None
+        self._row: AgendaItem | GuidingQuestion | Day | None = None
         self._loading = False
         #: The fields typed in and not saved yet: they keep what was typed when the row is
         #: shown again, and are saved before any command runs (``commit_pending``).
@@ -38,6 +41,9 @@ class AgendaDetail(QStackedWidget):
         self.addWidget(empty)
         self.addWidget(self._item_page())
         self.addWidget(self._question_page())
+        self.day = DayForm(days) if days is not None else None
+        if self.day is not None:
+            self.addWidget(self.day)
         self.setMinimumWidth(300)
 
     def _item_page(self) -> QWidget:
@@ -97,9 +103,9 @@ class AgendaDetail(QStackedWidget):
 
     # -- showing --------------------------------------------------------------------------
 
-    def show_row(self, row: AgendaItem | GuidingQuestion | None) -> None:
+    def show_row(self, row: AgendaItem | GuidingQuestion | Day | None, heading: str = "") -> None:
         """Show ``row``'s values (what is in the file), except in fields typed in and not
-        saved yet."""
+        saved yet; a day under its ``heading``."""
         same = row is not None and self._row is not None and row.id == self._row.id
         if not same:
             self._typed.clear()
@@ -118,6 +124,9 @@ class AgendaDetail(QStackedWidget):
                     self.description.toPlainText() != (row.description or "")
                 ):
                     self.description.setPlainText(row.description or "")
+            elif isinstance(row, Day) and self.day is not None:
+                self.setCurrentWidget(self.day)
+                self.day.show_day(row, heading)
             elif isinstance(row, GuidingQuestion):
                 self.setCurrentIndex(2)
                 if "question" not in self._typed and self.question.toPlainText() != row.text:
@@ -146,6 +155,8 @@ class AgendaDetail(QStackedWidget):
         }
         for field in sorted(self._typed):
             saves[field]()
+        if self.day is not None:
+            self.day.commit_pending()
 
     def _item(self) -> AgendaItem | None:
         return self._row if isinstance(self._row, AgendaItem) and not self._loading else None

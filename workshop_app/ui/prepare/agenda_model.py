@@ -1,4 +1,5 @@
-"""The agenda as a tree model: items in running order, their guiding questions beneath.
+"""The agenda as a tree model: items in running order, their guiding questions beneath, and
+(when the workshop has several days) each day's heading above its items.
 
 It reconciles with the store after every committed change: rows are inserted, removed and
 moved one by one (never a reset), so selections and scroll positions survive edits.
@@ -6,6 +7,7 @@ moved one by one (never a reset), so selections and scroll positions survive edi
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Sequence
 from typing import Any, Protocol
@@ -17,13 +19,23 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QFont
 
-from workshop_app.domain.model import AgendaItem, GuidingQuestion, ItemKind
-from workshop_app.domain.timeplan import DayPlan, Slot, plan_day
+from workshop_app.domain.model import FIRST_DAY_ID, AgendaItem, Day, GuidingQuestion
+from workshop_app.domain.timeplan import DayPlan, Slot, plan_days
+from workshop_app.ui.prepare import agenda_cells, agenda_rows
+from workshop_app.ui.prepare.agenda_cells import (
+    COL_END,
+    COL_KIND,
+    COL_MINUTES,
+    COL_START,
+    COL_TITLE,
+    HEADERS,
+)
+from workshop_app.ui.prepare.agenda_rows import Row
 
-COL_START, COL_END, COL_TITLE, COL_KIND, COL_MINUTES = range(5)
-HEADERS = ("Start", "End", "Title", "Kind", "Minutes")
+# The columns are defined with their cells; still imported from here by the panel and tests.
+__all__ = ["COL_END", "COL_KIND", "COL_MINUTES", "COL_START", "COL_TITLE", "AgendaModel"]
+
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 MIME = "application/x-workshop-agenda"
 
@@ -35,7 +47,7 @@ class AgendaEditing(Protocol):
 
     def update_item(self, item_id: str, **fields: Any) -> bool: ...
     def update_question(self, question_id: str, text: str) -> bool: ...
-    def move_item(self, item_id: str, index: int) -> bool: ...
+    def move_item(self, item_id: str, index: int, day_id: str | None = None) -> bool: ...
     def move_question(self, question_id: str, item_id: str, index: int) -> bool: ...
 
 
@@ -43,55 +55,63 @@ class AgendaModel(QAbstractItemModel):
     def __init__(self, edits: AgendaEditing | None = None) -> None:
         super().__init__()
         self._edits = edits
-        self._items: list[AgendaItem] = []
+        #: Top-level rows: agenda items and, with several days, the days' headings.
+        self._items: list[Row] = []
         self._keys: dict[str, int] = {}  # item id -> stable internal id of its questions
         self._key_rows: dict[int, int] | None = None  # rebuilt after rows are added or moved
         self._slots: dict[str, Slot] = {}
-        self._plan = plan_day(None, None, [])
-        self._date: str | None = None
-        self._start: str | None = None
+        self._days: tuple[Day, ...] = (Day(FIRST_DAY_ID),)
+        self._plans: tuple[DayPlan, ...] = plan_days(self._days, [])
 
     # -- loading and reconciling ----------------------------------------------------------
 
     def set_day(self, date: str | None, start_time: str | None) -> None:
-        """The workshop's date and start time changed: every time shifts."""
-        self._date, self._start = date, start_time
+        """A workshop of one day starting on ``date`` at ``start_time``: every time shifts."""
+        self.set_days([Day(FIRST_DAY_ID, date, start_time)])
+
+    def set_days(self, days: Sequence[Day]) -> None:
+        """The workshop's days (from ``reconcile``'s next call on, headings follow them)."""
+        self._days = tuple(days) or (Day(FIRST_DAY_ID),)
         self._replan()
 
     def reconcile(self, items: Sequence[AgendaItem]) -> None:
-        """Bring the rows in line with ``items`` by inserts, removes, moves and updates."""
-        new_ids = [item.id for item in items]
-        by_id = {item.id: item for item in items}
+        """Bring the rows in line with ``items`` (under the days' headings) by inserts,
+        removes, moves and updates."""
+        rows = agenda_rows.build_rows(self._days, items)
+        new_keys = [_key(row) for row in rows]
+        wanted = set(new_keys)
         for row in reversed(range(len(self._items))):
-            if self._items[row].id not in by_id:
+            if _key(self._items[row]) not in wanted:
                 self.beginRemoveRows(QModelIndex(), row, row)
                 del self._items[row]
                 self._key_rows = None
                 self.endRemoveRows()
-        for target, item_id in enumerate(new_ids):
-            current = [item.id for item in self._items]
-            if target < len(current) and current[target] == item_id:
+        for target, (key, new) in enumerate(zip(new_keys, rows, strict=True)):
+            current = [_key(row) for row in self._items]
+            if target < len(current) and current[target] == key:
                 continue
-            if item_id in current:
-                source = current.index(item_id)
+            if key in current:
+                source = current.index(key)
                 self.beginMoveRows(QModelIndex(), source, source, QModelIndex(), target)
                 self._items.insert(target, self._items.pop(source))
                 self._key_rows = None
                 self.endMoveRows()
             else:
-                self._keys.setdefault(item_id, len(self._keys) + 1)
+                if isinstance(new, AgendaItem):
+                    self._keys.setdefault(new.id, len(self._keys) + 1)
+                    new = AgendaItem(id=new.id, title=new.title)  # questions come next
                 self.beginInsertRows(QModelIndex(), target, target)
-                self._items.insert(target, AgendaItem(id=item_id, title=by_id[item_id].title))
+                self._items.insert(target, new)
                 self._key_rows = None
                 self.endInsertRows()
-        for row, item in enumerate(items):
-            self._update_item_row(row, item)
+        for row, new in enumerate(rows):
+            self._update_row(row, new)
         self._replan()
 
-    def _update_item_row(self, row: int, new: AgendaItem) -> None:
+    def _update_row(self, row: int, new: Row) -> None:
         old = self._items[row]
-        parent = self.index(row, 0)
-        self._reconcile_questions(row, parent, new.questions)
+        if isinstance(new, AgendaItem):
+            self._reconcile_questions(row, self.index(row, 0), new.questions)
         if old != new:
             self._items[row] = new
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(HEADERS) - 1))
@@ -100,7 +120,8 @@ class AgendaModel(QAbstractItemModel):
         self, row: int, parent: QModelIndex, questions: Sequence[GuidingQuestion]
     ) -> None:
         wanted = [q.id for q in questions]
-        old = list(self._items[row].questions)
+        item = self._items[row]
+        old = list(item.questions) if isinstance(item, AgendaItem) else []
         for q_row in reversed(range(len(old))):
             if old[q_row].id not in wanted:
                 self.beginRemoveRows(parent, q_row, q_row)
@@ -131,13 +152,20 @@ class AgendaModel(QAbstractItemModel):
 
     def _set_questions(self, row: int, questions: list[GuidingQuestion]) -> None:
         item = self._items[row]
+        assert isinstance(item, AgendaItem)
         self._items[row] = AgendaItem(**{**item.__dict__, "questions": tuple(questions)})
 
     def _replan(self) -> None:
-        old = self._plan
-        self._plan = plan_day(self._date, self._start, self._items)
-        self._slots = {slot.item_id: slot for slot in self._plan.slots}
-        if old != self._plan and self._items:
+        old = self._plans
+        known = {day.id for day in self._days}
+        first = self._days[0].id
+        planned = [  # an item on a day not (or no longer) known counts on the first day
+            item if item.day_id in known else dataclasses.replace(item, day_id=first)
+            for item in self.items()
+        ]
+        self._plans = plan_days(self._days, planned)
+        self._slots = {slot.item_id: slot for plan in self._plans for slot in plan.slots}
+        if old != self._plans and self._items:
             last = len(self._items) - 1
             self.dataChanged.emit(self.index(0, COL_START), self.index(last, COL_END))
 
@@ -145,25 +173,51 @@ class AgendaModel(QAbstractItemModel):
 
     @property
     def plan(self) -> DayPlan:
-        return self._plan
+        """The first day's plan (the only one of a one-day workshop)."""
+        return self._plans[0]
 
-    def items(self) -> list[AgendaItem]:
+    @property
+    def plans(self) -> tuple[DayPlan, ...]:
+        """Each day's plan, in order."""
+        return self._plans
+
+    @property
+    def days(self) -> tuple[Day, ...]:
+        return self._days
+
+    def rows(self) -> list[Row]:
+        """The top-level rows: headings (with several days) and items, as shown."""
         return list(self._items)
 
+    def items(self) -> list[AgendaItem]:
+        """The agenda items in running order."""
+        return agenda_rows.agenda_items(self._items)
+
     def item_row(self, item_id: str) -> int:
-        return next(i for i, item in enumerate(self._items) if item.id == item_id)
+        """The item's place in the running order (not counting headings)."""
+        return next(i for i, item in enumerate(self.items()) if item.id == item_id)
+
+    def row_of(self, row_id: str) -> int:
+        """The top-level row of an item or a day's heading."""
+        return next(i for i, row in enumerate(self._items) if row.id == row_id)
 
     def index_of(self, row_id: str) -> QModelIndex:
-        """The index (title column) of an item or a question, by id; invalid if absent."""
+        """The index (title column) of an item or a question, or (first column) of a day's
+        heading, by id; invalid if absent."""
         for row, item in enumerate(self._items):
+            if isinstance(item, Day):
+                continue
             if item.id == row_id:
                 return self.index(row, COL_TITLE)
             for q_row, q in enumerate(item.questions):
                 if q.id == row_id:
                     return self.index(q_row, COL_TITLE, self.index(row, 0))
+        for row, day in enumerate(self._items):
+            if isinstance(day, Day) and day.id == row_id:
+                return self.index(row, 0)
         return QModelIndex()
 
-    def row_object(self, index: Index) -> AgendaItem | GuidingQuestion | None:
+    def row_object(self, index: Index) -> AgendaItem | GuidingQuestion | Day | None:
         if not index.isValid():
             return None
         key = index.internalId()
@@ -175,12 +229,17 @@ class AgendaModel(QAbstractItemModel):
     def _row_of_key(self, key: int) -> int | None:
         """The row of the item whose questions carry ``key`` (cached until rows change)."""
         if self._key_rows is None:
-            self._key_rows = {self._keys[item.id]: row for row, item in enumerate(self._items)}
+            self._key_rows = {
+                self._keys[item.id]: row
+                for row, item in enumerate(self._items)
+                if isinstance(item, AgendaItem)
+            }
         return self._key_rows.get(key)
 
     def _item_by_key(self, key: int) -> AgendaItem | None:
         row = self._row_of_key(key)
-        return None if row is None else self._items[row]
+        item = None if row is None else self._items[row]
+        return item if isinstance(item, AgendaItem) else None
 
     # -- QAbstractItemModel ---------------------------------------------------------------
 
@@ -202,7 +261,8 @@ class AgendaModel(QAbstractItemModel):
         if not parent.isValid():
             return len(self._items)
         if parent.internalId() == 0 and parent.column() == 0:
-            return len(self._items[parent.row()].questions)
+            item = self._items[parent.row()]
+            return len(item.questions) if isinstance(item, AgendaItem) else 0
         return 0
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -222,42 +282,12 @@ class AgendaModel(QAbstractItemModel):
         if role == ROW_ROLE:
             return obj
         if isinstance(obj, GuidingQuestion):
-            return self._question_data(obj, index.column(), role)
-        return self._item_data(obj, index.column(), role)
-
-    def _question_data(self, q: GuidingQuestion, column: int, role: int) -> Any:
-        if column != COL_TITLE:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return f"? {q.text}"
-        if role in (Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole):
-            return q.text
-        return None
-
-    def _item_data(self, item: AgendaItem, column: int, role: int) -> Any:
-        slot = self._slots.get(item.id)
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            if column == COL_START and slot:
-                return slot.start.strftime("%H:%M")
-            if column == COL_END and slot:
-                return slot.end.strftime("%H:%M")
-            if column == COL_TITLE:
-                return item.title
-            if column == COL_KIND:
-                return item.kind.value
-            if column == COL_MINUTES:
-                if role == Qt.ItemDataRole.EditRole:
-                    return item.planned_minutes or 0
-                return "" if item.planned_minutes is None else f"{item.planned_minutes} min"
-        if role == Qt.ItemDataRole.ToolTipRole and column == COL_TITLE:
-            return item.description or item.title
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (COL_MINUTES,):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.FontRole and item.kind == ItemKind.BREAK:
-            font = QFont()
-            font.setItalic(True)
-            return font
-        return None
+            return agenda_cells.question_cell(obj, index.column(), role)
+        if isinstance(obj, Day):
+            number = next(i for i, d in enumerate(self._days) if d.id == obj.id) + 1
+            plan = next((p for p in self._plans if p.day_id == obj.id), None)
+            return agenda_cells.heading_cell(obj, number, plan, index.column(), role)
+        return agenda_cells.item_cell(obj, self._slots.get(obj.id), index.column(), role)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = Qt.ItemFlag.ItemIsDropEnabled
@@ -266,6 +296,8 @@ class AgendaModel(QAbstractItemModel):
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         flags |= Qt.ItemFlag.ItemIsDragEnabled
         obj = self.row_object(index)
+        if isinstance(obj, Day):  # a heading takes items dropped on it, and is not dragged
+            return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | base
         if isinstance(obj, AgendaItem):
             flags |= Qt.ItemFlag.ItemIsDropEnabled
             if index.column() in (COL_TITLE, COL_KIND, COL_MINUTES):
@@ -277,6 +309,8 @@ class AgendaModel(QAbstractItemModel):
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         obj = self.row_object(index)
         if role != Qt.ItemDataRole.EditRole or obj is None or self._edits is None:
+            return False
+        if isinstance(obj, Day):
             return False
         if isinstance(obj, GuidingQuestion):
             text = str(value).strip()
@@ -309,7 +343,7 @@ class AgendaModel(QAbstractItemModel):
     def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
         data = QMimeData()
         obj = self.row_object(indexes[0]) if indexes else None
-        if obj is not None:
+        if obj is not None and not isinstance(obj, Day):
             kind = "question" if isinstance(obj, GuidingQuestion) else "item"
             data.setData(MIME, json.dumps({"kind": kind, "id": obj.id}).encode())
         return data
@@ -324,9 +358,16 @@ class AgendaModel(QAbstractItemModel):
         if payload["kind"] == "item":
             if isinstance(target, GuidingQuestion):
                 return False
-            index = row if row >= 0 else (parent.row() if parent.isValid() else len(self._items))
-            current = self.item_row(payload["id"])
-            self._edits.move_item(payload["id"], index - 1 if index > current else index)
+            if isinstance(target, Day):  # onto a heading: to the end of that day
+                row = agenda_rows.end_of_day_row(self._items, target.id)
+            elif isinstance(target, AgendaItem):  # onto an item: above it; among its
+                row = parent.row() + (row >= 0)  # questions: below it
+            elif row < 0:
+                row = len(self._items)
+            index, day_id = agenda_rows.place_before(
+                self._items, row, payload["id"], self._days[0].id
+            )
+            self._edits.move_item(payload["id"], index, day_id)
         else:
             if not isinstance(target, AgendaItem):
                 return False
@@ -338,3 +379,8 @@ class AgendaModel(QAbstractItemModel):
             self._edits.move_question(payload["id"], target.id, index)
         # The store's change notification moves the rows; the view must not remove any.
         return False
+
+
+def _key(row: Row) -> tuple[str, str]:
+    """What a top-level row is, across reconciles: a day's heading or an item."""
+    return ("day" if isinstance(row, Day) else "item", row.id)

@@ -38,6 +38,7 @@ from workshop_app.ui.common.form_widgets import (
     with_note,
 )
 from workshop_app.ui.edits.prepare_edits import DetailsEdits
+from workshop_app.ui.prepare.days_note import DaysNote
 from workshop_app.ui.prepare.field_values import (
     CHECKS,
     COMMON_LANGUAGES,
@@ -50,9 +51,6 @@ from workshop_app.ui.prepare.field_values import (
 from workshop_app.ui.prepare.groups_editor import GroupsEditor
 from workshop_app.ui.session import Session
 from workshop_app.words import plural
-
-# PlainTextField moved to form_widgets; still exported here for the panels that import it.
-__all__ = ["DetailsPanel", "PlainTextField"]
 
 #: How long typing in the purpose may pause before it is saved.
 PURPOSE_IDLE_MS = 1000
@@ -148,6 +146,8 @@ class DetailsPanel(QScrollArea):
             label = QLabel(text)
             label.setBuddy(self._widgets[key])
             form.addRow(label, cell)
+        self.days_note = DaysNote(self._session, self.date, self.start_time)
+        form.insertRow(4, "", self.days_note)  # under the start time: several days
         left = QVBoxLayout()
         left.setSpacing(6)
         left.addLayout(form)

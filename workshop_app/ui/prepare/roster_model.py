@@ -60,14 +60,14 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 Index = QModelIndex | QPersistentModelIndex
 
 
-class RosterActions(Protocol):
+class RosterEditing(Protocol):
     def update(self, participant_id: str, **fields: Any) -> bool: ...
 
 
 class RosterModel(QAbstractTableModel):
-    def __init__(self, actions: RosterActions | None = None) -> None:
+    def __init__(self, edits: RosterEditing | None = None) -> None:
         super().__init__()
-        self._actions = actions
+        self._edits = edits
         self._people: list[Participant] = []
 
     def people(self) -> list[Participant]:
@@ -172,7 +172,7 @@ class RosterModel(QAbstractTableModel):
         return flags | Qt.ItemFlag.ItemIsEditable
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if not index.isValid() or self._actions is None:
+        if not index.isValid() or self._edits is None:
             return False
         person = self._people[index.row()]
         if index.column() == COL_PRESENT:
@@ -181,7 +181,7 @@ class RosterModel(QAbstractTableModel):
             present = Qt.CheckState(value) == Qt.CheckState.Checked
             if present == person.present:
                 return False
-            return self._actions.update(person.id, present=present)
+            return self._edits.update(person.id, present=present)
         if role != Qt.ItemDataRole.EditRole:
             return False
         field = FIELDS[index.column()]
@@ -191,7 +191,7 @@ class RosterModel(QAbstractTableModel):
             return False
         if field == "name" and not text:
             return False
-        return self._actions.update(person.id, **{field: text or None})
+        return self._edits.update(person.id, **{field: text or None})
 
 
 def name_collator(language: str | None = None) -> QCollator:

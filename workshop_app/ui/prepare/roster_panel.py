@@ -51,7 +51,7 @@ else:  # loaded when a list is imported: it brings openpyxl (see ui/loader.py)
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
-class _ModelActions:
+class _ModelEdits:
     """The model's in-place edits, routed through the panel."""
 
     def __init__(self, panel: RosterPanel) -> None:
@@ -67,7 +67,7 @@ class RosterPanel(QWidget):
         self._session = session
         self.edits = RosterEdits(session.editor, session.participants, session.workshop)
         self._details = DetailsEdits(session.editor, session.workshop)
-        self.model = RosterModel(_ModelActions(self))
+        self.model = RosterModel(_ModelEdits(self))
         self.proxy = RosterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.counts = QLabel()

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from workshop_app.domain.limits import Refusal, contribution_text
 from workshop_app.domain.model import (
     AgendaItem,
+    ConsensusPoint,
     Contribution,
     ContributionKind,
     Participant,
@@ -333,6 +334,11 @@ class CapturePanel(QWidget):
 
     def select(self, contribution_id: str) -> None:
         self.feed_panel.select(contribution_id)
+
+    def select_support_of(self, point: ConsensusPoint | None) -> None:
+        """From a point to its supporting contributions: they are selected in the feed."""
+        if point is not None:
+            self.select_many(point.supporting_contribution_ids)
 
     def select_many(self, contribution_ids: tuple[str, ...] | list[str]) -> None:
         self.feed_panel.select_many(contribution_ids)

@@ -31,6 +31,15 @@ MARKS = {
 }
 
 
+def support_marks(points: list[ConsensusPoint]) -> dict[str, list[str]]:
+    """For each contribution that supports points, their numbers ("P1", "P3"), for the feed."""
+    marks: dict[str, list[str]] = {}
+    for number, point in enumerate(points, 1):
+        for contribution_id in point.supporting_contribution_ids:
+            marks.setdefault(contribution_id, []).append(f"P{number}")
+    return marks
+
+
 def point_label(number: int, point: ConsensusPoint) -> str:
     mark, _colour = MARKS[point.status]
     return f"{mark} P{number}  {point.text}"

@@ -3,6 +3,7 @@ selection), next steps and the item's closing summary."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -39,6 +40,8 @@ class RunSight:
     speaker: Callable[[Contribution], str]
     #: The point chosen in the consensus panel, if any.
     current_point: Callable[[], ConsensusPoint | None]
+    #: The breakout group followed (None: plenary): what is proposed is proposed there.
+    group: Callable[[], str | None] = lambda: None
 
 
 class RunOutcomes(QObject):
@@ -95,7 +98,8 @@ class RunOutcomes(QObject):
         point = dialogs.edit_consensus_point(self._chair, item, None, supporting, described, draft)
         self.dialog_closed.emit()
         if point is not None:
-            self.outcomes.record_point(point)
+            group = self._sight.group() if point.agenda_item_id == item.id else None
+            self.outcomes.record_point(dataclasses.replace(point, group_id=group))
 
     def edit_point(self, point_id: str) -> None:
         item = self._sight.shown_item()
@@ -131,7 +135,8 @@ class RunOutcomes(QObject):
         )
         self.dialog_closed.emit()
         if step is not None:
-            self.outcomes.add_next_step(step)
+            group = self._sight.group() if item and step.agenda_item_id == item.id else None
+            self.outcomes.add_next_step(dataclasses.replace(step, group_id=group))
 
     def edit_summary(self) -> None:
         """Ctrl+Shift+M: the rapporteur's closing summary of the item."""

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 from workshop_app.domain.balance import participation_balance
 from workshop_app.domain.model import (
     AgendaItem,
-    ConsensusPoint,
     ItemStatus,
     Participant,
     Speech,
@@ -26,8 +25,9 @@ from workshop_app.ui.edits.outcome_edits import OutcomeEdits
 from workshop_app.ui.edits.run_edits import RunEdits
 from workshop_app.ui.run.capture_panel import CapturePanel
 from workshop_app.ui.run.clock_panel import ClockPanel
-from workshop_app.ui.run.consensus_panel import ItemConsensusPanel
+from workshop_app.ui.run.consensus_panel import ItemConsensusPanel, support_marks
 from workshop_app.ui.run.floor_moves import FloorMoves
+from workshop_app.ui.run.group_floor import GroupFloor
 from workshop_app.ui.run.run_items import ItemMoves
 from workshop_app.ui.run.run_outcomes import RunOutcomes, RunSight
 from workshop_app.ui.run.run_today import RunToday
@@ -54,6 +54,8 @@ class RunPage(QWidget):
         self.speakers = SpeakersPanel()
         self.outcomes = OutcomeEdits(session)
         self.consensus = ItemConsensusPanel()
+        self.group_floor = GroupFloor()
+        self.group_floor.changed.connect(lambda _group: self.refresh())
         sight = RunSight(
             shown_item=self.shown_item,
             items=lambda: self.items,
@@ -61,6 +63,7 @@ class RunPage(QWidget):
             selected=self.capture.selected,
             speaker=self.capture.model.speaker,
             current_point=self.consensus.current,
+            group=self.group_floor.group_id,
         )
         self.outcome_view = RunOutcomes(self, sight, session, self.outcomes)
         #: The day the view runs, its plan and what F9 does, as last read.
@@ -82,6 +85,7 @@ class RunPage(QWidget):
         splitter.setSizes([270, 680, 320])
         splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.group_floor)
         layout.addWidget(splitter)
         #: The running item, if any, and the whole agenda, as last read.
         self.item: AgendaItem | None = None
@@ -156,6 +160,7 @@ class RunPage(QWidget):
             self.point_action,
             self.next_step_action,
             self.summary_action,
+            self.group_floor.next_action,
         ]
 
     def menus(self) -> list[tuple[str, list[QAction]]]:
@@ -201,14 +206,9 @@ class RunPage(QWidget):
         speakers.scope_changed.connect(self._show_balance)
         consensus, view = self.consensus, self.outcome_view
         consensus.edit_requested.connect(view.edit_point)
-        consensus.selection_changed.connect(self._point_selected)
+        consensus.selection_changed.connect(self.capture.select_support_of)
         consensus.add_status_actions(view.status_actions())
         view.dialog_closed.connect(self.capture.text.setFocus)
-
-    def _point_selected(self, point: ConsensusPoint | None) -> None:
-        """From a point to its supporting contributions: they are selected in the feed."""
-        if point is not None:
-            self.capture.select_many(point.supporting_contribution_ids)
 
     # -- following the session ------------------------------------------------------------
 
@@ -237,7 +237,10 @@ class RunPage(QWidget):
         shown = self.shown_item()
         if shown is None or not self._session.is_open:
             return
-        self.capture.show_contributions(self._session.contributions.list(shown.id))
+        said = self._session.contributions.list(shown.id)
+        self.capture.show_contributions(self.group_floor.of_floor(said))
+        if shown is self.item:
+            self.group_floor.show_counts(said)
 
     def refresh(self) -> None:
         """Read the running state once and show it in the three columns."""
@@ -251,26 +254,21 @@ class RunPage(QWidget):
         self.capture.model.set_timezone(self._workshop.timezone)
         people = self._people_list()
         item_id = self.item.id if self.item else None
-        speeches = session.speeches.list(item_id) if item_id else []
+        floor = self.group_floor  # a breakout group's, or plenary
+        said = session.contributions.list(item_id) if item_id else []
+        floor.show_groups(item_id, session.groups.list(item_id) if item_id else [], said)
+        self.edits.group_id = floor.group_id()
+        speeches = floor.of_floor(session.speeches.list(item_id) if item_id else [])
         speaking = next((s for s in speeches if s.status == "speaking"), None)
-        queue = session.speeches.queue(item_id, speeches) if item_id else []
+        queue = session.speeches.queue(item_id, speeches, floor.group_id()) if item_id else []
         viewed = next((i for i in self.items if i.id == self.viewed_item_id), None)
         if viewed is None or viewed.id == item_id:
             self.viewed_item_id, viewed = None, self.item
         shown_id = viewed.id if viewed else None
-        contributions = session.contributions.list(shown_id) if shown_id else []
-        points = session.consensus.list(shown_id) if shown_id else []
+        contributions = floor.of_floor(session.contributions.list(shown_id) if shown_id else [])
+        points = floor.of_floor(session.consensus.list(shown_id) if shown_id else [])
         self.consensus.show_points(points, *self.outcome_view.outcomes_of(viewed))
-        self.capture.model.set_support(
-            {
-                cid: [
-                    f"P{number}"
-                    for number, p in enumerate(points, 1)
-                    if cid in p.supporting_contribution_ids
-                ]
-                for cid in {c for p in points for c in p.supporting_contribution_ids}
-            }
-        )
+        self.capture.model.set_support(support_marks(points))
         today = self.today
         today.read(self.items, self._workshop.timezone)
         self.clock_panel.show_agenda(
@@ -297,6 +295,8 @@ class RunPage(QWidget):
         item_id = self.item.id if self.item and self.speakers.balance_scope_is_item() else None
         if item_id is None or speeches_read is None:
             speeches_read = session.speeches.list(item_id)
+            if item_id is not None:
+                speeches_read = self.group_floor.of_floor(speeches_read)
         groups = (self._workshop or session.workshop.get()).stakeholder_groups
         balance = participation_balance(
             speeches_read,

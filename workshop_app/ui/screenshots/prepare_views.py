@@ -7,6 +7,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QWidget
 
+from workshop_app.domain.model import AgendaItem, Day, ItemKind
 from workshop_app.roster_import import read_table
 from workshop_app.ui.prepare.agenda_panel import AgendaPanel
 from workshop_app.ui.prepare.import_dialog import ImportDialog
@@ -44,6 +45,39 @@ def show_prepare_agenda(scene: Scene) -> None:
     agenda = panel.panel("Agenda")
     assert isinstance(agenda, AgendaPanel)
     agenda.select("a2")
+
+
+#: Two more days for the demo (its own is 21 September 2017): a three-day workshop.
+MORE_DAYS = (
+    ("day-2", "2017-09-22", "09:00", "17:00"),
+    ("day-3", "2017-09-23", "09:30", None),
+)
+MORE_ITEMS = (
+    ("day-2", "Breakout groups: partnerships by region", ItemKind.SESSION, 90),
+    ("day-2", "Coffee", ItemKind.BREAK, 20),
+    ("day-2", "Report-back from the groups", ItemKind.SESSION, 70),
+    ("day-2", "Lunch", ItemKind.BREAK, 60),
+    ("day-2", "Working session: what each partner will do", ItemKind.SESSION, 120),
+    ("day-3", "Review of the draft conclusions", ItemKind.SESSION, 75),
+    ("day-3", "Closing plenary", ItemKind.SESSION, 45),
+)
+
+
+def show_prepare_agenda_days(scene: Scene) -> None:
+    """The demo over three days: each day's heading with its times; day 2's form beside."""
+    scene.open(scene.demo("Three days.workshop"))
+    session = scene.window.session
+    assert session is not None
+    for day_id, date, start, end in MORE_DAYS:
+        session.days.add(Day(day_id, date, start, end))
+    for n, (day_id, title, kind, minutes) in enumerate(MORE_ITEMS, start=1):
+        session.agenda.add_item(AgendaItem(f"m{n}", title, kind, None, minutes, day_id=day_id))
+    scene.tab("prepare", "Agenda")
+    page = scene.window.page("prepare")
+    assert isinstance(page, PreparePage)
+    agenda = page.panel("Agenda")
+    assert isinstance(agenda, AgendaPanel)
+    agenda.select("day-2")
 
 
 def show_prepare_participants(scene: Scene) -> None:

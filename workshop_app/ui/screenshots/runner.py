@@ -29,6 +29,7 @@ from workshop_app.ui.screenshots.minutes_views import (
 from workshop_app.ui.screenshots.prepare_views import (
     show_import,
     show_prepare_agenda,
+    show_prepare_agenda_days,
     show_prepare_details,
     show_prepare_details_long,
     show_prepare_participants,
@@ -39,6 +40,7 @@ from workshop_app.ui.screenshots.prepare_views import (
 from workshop_app.ui.screenshots.projector_views import PROJECTOR_VIEWS
 from workshop_app.ui.screenshots.run_views import (
     show_run,
+    show_run_breakout,
     show_run_day_2,
     show_run_edit_contribution,
     show_run_projector_thumbnail,
@@ -50,10 +52,12 @@ VIEWS: list[tuple[str, Callable[[Scene], QWidget | None]]] = [
     ("prepare-details.png", show_prepare_details),
     ("prepare-details-long.png", show_prepare_details_long),
     ("prepare-agenda.png", show_prepare_agenda),
+    ("prepare-agenda-days.png", show_prepare_agenda_days),
     ("prepare-participants.png", show_prepare_participants),
     ("prepare-participants-bulk.png", show_prepare_participants_bulk),
     ("run.png", show_run),
     ("run-edit-contribution.png", show_run_edit_contribution),
+    ("run-breakout.png", show_run_breakout),
     ("run-projector-thumbnail.png", show_run_projector_thumbnail),
     ("run-day-2.png", show_run_day_2),
     ("consensus.png", show_consensus),
