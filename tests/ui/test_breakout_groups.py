@@ -135,3 +135,25 @@ def test_the_agenda_offers_breakout_groups_for_the_session_in_hand(
     assert read_back(demo_path, "SELECT agenda_item_id, name FROM breakout_groups") == [
         ("a2", "Group A")
     ]
+
+
+def test_an_item_is_made_the_report_back_of_an_earlier_one(
+    window: MainWindow, demo_path: Path
+) -> None:
+    assert window.open_path(demo_path)
+    panel = agenda_panel(window)
+    panel.select("a4")
+    choice = panel.detail.reports_on
+    offered = [choice.itemText(i) for i in range(choice.count())]
+    assert offered[0] == "Not a report-back"
+    assert offered[1:] == [
+        "Opening and welcome",
+        "Partnerships and capacity development in migration management",
+    ]  # the sessions before it (not the lunch, not itself or later items)
+    choice.setCurrentIndex(choice.findData("a2"))
+    assert read_back(demo_path, "SELECT reports_on FROM agenda_items WHERE id = 'a4'") == [("a2",)]
+    session = window.session
+    assert session is not None
+    assert session.undo_stack.undoText() == "Change Item Report-Back"
+    session.undo_stack.undo()
+    assert read_back(demo_path, "SELECT reports_on FROM agenda_items WHERE id = 'a4'") == [(None,)]

@@ -18,6 +18,7 @@ ITEM_FIELD_NAMES = {
     "planned_minutes": "Planned Minutes",
     "description": "Description",
     "summary": "Summary",
+    "reports_on": "Report-Back",
 }
 
 #: The fields set for several participants at once, by their name in Edit > Undo.
