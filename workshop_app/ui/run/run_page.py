@@ -108,8 +108,7 @@ class RunPage(QWidget):
     def _action(self, text: str, keys: str, slot: Callable[[], object]) -> QAction:
         action = QAction(text, self)
         action.setShortcut(QKeySequence(keys))
-        # Window-wide, so that they work while the rapporteur types in the entry box;
-        # disabled while the Run page is hidden.
+        # Window-wide (they work while typing in the entry box); off while the page is hidden.
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         action.triggered.connect(lambda _checked=False: slot())
         self.addAction(action)
@@ -159,6 +158,7 @@ class RunPage(QWidget):
             self.point_action,
             self.next_step_action,
             self.summary_action,
+            self.outcome_view.take_up_action,
             self.group_floor.next_action,
         ]
 
