@@ -157,3 +157,27 @@ def test_an_item_is_made_the_report_back_of_an_earlier_one(
     assert session.undo_stack.undoText() == "Change Item Report-Back"
     session.undo_stack.undo()
     assert read_back(demo_path, "SELECT reports_on FROM agenda_items WHERE id = 'a4'") == [(None,)]
+
+
+def test_space_after_a_search_ticks_a_person_who_is_shown(qtbot: QtBot) -> None:
+    """The walkthrough's case: filter, Tab, Space ticked the person current before the filter,
+    whom it hid."""
+    dialog = BreakoutGroupsDialog(ITEM, [BreakoutGroup("g", "a2", "Group A")], PEOPLE)
+    qtbot.addWidget(dialog)
+    dialog.members.setCurrentRow(0)  # Amadou Furtado
+    qtbot.keyClicks(dialog.search, "virt")
+    current = dialog.members.currentItem()
+    assert current is not None and current.text().startswith("Hanna Virtanen")
+
+
+def test_the_dialogs_letters_do_not_clash() -> None:
+    dialog = BreakoutGroupsDialog(ITEM, [], PEOPLE)
+    texts = [b.text() for b in (dialog.add_button, dialog.remove_button, dialog.share_button)] + [
+        "&Name:",
+        "&Room:",
+        "&Facilitator:",
+        "Ra&pporteur:",
+        "&Members:",
+    ]
+    letters = [t[t.index("&") + 1].casefold() for t in texts]
+    assert len(letters) == len(set(letters)), letters

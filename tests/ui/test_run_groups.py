@@ -178,3 +178,18 @@ def test_the_take_up_dialog_offers_only_what_is_not_taken_up_yet(qtbot: QtBot) -
     assert not first.flags() & Qt.ItemFlag.ItemIsUserCheckable
     second.setCheckState(Qt.CheckState.Checked)
     assert dialog.chosen() == ["kB"]
+
+
+def test_starting_the_next_item_while_looking_back_shows_the_new_item(
+    qtbot: QtBot, window: MainWindow, page: RunPage
+) -> None:
+    """The walkthrough's case: looking back at an item, F9, then typing put the text into the
+    item looked at. Starting an item brings the feed back to the running one."""
+    page.view_item("a1")
+    assert page.shown_item() is not None and page.shown_item().id == "a1"  # type: ignore[union-attr]
+    page.next_item_action.trigger()  # a2 finishes, a3 (lunch) starts
+    assert page.viewed_item_id is None
+    type_and_record(qtbot, page, "Said after the break started.")
+    assert read_back(
+        path_of(window), "SELECT agenda_item_id FROM contributions WHERE text LIKE 'Said after%'"
+    ) == [("a3",)]

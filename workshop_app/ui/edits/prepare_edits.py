@@ -163,7 +163,9 @@ class RosterEdits:
         return self._editor.run("Import Participants", do, undo)
 
     def update(self, participant_id: str, **fields: Any) -> bool:
-        text = "Check In" if set(fields) == {"present"} else "Change Participant"
+        text = "Change Participant"
+        if set(fields) == {"present"}:
+            text = "Check In" if fields["present"] else "Mark Not Present"
         return self._editor.run(
             text,
             lambda: self._participants.update(participant_id, **fields),

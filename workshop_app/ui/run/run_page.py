@@ -185,7 +185,7 @@ class RunPage(QWidget):
         clock, speakers = self.clock_panel, self.speakers
         self.capture.message.connect(self.status_message)
         self.moves.status_message.connect(self.status_message)
-        self.moves.moved.connect(self.capture.text.setFocus)
+        self.moves.moved.connect(self.back_to_entry)  # the feed follows the item started
         # The chair's buttons take no focus and carry no mnemonic (Alt+letter while typing
         # must not end a turn): their keys are the actions' shortcuts, named in the tooltip.
         for button, action in (
