@@ -41,6 +41,7 @@ DIALOGS = (
     "choose_backup",
     "show_check_result",
     "edit_breakout_groups",
+    "choose_points_to_take_up",
 )
 
 

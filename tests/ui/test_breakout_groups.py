@@ -135,3 +135,49 @@ def test_the_agenda_offers_breakout_groups_for_the_session_in_hand(
     assert read_back(demo_path, "SELECT agenda_item_id, name FROM breakout_groups") == [
         ("a2", "Group A")
     ]
+
+
+def test_an_item_is_made_the_report_back_of_an_earlier_one(
+    window: MainWindow, demo_path: Path
+) -> None:
+    assert window.open_path(demo_path)
+    panel = agenda_panel(window)
+    panel.select("a4")
+    choice = panel.detail.reports_on
+    offered = [choice.itemText(i) for i in range(choice.count())]
+    assert offered[0] == "Not a report-back"
+    assert offered[1:] == [
+        "Opening and welcome",
+        "Partnerships and capacity development in migration management",
+    ]  # the sessions before it (not the lunch, not itself or later items)
+    choice.setCurrentIndex(choice.findData("a2"))
+    assert read_back(demo_path, "SELECT reports_on FROM agenda_items WHERE id = 'a4'") == [("a2",)]
+    session = window.session
+    assert session is not None
+    assert session.undo_stack.undoText() == "Change Item Report-Back"
+    session.undo_stack.undo()
+    assert read_back(demo_path, "SELECT reports_on FROM agenda_items WHERE id = 'a4'") == [(None,)]
+
+
+def test_space_after_a_search_ticks_a_person_who_is_shown(qtbot: QtBot) -> None:
+    """The walkthrough's case: filter, Tab, Space ticked the person current before the filter,
+    whom it hid."""
+    dialog = BreakoutGroupsDialog(ITEM, [BreakoutGroup("g", "a2", "Group A")], PEOPLE)
+    qtbot.addWidget(dialog)
+    dialog.members.setCurrentRow(0)  # Amadou Furtado
+    qtbot.keyClicks(dialog.search, "virt")
+    current = dialog.members.currentItem()
+    assert current is not None and current.text().startswith("Hanna Virtanen")
+
+
+def test_the_dialogs_letters_do_not_clash() -> None:
+    dialog = BreakoutGroupsDialog(ITEM, [], PEOPLE)
+    texts = [b.text() for b in (dialog.add_button, dialog.remove_button, dialog.share_button)] + [
+        "&Name:",
+        "&Room:",
+        "&Facilitator:",
+        "Ra&pporteur:",
+        "&Members:",
+    ]
+    letters = [t[t.index("&") + 1].casefold() for t in texts]
+    assert len(letters) == len(set(letters)), letters

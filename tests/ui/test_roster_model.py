@@ -61,6 +61,10 @@ def test_ticking_present_is_one_undoable_edit_on_disk(demo_path: Path) -> None:
         stack.undo()
         assert read_back(demo_path, "SELECT present FROM participants WHERE id='p11'") == [(0,)]
         assert index.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
+        # Unticking says so in Edit > Undo (it said "Check In" for both).
+        present = model.index(model.row_of("p01"), COL_PRESENT)
+        assert model.setData(present, Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
+        assert stack.undoText() == "Mark Not Present"
 
 
 def test_job_title_is_a_column_edited_in_place_on_disk(demo_path: Path) -> None:

@@ -102,3 +102,94 @@ def test_an_item_without_groups_shows_no_bar(window: MainWindow, demo_path: Path
     assert page.group_floor.isHidden()
     assert Qt  # the bar takes no keyboard focus from the entry box (ClickFocus)
     assert page.group_floor.choice.focusPolicy() == Qt.FocusPolicy.ClickFocus
+
+
+def test_a_report_back_takes_up_a_groups_point_and_plenary_agrees(
+    window: MainWindow, page: RunPage, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Group A proposes in a2; a4 is a2's report-back: plenary takes the point up (linked to
+    the group's), then agrees; one Undo takes it back."""
+    session = window.session
+    assert session is not None
+    session.consensus.record(ConsensusPoint("kA", "a2", "Counts at posts.", group_id="gA"))
+    session.consensus.record(ConsensusPoint("kB", "a2", "Publish survey data.", group_id="gB"))
+    session.agenda.update_item("a4", reports_on="a2")
+    assert page.edits.next_item()  # a2 ends; lunch (a3) starts
+    assert page.edits.next_item()  # a4, the report-back
+    page.refresh()
+    offered: list[object] = []
+
+    def choose(_parent: object, points: list[tuple[str, ConsensusPoint]], taken: set[str]):  # type: ignore[no-untyped-def]
+        offered.extend((name, p.id) for name, p in points)
+        assert taken == set()
+        return ["kA", "kB"]
+
+    monkeypatch.setattr(dialogs, "choose_points_to_take_up", choose)
+    page.outcome_view.take_up_action.trigger()
+    assert offered == [("Group A: Africa", "kA"), ("Group B: Asia", "kB")]
+    path = path_of(window)
+    rows = read_back(
+        path,
+        "SELECT text, status, group_id, agenda_item_id FROM consensus_points"
+        " WHERE from_point_id IS NOT NULL ORDER BY seq",
+    )
+    assert rows == [
+        ("Counts at posts.", "proposed", None, "a4"),
+        ("Publish survey data.", "proposed", None, "a4"),
+    ]
+    assert session.undo_stack.undoText() == "Take Up Group Points"
+    session.undo_stack.undo()
+    assert read_back(
+        path, "SELECT count(*) FROM consensus_points WHERE from_point_id IS NOT NULL"
+    ) == [(0,)]
+
+
+def test_following_a_group_the_summary_is_the_groups(
+    window: MainWindow, page: RunPage, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page.group_floor.follow_next()
+    titles: list[str] = []
+
+    def write(_parent: object, title: str, _old: str, _draft: object) -> str:
+        titles.append(title)
+        return "Border posts need light, regular counts."
+
+    monkeypatch.setattr(dialogs, "edit_text", write)
+    page.summary_action.trigger()
+    assert titles == ["Summary of Group A: Africa"]
+    path = path_of(window)
+    assert read_back(path, "SELECT summary FROM breakout_groups WHERE id = 'gA'") == [
+        ("Border posts need light, regular counts.",)
+    ]
+    assert read_back(path, "SELECT summary FROM agenda_items WHERE id = 'a2'") == [(None,)]
+
+
+def test_the_take_up_dialog_offers_only_what_is_not_taken_up_yet(qtbot: QtBot) -> None:
+    from workshop_app.ui.run.take_up_dialog import TakeUpDialog
+
+    offered = [
+        ("Group A", ConsensusPoint("kA", "a2", "Counts.", group_id="gA")),
+        ("Group B", ConsensusPoint("kB", "a2", "Surveys.", group_id="gB")),
+    ]
+    dialog = TakeUpDialog(offered, {"kA"})
+    qtbot.addWidget(dialog)
+    first, second = dialog.points.item(0), dialog.points.item(1)
+    assert first.text().endswith("(taken up)")
+    assert not first.flags() & Qt.ItemFlag.ItemIsUserCheckable
+    second.setCheckState(Qt.CheckState.Checked)
+    assert dialog.chosen() == ["kB"]
+
+
+def test_starting_the_next_item_while_looking_back_shows_the_new_item(
+    qtbot: QtBot, window: MainWindow, page: RunPage
+) -> None:
+    """The walkthrough's case: looking back at an item, F9, then typing put the text into the
+    item looked at. Starting an item brings the feed back to the running one."""
+    page.view_item("a1")
+    assert page.shown_item() is not None and page.shown_item().id == "a1"  # type: ignore[union-attr]
+    page.next_item_action.trigger()  # a2 finishes, a3 (lunch) starts
+    assert page.viewed_item_id is None
+    type_and_record(qtbot, page, "Said after the break started.")
+    assert read_back(
+        path_of(window), "SELECT agenda_item_id FROM contributions WHERE text LIKE 'Said after%'"
+    ) == [("a3",)]

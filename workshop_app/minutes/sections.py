@@ -53,8 +53,9 @@ def item_sections(
     other = section(ctx, title, number, None, None, other_said, other_points)
     if not other.empty:
         sections.append(other)
-    if group is None and ctx.groups_of.get(item.id):
-        # The item ran as groups: plenary's questions were discussed there.
+    if group is not None or ctx.groups_of.get(item.id):
+        # The item ran as groups: a question nobody took up is not printed for each of them
+        # (nor for plenary, whose questions were discussed in the groups).
         return tuple(s for s in sections if not s.empty)
     return tuple(sections)
 

@@ -51,7 +51,12 @@ if TYPE_CHECKING:
     from workshop_app.ui.common.drafts import DraftSlot
     from workshop_app.ui.minutes import consensus_dialog, next_step_dialog
     from workshop_app.ui.prepare import groups_dialog, import_dialog
-    from workshop_app.ui.run import contribution_dialog, replan_dialog, search_dialog
+    from workshop_app.ui.run import (
+        contribution_dialog,
+        replan_dialog,
+        search_dialog,
+        take_up_dialog,
+    )
     from workshop_app.ui.session import Session
 else:  # loaded when first shown (see ui/loader.py)
     shortcuts_dialog = deferred("workshop_app.ui.shortcuts_dialog")
@@ -60,6 +65,7 @@ else:  # loaded when first shown (see ui/loader.py)
     import_dialog = deferred("workshop_app.ui.prepare.import_dialog")
     groups_dialog = deferred("workshop_app.ui.prepare.groups_dialog")
     replan_dialog = deferred("workshop_app.ui.run.replan_dialog")
+    take_up_dialog = deferred("workshop_app.ui.run.take_up_dialog")
     search_dialog = deferred("workshop_app.ui.run.search_dialog")
     contribution_dialog = deferred("workshop_app.ui.run.contribution_dialog")
 
@@ -180,6 +186,19 @@ def edit_breakout_groups(
     dialog = groups_dialog.BreakoutGroupsDialog(item, groups, people, parent)
     accepted = dialog.exec() == QDialog.DialogCode.Accepted
     result = dialog.groups() if accepted else None
+    dialog.deleteLater()
+    return result
+
+
+def choose_points_to_take_up(
+    parent: QWidget | None,
+    offered: Sequence[tuple[str, ConsensusPoint]],
+    taken: set[str],
+) -> list[str] | None:
+    """Which of the groups' points (group name, point) plenary takes up; None if cancelled."""
+    dialog = take_up_dialog.TakeUpDialog(offered, taken, parent)
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    result = dialog.chosen() if accepted else None
     dialog.deleteLater()
     return result
 

@@ -107,6 +107,16 @@ class OutcomeEdits:
 
     # -- item summaries -------------------------------------------------------------------
 
+    def set_group_summary(self, group_id: str, text: str | None) -> bool:
+        """A breakout group's summary, by its rapporteur (for the report-back)."""
+        groups = self._session.groups
+        value = (text or "").strip() or None
+        return self._editor.run(
+            "Edit Group Summary",
+            lambda: groups.update(group_id, summary=value),
+            lambda old: groups.update(group_id, **old),
+        )
+
     def set_summary(self, item_id: str, text: str | None) -> bool:
         agenda = self._session.agenda
         value = (text or "").strip() or None

@@ -18,6 +18,7 @@ ITEM_FIELD_NAMES = {
     "planned_minutes": "Planned Minutes",
     "description": "Description",
     "summary": "Summary",
+    "reports_on": "Report-Back",
 }
 
 #: The fields set for several participants at once, by their name in Edit > Undo.
@@ -162,7 +163,9 @@ class RosterEdits:
         return self._editor.run("Import Participants", do, undo)
 
     def update(self, participant_id: str, **fields: Any) -> bool:
-        text = "Check In" if set(fields) == {"present"} else "Change Participant"
+        text = "Change Participant"
+        if set(fields) == {"present"}:
+            text = "Check In" if fields["present"] else "Mark Not Present"
         return self._editor.run(
             text,
             lambda: self._participants.update(participant_id, **fields),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QComboBox,
@@ -33,6 +35,8 @@ class AgendaDetail(QStackedWidget):
         self._edits = edits
         self._row: AgendaItem | GuidingQuestion | Day | None = None
         self._loading = False
+        #: The agenda in running order, for the report-back choice (set by the panel).
+        self.items_of: Callable[[], list[AgendaItem]] = list
         #: The fields typed in and not saved yet: they keep what was typed when the row is
         #: shown again, and are saved before any command runs (``commit_pending``).
         self._typed: set[str] = set()
@@ -59,16 +63,22 @@ class AgendaDetail(QStackedWidget):
         self.minutes.setSingleStep(5)
         self.minutes.setSuffix(" min")
         self.description = PlainTextField()
+        self.reports_on = QComboBox()
+        self.reports_on.setToolTip(
+            "A report-back in plenary: the item whose breakout groups report here"
+        )
         for label, widget in (
             ("&Title:", self.title),
             ("&Kind:", self.kind),
             ("Planned &minutes:", self.minutes),
             ("&Description:", self.description),
+            ("Report-&back of:", self.reports_on),
         ):
             form.addRow(label, widget)
             widget.setAccessibleName(label.replace("&", "").rstrip(":"))
         self.title.editingFinished.connect(self._save_title)
         self.kind.currentIndexChanged.connect(self._save_kind)
+        self.reports_on.currentIndexChanged.connect(self._save_reports_on)
         self.minutes.editingFinished.connect(self._save_minutes)
         self.description.focus_lost.connect(self._save_description)
         # Saved a second after typing pauses too, so a crash cannot take a long description.
@@ -124,6 +134,7 @@ class AgendaDetail(QStackedWidget):
                     self.description.toPlainText() != (row.description or "")
                 ):
                     self.description.setPlainText(row.description or "")
+                self._show_reports_on(row)
             elif isinstance(row, Day) and self.day is not None:
                 self.setCurrentWidget(self.day)
                 self.day.show_day(row, heading)
@@ -191,6 +202,27 @@ class AgendaDetail(QStackedWidget):
         self._typed.discard("description")
         if item is not None and text != item.description:
             self._edits.update_item(item.id, description=text)
+
+    def _show_reports_on(self, item: AgendaItem) -> None:
+        """The sessions before ``item``, any of which it may report back on."""
+        earlier: list[AgendaItem] = []
+        for other in self.items_of():
+            if other.id == item.id:
+                break
+            if other.kind == ItemKind.SESSION:
+                earlier.append(other)
+        self.reports_on.clear()
+        self.reports_on.addItem("Not a report-back", None)
+        for other in earlier:
+            self.reports_on.addItem(other.title, other.id)
+        self.reports_on.setCurrentIndex(max(0, self.reports_on.findData(item.reports_on)))
+        self.reports_on.setEnabled(item.kind == ItemKind.SESSION and bool(earlier))
+
+    def _save_reports_on(self) -> None:
+        item = self._item()
+        target = self.reports_on.currentData()
+        if item is not None and not self._loading and target != item.reports_on:
+            self._edits.update_item(item.id, reports_on=target)
 
     def _save_question(self) -> None:
         row = self._row

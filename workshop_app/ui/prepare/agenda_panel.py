@@ -55,6 +55,7 @@ class AgendaPanel(QWidget):
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.tree = self._build_tree()
         self.detail = AgendaDetail(self.edits, self.day_edits)
+        self.detail.items_of = self.model.items
         self.breakout = BreakoutCommands(session, self._current_item, self)
         self._build_actions()
         self._layout()

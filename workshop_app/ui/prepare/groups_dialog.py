@@ -49,7 +49,7 @@ class BreakoutGroupsDialog(QDialog):
         self.list.currentRowChanged.connect(self._show)
         self.add_button = QPushButton("&Add Group")
         self.add_button.clicked.connect(self.add_group)
-        self.remove_button = QPushButton("Re&move Group")
+        self.remove_button = QPushButton("Remo&ve Group")
         self.remove_button.clicked.connect(self.remove_group)
         self.share_button = QPushButton("&Share Out the Present")
         self.share_button.setToolTip(
@@ -247,6 +247,15 @@ class BreakoutGroupsDialog(QDialog):
         for i in range(self.members.count()):
             row = self.members.item(i)
             row.setHidden(bool(needle) and needle not in row.text().casefold())
+        # Space ticks the current person: never one the filter hides.
+        current = self.members.currentItem()
+        if current is None or current.isHidden():
+            rows = [self.members.item(i) for i in range(self.members.count())]
+            first = next((r for r in rows if not r.isHidden()), None)
+            if first is not None:
+                self.members.setCurrentItem(first)
+            else:
+                self.members.setCurrentRow(-1)
 
     def _enable(self) -> None:
         has = self.list.currentRow() >= 0

@@ -7,17 +7,19 @@ import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from workshop_app.domain.clock import clock_time
 from workshop_app.domain.model import (
     AgendaItem,
+    BreakoutGroup,
     ConsensusPoint,
     ConsensusStatus,
     Contribution,
     NextStep,
+    new_id,
 )
 from workshop_app.domain.outcomes import STATUS_LABELS
 from workshop_app.store.drafts import DraftStore
@@ -59,13 +61,24 @@ class RunOutcomes(QObject):
         self._sight = sight
         self._session = session
         self.outcomes = outcomes
+        self.take_up_action = QAction("Take &Up Group Points…", chair)
+        self.take_up_action.setShortcut(QKeySequence("Ctrl+Shift+U"))
+        self.take_up_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.take_up_action.triggered.connect(self.take_up_points)
+        chair.addAction(self.take_up_action)
 
     def outcomes_of(self, item: AgendaItem | None) -> tuple[list[NextStep], str | None]:
         """The next steps recorded from ``item`` and its summary, shown under its points."""
         if item is None:
             return [], None
-        steps = [step for step in self._session.next_steps.list() if step.agenda_item_id == item.id]
-        return steps, item.summary
+        group = self._followed_group(item)
+        group_id = group.id if group else None
+        steps = [
+            step
+            for step in self._session.next_steps.list()
+            if step.agenda_item_id == item.id and step.group_id == group_id
+        ]
+        return steps, group.summary if group else item.summary
 
     def _drafts(self) -> DraftStore:
         return self._session.drafts
@@ -143,8 +156,53 @@ class RunOutcomes(QObject):
         item = self._sight.shown_item()
         if item is None:
             return
-        draft = DraftSlot(self._drafts, f"summary:{item.id}")
-        text = dialogs.edit_text(self._chair, f"Summary of {item.title}", item.summary or "", draft)
+        group = self._followed_group(item)
+        if group is not None:  # the group's rapporteur writes the group's summary
+            draft = DraftSlot(self._drafts, f"summary:{group.id}")
+            title, old = f"Summary of {group.name}", group.summary
+        else:
+            draft = DraftSlot(self._drafts, f"summary:{item.id}")
+            title, old = f"Summary of {item.title}", item.summary
+        text = dialogs.edit_text(self._chair, title, old or "", draft)
         self.dialog_closed.emit()
-        if text is not None and (text.strip() or None) != item.summary:
+        if text is None or (text.strip() or None) == old:
+            return
+        if group is not None:
+            self.outcomes.set_group_summary(group.id, text)
+        else:
             self.outcomes.set_summary(item.id, text)
+
+    def take_up_points(self) -> bool:
+        """Ctrl+Shift+U, in a report-back: the groups' points plenary takes up become this
+        item's (proposed, linked to the group's point), as one undo step."""
+        item = self._sight.shown_item()
+        if item is None or not item.reports_on:
+            return False
+        names = {g.id: g.name for g in self._session.groups.list(item.reports_on)}
+        offered = [
+            (names[p.group_id], p)
+            for p in self._session.consensus.list(item.reports_on)
+            if p.group_id in names
+        ]
+        taken = {p.from_point_id for p in self._session.consensus.list(item.id) if p.from_point_id}
+        chosen = dialogs.choose_points_to_take_up(self._chair, offered, taken)
+        self.dialog_closed.emit()
+        if not chosen:
+            return False
+        by_id = {p.id: p for _name, p in offered}
+        with self._session.editor.macro("Take Up Group Points"):
+            for point_id in chosen:
+                self.outcomes.record_point(
+                    ConsensusPoint(
+                        id=new_id(),
+                        agenda_item_id=item.id,
+                        text=by_id[point_id].text,
+                        from_point_id=point_id,
+                    )
+                )
+        return True
+
+    def _followed_group(self, item: AgendaItem) -> BreakoutGroup | None:
+        group_id = self._sight.group()
+        groups = self._session.groups.list(item.id) if group_id else []
+        return next((g for g in groups if g.id == group_id), None)

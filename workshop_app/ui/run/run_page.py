@@ -109,8 +109,7 @@ class RunPage(QWidget):
     def _action(self, text: str, keys: str, slot: Callable[[], object]) -> QAction:
         action = QAction(text, self)
         action.setShortcut(QKeySequence(keys))
-        # Window-wide, so that they work while the rapporteur types in the entry box;
-        # disabled while the Run page is hidden.
+        # Window-wide (they work while typing in the entry box); off while the page is hidden.
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         action.triggered.connect(lambda _checked=False: slot())
         self.addAction(action)
@@ -160,6 +159,7 @@ class RunPage(QWidget):
             self.point_action,
             self.next_step_action,
             self.summary_action,
+            self.outcome_view.take_up_action,
             self.group_floor.next_action,
         ]
 
@@ -186,7 +186,7 @@ class RunPage(QWidget):
         clock, speakers = self.clock_panel, self.speakers
         self.capture.message.connect(self.status_message)
         self.moves.status_message.connect(self.status_message)
-        self.moves.moved.connect(self.capture.text.setFocus)
+        self.moves.moved.connect(self.back_to_entry)  # the feed follows the item started
         # The chair's buttons take no focus and carry no mnemonic (Alt+letter while typing
         # must not end a turn): their keys are the actions' shortcuts, named in the tooltip.
         for button, action in (

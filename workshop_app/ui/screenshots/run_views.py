@@ -2,21 +2,16 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
-from workshop_app.assets import asset
-from workshop_app.demo import demo_in_progress, write_demo_in_progress
+from workshop_app.demo import as_at, three_days_record, write_demo_in_progress
 from workshop_app.domain.clock import parse_timestamp
-from workshop_app.domain.model import ConsensusPoint, ConsensusStatus, ItemStatus, NextStep
+from workshop_app.domain.model import ConsensusPoint, ConsensusStatus, NextStep
 from workshop_app.domain.projector import ProjectorMode
-from workshop_app.interchange import load_path
 from workshop_app.store import Document
 from workshop_app.ui.run.contribution_dialog import ContributionDialog
 from workshop_app.ui.run.run_page import RunPage
-from workshop_app.ui.screenshots.minutes_views import THREE_DAYS
 from workshop_app.ui.screenshots.scene import Scene
 
 IN_PROGRESS_AT = "2017-09-21T10:47:20+02:00"
@@ -126,49 +121,7 @@ def show_run_breakout(scene: Scene) -> None:
     whose speakers and record the view shows; the bar counts every group's."""
     path = scene.folder / "Dakar in progress.workshop"
     if not path.exists():
-        record = load_path(asset("demo", "three-day-technical-workshop.json"))
-        moment = BREAKOUT_AT
-
-        def begun(stamp: str | None) -> bool:
-            return (stamp or "9") <= moment
-
-        agenda = tuple(
-            item
-            if (item.ended_at or "") <= moment
-            else dataclasses.replace(
-                item,
-                status=ItemStatus.RUNNING
-                if (item.started_at or "") <= moment
-                else ItemStatus.PLANNED,
-                started_at=item.started_at if (item.started_at or "") <= moment else None,
-                ended_at=None,
-                summary=None,
-            )
-            for item in record.agenda
-        )
-        speeches = tuple(s for s in record.speeches if (s.started_at or "") <= moment)
-        said = tuple(c for c in record.contributions if (c.recorded_at or "") <= moment)
-        kept = {c.id for c in said}
-        points = tuple(p for p in record.consensus if p.agenda_item_id in ("a02", "a04"))
-        Document.create_from_record(
-            path,
-            dataclasses.replace(
-                record,
-                agenda=agenda,
-                speeches=speeches,
-                contributions=said,
-                consensus=tuple(
-                    dataclasses.replace(
-                        p,
-                        supporting_contribution_ids=tuple(
-                            c for c in p.supporting_contribution_ids if c in kept
-                        ),
-                    )
-                    for p in points
-                ),
-                next_steps=(),
-            ),
-        ).close()
+        Document.create_from_record(path, as_at(three_days_record(), BREAKOUT_AT)).close()
     scene.open(path)
     session = scene.window.session
     assert session is not None
@@ -190,15 +143,18 @@ def show_run_day_2(scene: Scene) -> None:
     """The three-day workshop opened on its second day, mid-item: the day headings (the first
     day done and closed), today's items, today's clock."""
     path = scene.folder / "Dakar, day 2.workshop"
-    if not path.exists():
-        record = demo_in_progress(DAY_TWO_AT, load_path(asset(*THREE_DAYS)))
-        Document.create_from_record(path, record).close()
+    fixed = parse_timestamp(DAY_TWO_AT)
+    new = not path.exists()
+    if new:
+        Document.create_from_record(path, as_at(three_days_record(), DAY_TWO_AT)).close()
     scene.open(path)
     session = scene.window.session
     assert session is not None
-    fixed = parse_timestamp(DAY_TWO_AT)
     session.clock = lambda: fixed
     session.run.set_focus("a07-q1")
+    if new:  # two hands up
+        session.speeches.request("a07", "p14", fixed)
+        session.speeches.request("a07", "p04", fixed)
     scene.window.show_mode("run")
     page = scene.window.page("run")
     assert isinstance(page, RunPage)
