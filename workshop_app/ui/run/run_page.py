@@ -270,7 +270,7 @@ class RunPage(QWidget):
         self.capture.model.set_support(support_marks(points))
         self.clock_panel.show_agenda(self.items, settings.focus_question_id)
         self.capture.show_state(
-            viewed,
+            floor.asked_here(viewed),
             contributions,
             people,
             speaking if shown_id == item_id else None,
