@@ -181,3 +181,32 @@ def test_the_dialogs_letters_do_not_clash() -> None:
     ]
     letters = [t[t.index("&") + 1].casefold() for t in texts]
     assert len(letters) == len(set(letters)), letters
+
+
+def test_a_question_is_made_one_groups_own(
+    window: MainWindow, demo_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert window.open_path(demo_path)
+    session = window.session
+    assert session is not None
+    session.groups.add(BreakoutGroup("gA", "a2", "Group A"))
+    session.groups.add(BreakoutGroup("gB", "a2", "Group B"))
+    panel = agenda_panel(window)
+    panel.select("q3")
+    choice = panel.detail.question_group
+    assert not choice.isHidden()
+    assert [choice.itemText(i) for i in range(choice.count())] == [
+        "Every group (and plenary)",
+        "Group A only",
+        "Group B only",
+    ]
+    choice.setCurrentIndex(choice.findData("gA"))
+    assert read_back(demo_path, "SELECT group_id FROM guiding_questions WHERE id = 'q3'") == [
+        ("gA",)
+    ]
+    session.undo_stack.undo()
+    assert read_back(demo_path, "SELECT group_id FROM guiding_questions WHERE id = 'q3'") == [
+        (None,)
+    ]
+    panel.select("q4")  # a4's question: a4 has no groups, so nothing to choose
+    assert panel.detail.question_group.isHidden()

@@ -193,3 +193,22 @@ def test_starting_the_next_item_while_looking_back_shows_the_new_item(
     assert read_back(
         path_of(window), "SELECT agenda_item_id FROM contributions WHERE text LIKE 'Said after%'"
     ) == [("a3",)]
+
+
+def test_a_groups_own_question_is_offered_only_to_that_group(
+    window: MainWindow, page: RunPage
+) -> None:
+    session = window.session
+    assert session is not None
+    session.groups.set_question_group("q3", "gA")  # a2's third question: group A's own
+    page.refresh()
+
+    def offered() -> list[str]:
+        box = page.capture.question
+        return [str(box.itemData(i)) for i in range(box.count()) if box.itemData(i)]
+
+    assert "q3" not in offered()  # plenary
+    page.group_floor.follow_next()  # group A
+    assert "q3" in offered()
+    page.group_floor.follow_next()  # group B
+    assert "q3" not in offered() and {"q1", "q2"} <= set(offered())

@@ -141,6 +141,22 @@ class GroupStore:
             tx.changed(Entity.GROUP, ChangeKind.UPDATED, group_id)
         return before
 
+    def set_question_group(self, question_id: str, group_id: str | None) -> str | None:
+        """Make a guiding question one group's own (None: shared by the item's groups and
+        plenary); returns the group it had."""
+        row = self._doc.db.execute(
+            "SELECT agenda_item_id, group_id FROM guiding_questions WHERE id = ?", [question_id]
+        ).fetchone()
+        if row is None:
+            raise NotFound("That guiding question is no longer in the workshop.")
+        check_group_of_item(self._doc.db, row[0], group_id)
+        with self._doc.write() as tx:
+            tx.db.execute(
+                "UPDATE guiding_questions SET group_id = ? WHERE id = ?", [group_id, question_id]
+            )
+            tx.changed(Entity.QUESTION, ChangeKind.UPDATED, question_id)
+        return row[1] if row[1] is None else str(row[1])
+
     def delete(self, group_id: str) -> Snapshot:
         """Remove a group and what was recorded in it; returns all that went (for undo)."""
         group = self.get(group_id)

@@ -56,6 +56,17 @@ class GroupEdits:
         return changed
 
 
+def set_question_group(
+    editor: Editor, store: GroupStore, question_id: str, group_id: str | None
+) -> bool:
+    """A guiding question made one group's own (or shared again), one undo step."""
+    return editor.run(
+        "Change Question Group",
+        partial(store.set_question_group, question_id, group_id),
+        partial(store.set_question_group, question_id),
+    )
+
+
 def _delete(store: GroupStore, group_id: str, _result: object) -> object:
     return store.delete(group_id)
 

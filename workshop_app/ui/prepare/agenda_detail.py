@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.domain.limits import MAX_LINE
-from workshop_app.domain.model import AgendaItem, Day, GuidingQuestion, ItemKind
+from workshop_app.domain.model import AgendaItem, BreakoutGroup, Day, GuidingQuestion, ItemKind
 from workshop_app.ui.common.form_widgets import PlainTextField
 from workshop_app.ui.edits.prepare_edits import AgendaEdits, DayEdits
 from workshop_app.ui.prepare.day_form import DayForm
@@ -37,6 +37,9 @@ class AgendaDetail(QStackedWidget):
         self._loading = False
         #: The agenda in running order, for the report-back choice (set by the panel).
         self.items_of: Callable[[], list[AgendaItem]] = list
+        #: An item's breakout groups, and how a question becomes one's own (set by the panel).
+        self.groups_of: Callable[[str], list[BreakoutGroup]] = lambda _item: []
+        self.set_question_group: Callable[[str, str | None], bool] = lambda _q, _g: False
         #: The fields typed in and not saved yet: they keep what was typed when the row is
         #: shown again, and are saved before any command runs (``commit_pending``).
         self._typed: set[str] = set()
@@ -103,6 +106,13 @@ class AgendaDetail(QStackedWidget):
         label.setBuddy(self.question)
         layout.addWidget(label)
         layout.addWidget(self.question)
+        self.question_group = QComboBox()
+        self.question_group.setAccessibleName("Asked in")
+        self.group_label = QLabel("&Asked in:")
+        self.group_label.setBuddy(self.question_group)
+        layout.addWidget(self.group_label)
+        layout.addWidget(self.question_group)
+        self.question_group.currentIndexChanged.connect(self._save_question_group)
         self.question.focus_lost.connect(self._save_question)
         self.question.textChanged.connect(lambda: self._typing("question"))
         return page
@@ -142,6 +152,7 @@ class AgendaDetail(QStackedWidget):
                 self.setCurrentIndex(2)
                 if "question" not in self._typed and self.question.toPlainText() != row.text:
                     self.question.setPlainText(row.text)
+                self._show_question_group(row)
             else:
                 self.setCurrentIndex(0)
         finally:
@@ -223,6 +234,23 @@ class AgendaDetail(QStackedWidget):
         target = self.reports_on.currentData()
         if item is not None and not self._loading and target != item.reports_on:
             self._edits.update_item(item.id, reports_on=target)
+
+    def _show_question_group(self, question: GuidingQuestion) -> None:
+        """Where the question is asked, when its item runs as breakout groups."""
+        groups = self.groups_of(question.agenda_item_id)
+        self.question_group.clear()
+        self.question_group.addItem("Every group (and plenary)", None)
+        for group in groups:
+            self.question_group.addItem(f"{group.name} only", group.id)
+        self.question_group.setCurrentIndex(max(0, self.question_group.findData(question.group_id)))
+        for widget in (self.group_label, self.question_group):
+            widget.setVisible(bool(groups))
+
+    def _save_question_group(self) -> None:
+        row = self._row
+        group = self.question_group.currentData()
+        if isinstance(row, GuidingQuestion) and not self._loading and group != row.group_id:
+            self.set_question_group(row.id, group)
 
     def _save_question(self) -> None:
         row = self._row

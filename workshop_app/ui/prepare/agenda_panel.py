@@ -57,6 +57,8 @@ class AgendaPanel(QWidget):
         self.detail = AgendaDetail(self.edits, self.day_edits)
         self.detail.items_of = self.model.items
         self.breakout = BreakoutCommands(session, self._current_item, self)
+        self.detail.groups_of = lambda item_id: session.groups.list(item_id)
+        self.detail.set_question_group = self.breakout.set_question_group
         self._build_actions()
         self._layout()
         session.changed.connect(self._on_changed)
@@ -164,7 +166,7 @@ class AgendaPanel(QWidget):
     # -- following the document -----------------------------------------------------------
 
     def _on_changed(self, changes: tuple[Change, ...]) -> None:
-        relevant = {Entity.AGENDA_ITEM, Entity.QUESTION, Entity.WORKSHOP, Entity.DAY}
+        relevant = {Entity.AGENDA_ITEM, Entity.QUESTION, Entity.WORKSHOP, Entity.DAY, Entity.GROUP}
         if any(change.entity in relevant for change in changes):
             self._refresher.request()
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QWidget
 
 from workshop_app.domain.model import AgendaItem, ItemKind
 from workshop_app.ui import dialogs
-from workshop_app.ui.edits.group_edits import GroupEdits
+from workshop_app.ui.edits.group_edits import GroupEdits, set_question_group
 from workshop_app.ui.session import Session
 
 
@@ -30,6 +30,9 @@ class BreakoutCommands(QObject):
         self.action.setToolTip("The parallel groups this item runs as (Ctrl+Shift+G)")
         self.action.triggered.connect(self.edit_groups)
         owner.addAction(self.action)
+
+    def set_question_group(self, question_id: str, group_id: str | None) -> bool:
+        return set_question_group(self._session.editor, self._session.groups, question_id, group_id)
 
     def update(self) -> None:
         """Enabled on a session item (a break has no groups)."""

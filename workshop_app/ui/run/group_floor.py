@@ -4,6 +4,7 @@ balance and what is recorded are that group's. The chair sees every group's coun
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from collections.abc import Sequence
 from typing import Protocol, TypeVar
@@ -12,7 +13,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
-from workshop_app.domain.model import BreakoutGroup, Contribution
+from workshop_app.domain.model import AgendaItem, BreakoutGroup, Contribution
 from workshop_app.words import plural
 
 PLENARY = "Plenary"
@@ -97,6 +98,15 @@ class GroupFloor(QWidget):
                 for i in range(self.choice.count())
             )
         )
+
+    def asked_here(self, item: AgendaItem | None) -> AgendaItem | None:
+        """``item`` with the guiding questions asked on the floor followed: the shared ones
+        and the group's own (not another group's)."""
+        if item is None or not any(q.group_id for q in item.questions):
+            return item
+        group = self.group_id()
+        questions = tuple(q for q in item.questions if q.group_id in (None, group))
+        return dataclasses.replace(item, questions=questions)
 
     def of_floor(self, rows: Sequence[_Row]) -> list[_Row]:
         """The rows (turns, contributions, points) of the floor followed."""

@@ -275,7 +275,7 @@ class RunPage(QWidget):
             self.items, settings.focus_question_id, today.day, today.days, today.move
         )
         self.capture.show_state(
-            viewed,
+            floor.asked_here(viewed),
             contributions,
             people,
             speaking if shown_id == item_id else None,

@@ -6,7 +6,6 @@ from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from workshop_app.demo import as_at, three_days_record, write_demo_in_progress
-from workshop_app.domain.clock import parse_timestamp
 from workshop_app.domain.model import ConsensusPoint, ConsensusStatus, NextStep
 from workshop_app.domain.projector import ProjectorMode
 from workshop_app.store import Document
@@ -22,11 +21,7 @@ def show_run(scene: Scene, file: str = "In progress.workshop") -> None:
     path = scene.folder / file
     if not path.exists():
         write_demo_in_progress(path)
-    scene.open(path)
-    session = scene.window.session
-    assert session is not None
-    fixed = parse_timestamp(IN_PROGRESS_AT)
-    session.clock = lambda: fixed
+    session = scene.open_at(path, IN_PROGRESS_AT)
     session.run.set_focus("q2")
     if not session.consensus.list("a2"):
         session.consensus.record(
@@ -122,11 +117,7 @@ def show_run_breakout(scene: Scene) -> None:
     path = scene.folder / "Dakar in progress.workshop"
     if not path.exists():
         Document.create_from_record(path, as_at(three_days_record(), BREAKOUT_AT)).close()
-    scene.open(path)
-    session = scene.window.session
-    assert session is not None
-    fixed = parse_timestamp(BREAKOUT_AT)
-    session.clock = lambda: fixed
+    scene.open_at(path, BREAKOUT_AT)
     scene.window.show_mode("run")
     page = scene.window.page("run")
     assert isinstance(page, RunPage)

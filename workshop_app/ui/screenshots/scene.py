@@ -8,8 +8,10 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from workshop_app.demo import write_demo
+from workshop_app.domain.clock import parse_timestamp
 from workshop_app.ui.main_window import MainWindow
 from workshop_app.ui.prepare.prepare_page import PreparePage
+from workshop_app.ui.session import Session
 
 SIZE = (1366, 768)
 
@@ -40,6 +42,15 @@ class Scene:
         # No loop runs here, so background work (ui/tasks.py) is done before it returns: the
         # status bar already says "Backed up 10:47", and no label is shot half laid out.
         QApplication.processEvents()
+
+    def open_at(self, path: Path, moment: str) -> Session:
+        """Open ``path`` with the session's clock stopped at ``moment`` (RFC 3339)."""
+        self.open(path)
+        session = self.window.session
+        assert session is not None
+        fixed = parse_timestamp(moment)
+        session.clock = lambda: fixed
+        return session
 
     def tab(self, mode: str, title: str) -> None:
         """Show the tab ``title`` of the page of ``mode``."""
