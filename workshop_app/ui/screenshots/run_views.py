@@ -134,18 +134,14 @@ def show_run_day_2(scene: Scene) -> None:
     """The three-day workshop opened on its second day, mid-item: the day headings (the first
     day done and closed), today's items, today's clock."""
     path = scene.folder / "Dakar, day 2.workshop"
-    fixed = parse_timestamp(DAY_TWO_AT)
     new = not path.exists()
     if new:
         Document.create_from_record(path, as_at(three_days_record(), DAY_TWO_AT)).close()
-    scene.open(path)
-    session = scene.window.session
-    assert session is not None
-    session.clock = lambda: fixed
+    session = scene.open_at(path, DAY_TWO_AT)
     session.run.set_focus("a07-q1")
     if new:  # two hands up
-        session.speeches.request("a07", "p14", fixed)
-        session.speeches.request("a07", "p04", fixed)
+        session.speeches.request("a07", "p14", session.clock())
+        session.speeches.request("a07", "p04", session.clock())
     scene.window.show_mode("run")
     page = scene.window.page("run")
     assert isinstance(page, RunPage)
