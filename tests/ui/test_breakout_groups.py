@@ -210,3 +210,12 @@ def test_a_question_is_made_one_groups_own(
     ]
     panel.select("q4")  # a4's question: a4 has no groups, so nothing to choose
     assert panel.detail.question_group.isHidden()
+
+
+def test_a_new_group_takes_the_next_letter(qtbot: QtBot) -> None:
+    """The walkthrough's case: the first group renamed "Africa", the second came as
+    "Group A" again."""
+    dialog = BreakoutGroupsDialog(ITEM, [BreakoutGroup("g", "a2", "Africa")], PEOPLE)
+    qtbot.addWidget(dialog)
+    dialog.add_group()
+    assert [g.name for g in dialog.groups()] == ["Africa", "Group B"]

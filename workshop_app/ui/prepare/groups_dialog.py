@@ -147,7 +147,10 @@ class BreakoutGroupsDialog(QDialog):
 
     def add_group(self) -> None:
         self._keep()
-        letters = [c for c in string.ascii_uppercase if not self._taken(f"Group {c}")]
+        # The next letter in order ("Group C" as the third), else the first one free.
+        free = [c for c in string.ascii_uppercase if not self._taken(f"Group {c}")]
+        later = [c for c in free if string.ascii_uppercase.index(c) >= len(self._groups)]
+        letters = later or free
         name = f"Group {letters[0]}" if letters else f"Group {len(self._groups) + 1}"
         self._groups.append(BreakoutGroup(new_id(), self._item.id, name))
         self.list.addItem(name)
