@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 
+import pytest
+
 from workshop_app.domain.attribution import Attribution
 from workshop_app.domain.model import ItemStatus, WorkshopRecord
 from workshop_app.minutes import MinutesOptions, RecordMode, build_minutes
+from workshop_app.minutes.labels import duration_words
 
 
 def test_title_block_and_chair_per_mode(demo: WorkshopRecord) -> None:
@@ -25,7 +28,8 @@ def test_title_block_and_chair_per_mode(demo: WorkshopRecord) -> None:
     assert chairs(Attribution.ORGANISATION) == (
         "European Commission, DG International Cooperation and Development",
     )
-    assert chairs(Attribution.GROUP) == ("a participant from European institutions",)
+    # Not "Chair: A participant from European institutions" (issue 18): none in group mode.
+    assert chairs(Attribution.GROUP) == ()
     assert chairs(Attribution.ANONYMOUS) == ()
 
 
@@ -101,12 +105,15 @@ def test_annex_balance_and_speakers_log(demo: WorkshopRecord) -> None:
     annex = build_minutes(demo).annex
     assert annex is not None
     assert [(r.group, r.turns, r.time, r.percent) for r in annex.balance] == [
-        ("EU development agencies", 5, "56:00", 35),
-        ("European institutions", 4, "37:00", 23),
-        ("Partner countries", 5, "39:00", 25),
-        ("Civil society", 4, "27:00", 17),
+        ("EU development agencies", 5, "56 min", 35),  # speaking time, not "56:00" (a time)
+        ("European institutions", 4, "37 min", 23),
+        ("Partner countries", 5, "39 min", 25),
+        ("Civil society", 4, "27 min", 17),
     ]
-    assert annex.total_turns == 18 and annex.total_time == "2:39:00"
+    assert annex.total_turns == 18 and annex.total_time == "2 h 39 min"
+    assert {entry.duration for entry in annex.speakers_log} <= {
+        f"{m} min" for m in range(1, 60)
+    } | {f"{m} min {s} s" for m in range(60) for s in range(1, 60)}
     assert annex.speakers_log[0].time == "09:33"
     assert len(annex.speakers_log) == 18
     anonymous = build_minutes(demo, MinutesOptions(attribution=Attribution.ANONYMOUS)).annex
@@ -140,3 +147,42 @@ def test_skipped_break_without_content_is_only_in_the_agenda(demo: WorkshopRecor
     minutes = build_minutes(record)
     assert minutes.items[4].skipped
     assert "Closing remarks" not in [i.title for i in minutes.body_items]
+
+
+@pytest.mark.parametrize(
+    ("seconds", "said"),
+    [
+        (40, "40 s"),
+        (205, "3 min 25 s"),
+        (3360, "56 min"),
+        (9540, "2 h 39 min"),
+        (3600, "1 h 00 min"),
+    ],
+)
+def test_a_speaking_time_is_said_in_words(seconds: float, said: str) -> None:
+    assert duration_words(seconds) == said
+
+
+def test_minutes_of_a_day_still_running_print_no_empty_items() -> None:
+    """Items not begun yet stay in the agenda but get no part of their own (they printed a
+    heading over "Nothing was recorded on this question" lines)."""
+    from workshop_app.demo import demo_in_progress
+    from workshop_app.minutes import Format, render
+
+    minutes = build_minutes(demo_in_progress())
+    held = {item.title for item in minutes.body_items}
+    assert "Closing remarks" not in held
+    assert "Closing remarks" in {item.title for item in minutes.items}
+    text = render(minutes, Format.MD).decode()
+    assert "## 4. Closing remarks" not in text
+
+
+def test_one_contribution_left_out_is_said_in_the_singular(demo: WorkshopRecord) -> None:
+    from workshop_app.minutes import Format, render
+
+    minutes = build_minutes(demo, MinutesOptions(record=RecordMode.HIGHLIGHTS))
+    counts = {s.not_shown for item in minutes.items for s in item.sections}
+    assert 1 in counts  # the demo has a question with exactly one left out
+    text = render(minutes, Format.MD).decode()
+    assert "1 further contribution is in the full record." in text
+    assert "1 further contributions" not in text

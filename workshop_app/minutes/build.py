@@ -8,7 +8,6 @@ from collections.abc import Sequence
 from workshop_app import __version__
 from workshop_app.domain.attribution import Attribution, attribute, person_label
 from workshop_app.domain.balance import counted, participation_balance, speech_seconds
-from workshop_app.domain.clock import format_seconds
 from workshop_app.domain.days import with_days
 from workshop_app.domain.model import (
     ConsensusStatus,
@@ -31,6 +30,7 @@ from workshop_app.minutes.labels import (
     ROLE_LABELS,
     Labels,
     date_range,
+    duration_words,
     labels_for,
     long_date,
 )
@@ -70,10 +70,12 @@ def build_minutes(record: WorkshopRecord, options: MinutesOptions | None = None)
     )
     attendance_shown = ctx.mode in (Attribution.NAMED, Attribution.ORGANISATION)
     attendance = _attendance(ctx, present) if attendance_shown else ()
+    # The chair by name where people are named; in group and anonymous modes none (group
+    # mode would make the title block read "Chair: A participant from European institutions").
     chairs = tuple(
         one_line(text)
         for p in record.participants
-        if p.role == Role.CHAIR and (text := ctx.who(p.id))
+        if p.role == Role.CHAIR and attendance_shown and (text := ctx.who(p.id))
     )
     return Minutes(
         options=options,
@@ -169,6 +171,7 @@ def _items(
                 sections=item_sections(ctx, item, None if is_break else number),
                 groups=group_minutes(ctx, item, None if is_break else number),
                 reports=group_reports(ctx, item),
+                held=item.status != ItemStatus.PLANNED,
                 day=headings.get(item.id, ""),
             )
         )
@@ -282,13 +285,13 @@ def _balance(
             group=one_line(share.name),
             turns=share.turns,
             seconds=share.seconds,
-            time=format_seconds(share.seconds),
+            time=duration_words(share.seconds),
             percent=round(100 * share.seconds / total) if total else 0,
             bar=round(100 * share.seconds / longest, 1) if longest else 0.0,
         )
         for share in balance.groups
     )
-    return rows, balance.total_turns, format_seconds(total)
+    return rows, balance.total_turns, duration_words(total)
 
 
 def _speakers_log(ctx: BuildContext) -> tuple[LogEntry, ...]:
@@ -305,7 +308,7 @@ def _speakers_log(ctx: BuildContext) -> tuple[LogEntry, ...]:
             time=hhmm(ctx.local(s.started_at)),
             item_title=titles.get(s.agenda_item_id, ""),
             speaker=one_line(ctx.who(s.participant_id)),
-            duration=format_seconds(speech_seconds(s)),
+            duration=duration_words(speech_seconds(s)),
             day_heading=long_date(date.isoformat())
             if several and date is not None and (n == 0 or dates[n - 1] != date)
             else "",

@@ -58,6 +58,7 @@ class Labels:
     reservations: str = "Reservations"
     nothing_recorded: str = "Nothing was recorded on this question."
     not_shown: str = "further contributions are in the full record."
+    not_shown_one: str = "further contribution is in the full record."
     points_agreed: str = "Points agreed"
     no_points_agreed: str = "No points were agreed."
     next_steps: str = "Next steps"
@@ -114,6 +115,19 @@ def labels_for(language: str | None) -> Labels:
     """The labels for ``language``; English until translations exist."""
     del language  # one language so far; the argument keeps callers ready for more
     return Labels()
+
+
+def duration_words(seconds: float) -> str:
+    """A speaking time as minutes print it: "3 min 25 s", "56 min", "2 h 39 min", "40 s"
+    (never a clock face such as "56:00", which reads as a time of day)."""
+    total = round(seconds)
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    if hours:
+        return f"{hours} h {minutes:02d} min"
+    if minutes:
+        return f"{minutes} min {secs} s" if secs else f"{minutes} min"
+    return f"{secs} s"
 
 
 def date_range(first: str | None, last: str | None) -> str:

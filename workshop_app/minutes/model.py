@@ -113,6 +113,9 @@ class ItemMinutes:
     groups: tuple[GroupMinutes, ...] = ()
     #: For a report-back: the groups' reports (then ``sections`` hold what plenary agreed).
     reports: tuple[GroupReport, ...] = ()
+    #: False for an item not begun yet: with nothing recorded, it has no part of its own
+    #: (no heading over "Nothing was recorded" lines in minutes of a day still running).
+    held: bool = True
 
     @property
     def has_body(self) -> bool:
@@ -121,7 +124,7 @@ class ItemMinutes:
             return True
         if self.reports or any(not g.empty for g in self.groups):
             return True
-        return not self.is_break and not self.skipped
+        return not self.is_break and not self.skipped and self.held
 
 
 @dataclass(frozen=True)

@@ -36,7 +36,8 @@ def _section(w: Writer, section: Section, has_questions: bool, level: int = 2) -
             parts.append((f" ({s.kind_label})", "im"))
         w.runs("List Bullet", *parts)
     if section.not_shown:
-        w.runs("Normal", (f"{section.not_shown} {labels.not_shown}", "im"))
+        left = labels.not_shown_one if section.not_shown == 1 else labels.not_shown
+        w.runs("Normal", (f"{section.not_shown} {left}", "im"))
     if section.examples:
         w.heading(labels.examples_named, level + 1)
         for s in section.examples:
