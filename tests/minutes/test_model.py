@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 
 import pytest
 
@@ -186,3 +187,13 @@ def test_one_contribution_left_out_is_said_in_the_singular(demo: WorkshopRecord)
     text = render(minutes, Format.MD).decode()
     assert "1 further contribution is in the full record." in text
     assert "1 further contributions" not in text
+
+
+def test_the_speakers_log_names_an_item_once_per_run_of_turns(demo: WorkshopRecord) -> None:
+    annex = build_minutes(demo).annex
+    assert annex is not None
+    titles = [entry.item_title for entry in annex.speakers_log]
+    assert titles[0]  # the first row names its item
+    shown = [t for t in titles if t]
+    assert len(shown) < len(titles)  # not repeated on every row
+    assert all(a != b for a, b in itertools.pairwise(shown))  # each a new item

@@ -303,15 +303,18 @@ def _speakers_log(ctx: BuildContext) -> tuple[LogEntry, ...]:
     )
     dates = [local.date() if (local := ctx.local(s.started_at)) else None for s in speeches]
     several = len({d for d in dates if d is not None}) > 1
-    return tuple(
-        LogEntry(
-            time=hhmm(ctx.local(s.started_at)),
-            item_title=titles.get(s.agenda_item_id, ""),
-            speaker=one_line(ctx.who(s.participant_id)),
-            duration=duration_words(speech_seconds(s)),
-            day_heading=long_date(date.isoformat())
-            if several and date is not None and (n == 0 or dates[n - 1] != date)
-            else "",
+    entries = []
+    for n, (s, date) in enumerate(zip(speeches, dates, strict=True)):
+        new_day = several and date is not None and (n == 0 or dates[n - 1] != date)
+        # The item once per run of turns on it (and again on a new day), not on every row.
+        same_item = n > 0 and not new_day and speeches[n - 1].agenda_item_id == s.agenda_item_id
+        entries.append(
+            LogEntry(
+                time=hhmm(ctx.local(s.started_at)),
+                item_title="" if same_item else titles.get(s.agenda_item_id, ""),
+                speaker=one_line(ctx.who(s.participant_id)),
+                duration=duration_words(speech_seconds(s)),
+                day_heading=long_date(date.isoformat()) if new_day and date else "",
+            )
         )
-        for n, (s, date) in enumerate(zip(speeches, dates, strict=True))
-    )
+    return tuple(entries)
