@@ -19,6 +19,7 @@ from workshop_app.store.speeches import SpeechStore
 from workshop_app.store.workshop import WorkshopStore
 from workshop_app.ui import dialogs
 from workshop_app.ui.main_window import MainWindow
+from workshop_app.ui.run.run_items import ALL_DONE
 from workshop_app.ui.run.run_page import RunPage
 from workshop_app.ui.session import Session
 
@@ -304,3 +305,18 @@ def test_refresh_reads_the_workshop_roster_and_speeches_once(
     balance = page.speakers.chart._balance  # the chart still counts the turn on the floor
     assert balance is not None and balance.total_turns == 1
     assert read_back(workshop_path, "SELECT participant_id FROM speeches") == [("a",)]
+
+
+def test_f9_says_so_when_every_item_is_done(window: MainWindow, demo_path: Path) -> None:
+    """The demo's day is over: F9 did nothing and said nothing (walkthrough)."""
+    assert window.open_path(demo_path)
+    page = run_page(window, Clock("16:00:00"))
+    page.refresh()
+    said: list[str] = []
+    page.status_message.connect(said.append)
+    page.next_item_action.trigger()
+    assert said == [ALL_DONE]
+    assert "Every item of the agenda is done" in ALL_DONE
+    assert read_back(demo_path, "SELECT count(*) FROM agenda_items WHERE status = 'running'") == [
+        (0,)
+    ]

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from workshop_app.domain.model import AgendaItem, NextStep, NextStepStatus, Participant, new_id
 from workshop_app.domain.outcomes import NEXT_STEP_LABELS
 from workshop_app.ui.common.drafts import RESTORED, DraftSlot, keep_while_open
+from workshop_app.ui.common.folding import fold
 from workshop_app.ui.common.form_widgets import PlainTextField
 from workshop_app.ui.common.roomy import make_roomy
 
@@ -126,6 +127,15 @@ class NextStepDialog(QDialog):
         """(free text, participant id): a name picked from the list is a participant."""
         typed = self.owner.currentText().strip()
         index = self.owner.findText(typed, Qt.MatchFlag.MatchFixedString)
+        if index < 0 and typed:
+            # Part of one person's name or organisation ("rusu", Return): that person, as
+            # the speaker boxes take it (a fragment matching several, or none, stays text).
+            found = [
+                i
+                for i in range(self.owner.count())
+                if self.owner.itemData(i) and fold(typed) in fold(self.owner.itemText(i))
+            ]
+            index = found[0] if len(found) == 1 else -1
         participant_id = self.owner.itemData(index) if index >= 0 else None
         if participant_id:
             return self._people[participant_id].name, str(participant_id)

@@ -25,11 +25,12 @@ from workshop_app.domain.model import (
     Participant,
 )
 from workshop_app.ui.common.drafts import RESTORED, DraftSlot, keep_while_open
+from workshop_app.ui.common.folding import fold
 from workshop_app.ui.common.form_widgets import PlainTextField
 from workshop_app.ui.common.roomy import make_roomy
 from workshop_app.ui.run.entry_choices import fill_speaker_choices
 from workshop_app.ui.run.feed_model import KIND_LABELS
-from workshop_app.ui.run.speaker_box import SpeakerBox, fold
+from workshop_app.ui.run.speaker_box import SpeakerBox
 
 
 def _buttons(dialog: QDialog, confirm: Any) -> QDialogButtonBox:

@@ -47,6 +47,10 @@ def item_changes(
     return f"{text[0].upper()}{text[1:]}. {undo} undoes this."
 
 
+#: What F9 says when every item is done or skipped.
+ALL_DONE = "Every item of the agenda is done: add one in Prepare > Agenda to go on."
+
+
 class ItemMoves(QObject):
     """F9 (start or next), Shift+F9 (finish), Ctrl+F9 (skip) and starting a chosen item, on
     the agenda as the Run view last read it (``items``); F9 and Ctrl+F9 within today, as
@@ -88,6 +92,10 @@ class ItemMoves(QObject):
     def next_item(self) -> None:
         """The next item of today; at the end of today, the running item ends and the chair
         is told when the next day starts (never a jump into it unnoticed)."""
+        if not any(i.status in (ItemStatus.PLANNED, ItemStatus.RUNNING) for i in self._items()):
+            # Said, not silent (the walkthrough found F9 doing nothing at all here).
+            self.status_message.emit(ALL_DONE)
+            return
         move = self._today()
         if move is None:
             self._change(self._edits.next_item)

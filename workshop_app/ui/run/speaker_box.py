@@ -4,8 +4,6 @@ whatever the accents and case ("tomas" finds "Tomás Ruiz"), and Enter on a sugg
 
 from __future__ import annotations
 
-import unicodedata
-
 from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractProxyModel,
@@ -20,13 +18,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
 
+from workshop_app.ui.common.folding import fold
+
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-
-
-def fold(text: str) -> str:
-    """``text`` as it is matched: without accents, case or surrounding spaces."""
-    decomposed = unicodedata.normalize("NFKD", text.strip())
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 class FoldedFilter(QSortFilterProxyModel):

@@ -27,8 +27,9 @@ from PySide6.QtWidgets import (
 from workshop_app.domain.balance import Balance, speech_seconds
 from workshop_app.domain.clock import format_seconds
 from workshop_app.domain.model import Participant, Speech
+from workshop_app.ui.common.folding import fold
 from workshop_app.ui.run.balance_chart import BalanceChart
-from workshop_app.ui.run.speaker_box import fold, folded_completer
+from workshop_app.ui.run.speaker_box import folded_completer
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
