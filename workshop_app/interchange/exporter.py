@@ -12,6 +12,7 @@ from workshop_app.domain.model import WorkshopRecord
 from workshop_app.interchange.errors import ExportRefused
 from workshop_app.interchange.layout import (
     ADDED_IN,
+    DAYS_VERSION,
     FORMAT,
     LAYOUTS,
     LISTS,
@@ -51,7 +52,7 @@ def record_to_dict(record: WorkshopRecord, version: int = VERSION) -> dict[str, 
 def _one_day_for_older(record: WorkshopRecord, version: int) -> WorkshopRecord:
     """``record`` as a version without days or groups holds it: one day, the workshop's
     date; a workshop with several days or with breakout groups is refused."""
-    if any(version < v for v, keys in LISTS_ADDED_IN.items() if "days" in keys):
+    if version < DAYS_VERSION:
         if record.groups:
             raise ExportRefused(
                 f"Format version {version} cannot hold breakout groups, and this workshop has "

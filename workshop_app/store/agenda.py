@@ -16,11 +16,11 @@ from sqlite_utils import Database
 from workshop_app.domain.limits import MAX_LINE, MAX_QUESTION, MAX_TEXT, Refusal, required, too_long
 from workshop_app.domain.model import AgendaItem, GuidingQuestion, ItemKind, ItemStatus, new_id
 from workshop_app.errors import KnownError
-from workshop_app.store import days, search
+from workshop_app.store import days
 from workshop_app.store.changes import ChangeKind, Entity
 from workshop_app.store.errors import NotFound
 from workshop_app.store.rows import from_row, to_row
-from workshop_app.store.snapshots import Snapshot, restore
+from workshop_app.store.snapshots import Snapshot, restore, take_record
 from workshop_app.words import plural
 
 if TYPE_CHECKING:
@@ -199,20 +199,7 @@ class AgendaStore:
                 [item_id],
             )
             snap.clear_reference(db, "agenda_items", "reports_on", item_id)
-            snap.take(db, "guiding_questions", "agenda_item_id = ?", [item_id])
-            snap.take(db, "speeches", "agenda_item_id = ?", [item_id])
-            snap.take(db, "contributions", "agenda_item_id = ?", [item_id])
-            for point in snap.take(db, "consensus_points", "agenda_item_id = ?", [item_id]):
-                snap.clear_reference(db, "consensus_points", "from_point_id", point["id"])
-            snap.take(
-                db,
-                "consensus_support",
-                "consensus_id IN (SELECT id FROM consensus_points WHERE agenda_item_id = ?)"
-                " OR contribution_id IN (SELECT id FROM contributions WHERE agenda_item_id = ?)",
-                [item_id, item_id],
-            )
-            snap.clear_reference(db, "actions", "agenda_item_id", item_id)
-            search.unindex(db, "agenda_item_id = ?", [item_id])
+            take_record(snap, db, "agenda_item_id", item_id)
             db.execute("DELETE FROM agenda_items WHERE id = ?", [item_id])
             _renumber(db, "agenda_items", _ids_in_order(db, "agenda_items", "1", []))
             tx.changed(Entity.AGENDA_ITEM, ChangeKind.REMOVED, item_id)

@@ -14,11 +14,10 @@ from sqlite_utils import Database
 
 from workshop_app.domain.limits import MAX_LINE, MAX_TEXT, Refusal, optional, required
 from workshop_app.domain.model import BreakoutGroup
-from workshop_app.store import search
 from workshop_app.store.changes import ChangeKind, Entity
 from workshop_app.store.errors import NotFound
 from workshop_app.store.rows import from_row, to_row
-from workshop_app.store.snapshots import Snapshot, restore
+from workshop_app.store.snapshots import Snapshot, restore, take_record
 
 if TYPE_CHECKING:
     from workshop_app.store.handle import Handle
@@ -165,20 +164,7 @@ class GroupStore:
             snap = Snapshot()
             snap.take(db, "breakout_groups", "id = ?", [group_id])
             snap.take(db, "group_members", "group_id = ?", [group_id])
-            snap.take(db, "guiding_questions", "group_id = ?", [group_id])
-            snap.take(db, "speeches", "group_id = ?", [group_id])
-            snap.take(db, "contributions", "group_id = ?", [group_id])
-            for point in snap.take(db, "consensus_points", "group_id = ?", [group_id]):
-                snap.clear_reference(db, "consensus_points", "from_point_id", point["id"])
-            snap.take(
-                db,
-                "consensus_support",
-                "consensus_id IN (SELECT id FROM consensus_points WHERE group_id = ?)"
-                " OR contribution_id IN (SELECT id FROM contributions WHERE group_id = ?)",
-                [group_id, group_id],
-            )
-            snap.clear_reference(db, "actions", "group_id", group_id)
-            search.unindex(db, "group_id = ?", [group_id])
+            take_record(snap, db, "group_id", group_id)
             db.execute("DELETE FROM breakout_groups WHERE id = ?", [group_id])
             _renumber(db, group.agenda_item_id)
             tx.changed(Entity.GROUP, ChangeKind.REMOVED, group_id)

@@ -67,6 +67,33 @@ class Snapshot:
         return len(self.rows.get(table, []))
 
 
+#: The columns by which what is recorded belongs to a place: an agenda item or a group.
+RECORD_PLACES = ("agenda_item_id", "group_id")
+
+
+def take_record(snap: Snapshot, db: Database, column: str, value: str) -> None:
+    """Take into ``snap`` all that was asked, said and decided where ``column`` (one of
+    ``RECORD_PLACES``) is ``value``: questions, turns, contributions (out of the search
+    index), consensus points and their links; next steps there lose the reference only."""
+    if column not in RECORD_PLACES:
+        raise ValueError(column)
+    where = f"{column} = ?"
+    snap.take(db, "guiding_questions", where, [value])
+    snap.take(db, "speeches", where, [value])
+    snap.take(db, "contributions", where, [value])
+    for point in snap.take(db, "consensus_points", where, [value]):
+        snap.clear_reference(db, "consensus_points", "from_point_id", point["id"])
+    snap.take(
+        db,
+        "consensus_support",
+        f"consensus_id IN (SELECT id FROM consensus_points WHERE {where})"  # noqa: S608
+        f" OR contribution_id IN (SELECT id FROM contributions WHERE {where})",
+        [value, value],
+    )
+    snap.clear_reference(db, "actions", column, value)
+    search.unindex(db, where, [value])
+
+
 def restore(db: Database, snapshot: Snapshot) -> None:
     """Put a snapshot's rows and references back (inside the caller's transaction)."""
     for table in RESTORE_ORDER:

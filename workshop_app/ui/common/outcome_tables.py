@@ -20,6 +20,8 @@ from PySide6.QtGui import QAction, QKeySequence, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
     QTableView,
     QToolButton,
     QWidget,
@@ -38,6 +40,32 @@ def action_button(action: QAction) -> QToolButton:
     button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
     button.setToolTip(shortcut_tip(action))
     return button
+
+
+def filter_bar(
+    status_filter: QWidget,
+    search: QWidget,
+    actions: Sequence[QAction],
+    extras: Sequence[QWidget] = (),
+) -> tuple[QHBoxLayout, list[QToolButton]]:
+    """The row above a Minutes list: "Show:" its status filter (and ``extras``), "Search:",
+    then a button per action; returns the row and its buttons (for the tab order)."""
+    row = QHBoxLayout()
+    show = QLabel("Sho&w:")
+    show.setBuddy(status_filter)
+    find = QLabel("Se&arch:")
+    find.setBuddy(search)
+    row.addWidget(show)
+    row.addWidget(status_filter)
+    for extra in extras:
+        row.addWidget(extra)
+    row.addSpacing(12)
+    row.addWidget(find)
+    row.addWidget(search, 1)
+    buttons = [action_button(action) for action in actions]
+    for button in buttons:
+        row.addWidget(button)
+    return row, buttons
 
 
 def bind(button: QAbstractButton, action: QAction) -> None:

@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -26,7 +25,7 @@ from workshop_app.domain.outcomes import STATUS_LABELS
 from workshop_app.store import Entity
 from workshop_app.ui import dialogs
 from workshop_app.ui.common.drafts import point_draft
-from workshop_app.ui.common.outcome_tables import OutcomeTable, action_button, one_line
+from workshop_app.ui.common.outcome_tables import OutcomeTable, filter_bar, one_line
 from workshop_app.ui.edits.outcome_edits import OutcomeEdits
 from workshop_app.ui.minutes.consensus_detail import ConsensusDetail
 from workshop_app.ui.minutes.consensus_model import (
@@ -162,21 +161,9 @@ class ConsensusListPanel(QWidget):
         ]
 
     def _layout(self) -> None:
-        top = QHBoxLayout()
-        show = QLabel("Sho&w:")
-        show.setBuddy(self.status_filter)
-        search = QLabel("Se&arch:")
-        search.setBuddy(self.search)
-        top.addWidget(show)
-        top.addWidget(self.status_filter)
-        top.addSpacing(12)
-        top.addWidget(search)
-        top.addWidget(self.search, 1)
-        buttons = []
-        for act in (self.edit_action, self.delete_action):
-            button = action_button(act)
-            top.addWidget(button)
-            buttons.append(button)
+        top, buttons = filter_bar(
+            self.status_filter, self.search, [self.edit_action, self.delete_action]
+        )
         left = QWidget()
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -27,7 +26,7 @@ from workshop_app.store import Entity
 from workshop_app.ui import dialogs
 from workshop_app.ui.common.choices import ChoiceDelegate
 from workshop_app.ui.common.drafts import next_step_draft
-from workshop_app.ui.common.outcome_tables import OutcomeTable, action_button, one_line
+from workshop_app.ui.common.outcome_tables import OutcomeTable, filter_bar, one_line
 from workshop_app.ui.edits.outcome_edits import OutcomeEdits
 from workshop_app.ui.minutes.next_steps_model import (
     COL_DUE,
@@ -152,22 +151,12 @@ class NextStepsPanel(QWidget):
         ]
 
     def _layout(self) -> None:
-        top = QHBoxLayout()
-        show = QLabel("Sho&w:")
-        show.setBuddy(self.status_filter)
-        search = QLabel("Se&arch:")
-        search.setBuddy(self.search)
-        top.addWidget(show)
-        top.addWidget(self.status_filter)
-        top.addWidget(self.overdue_only)
-        top.addSpacing(12)
-        top.addWidget(search)
-        top.addWidget(self.search, 1)
-        buttons = []
-        for act in (self.add_action, self.edit_action, self.done_action, self.delete_action):
-            button = action_button(act)
-            top.addWidget(button)
-            buttons.append(button)
+        top, buttons = filter_bar(
+            self.status_filter,
+            self.search,
+            [self.add_action, self.edit_action, self.done_action, self.delete_action],
+            [self.overdue_only],
+        )
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.summary)
