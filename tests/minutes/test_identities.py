@@ -58,6 +58,8 @@ def found(text: str, organiser: str | None = None) -> list[str]:
         ("Prof. Li and Prof Li", ["Prof. Li", "Prof Li"]),
         ("王小明说：伙伴关系", ["王小明"]),  # no spaces around words in Chinese
         ("据中华人民共和国外交部称", ["中华人民共和国外交部"]),
+        ("Natalia said she agreed.", ["Natalia"]),  # a first name borne by one participant
+        ("Rusu's point stood", ["Rusu"]),  # a family name alone, possessive
     ],
 )
 def test_finds_names_emails_and_organisations(text: str, expected: list[str]) -> None:
@@ -67,8 +69,6 @@ def test_finds_names_emails_and_organisations(text: str, expected: list[str]) ->
 @pytest.mark.parametrize(
     "text",
     [
-        "Natalia said she agreed.",  # a first name alone: too common to report
-        "Rusu is a common word somewhere",  # a surname alone
         "The observer took notes.",  # "Observer, partner organisation": only the whole name
         "a European service",
         "Lithuania and Liechtenstein",  # "Li" only as a word, and only with a title
@@ -95,7 +95,8 @@ def test_finding_says_where_with_context() -> None:
     assert finding.participant_id == "p1"
     assert finding.what == "name"
     assert finding.context == "…" + "x" * 26 + " as Ms. Rusu said, trust takes years"
-    assert finding.describe() == f"'Ms. Rusu' (\"{finding.context}\")"
+    assert finding.why == "Ms. Rusu: a participant's name"
+    assert finding.describe() == f"'Ms. Rusu' (\"{finding.context}\") — a participant's name"
 
 
 def test_scan_names_the_place_in_the_minutes(demo: WorkshopRecord) -> None:

@@ -48,6 +48,7 @@ from workshop_app.minutes.model import (
 )
 from workshop_app.minutes.options import MinutesOptions
 from workshop_app.minutes.sections import item_sections
+from workshop_app.minutes.small_groups import merged_balance, merged_presence, small_groups
 from workshop_app.minutes.text import one_line, paragraphs
 
 AGREED = (ConsensusStatus.AGREED, ConsensusStatus.AGREED_WITH_RESERVATIONS)
@@ -68,6 +69,10 @@ def build_minutes(record: WorkshopRecord, options: MinutesOptions | None = None)
         GroupPresence(one_line(c.group), c.present)
         for c in checkin_counts(present, workshop.stakeholder_groups)
     )
+    # Anonymous: a group fewer than k present share is a name; its count joins "Other groups".
+    small = small_groups(presence, workshop.anonymity_k)
+    if ctx.mode is Attribution.ANONYMOUS:
+        presence = merged_presence(presence, small, labels.other_groups)
     attendance_shown = ctx.mode in (Attribution.NAMED, Attribution.ORGANISATION)
     attendance = _attendance(ctx, present) if attendance_shown else ()
     # The chair by name where people are named; in group and anonymous modes none (group
@@ -110,7 +115,9 @@ def build_minutes(record: WorkshopRecord, options: MinutesOptions | None = None)
             if entry.status in AGREED
         ),
         next_steps=_next_steps(ctx, items),
-        annex=_annex(ctx) if options.annex else None,
+        annex=_annex(ctx, small, labels.other_groups) if options.annex else None,
+        public_names=workshop.public_names,
+        anonymity_k=workshop.anonymity_k,
     )
 
 
@@ -250,14 +257,18 @@ def _next_step(ctx: BuildContext, step: NextStep, titles: dict[str, str]) -> Nex
     )
 
 
-def _annex(ctx: BuildContext) -> Annex:
+def _annex(ctx: BuildContext, small: frozenset[str], other: str) -> Annex:
     record = ctx.record
     rows, turns, total = _balance(ctx, record.speeches)
+    if ctx.mode is Attribution.ANONYMOUS:
+        rows = merged_balance(rows, small, other)
     groups = []
     for group in record.groups:
         speeches = [s for s in record.speeches if s.group_id == group.id]
         if any(counted(s) for s in speeches):
             g_rows, g_turns, g_total = _balance(ctx, speeches)
+            if ctx.mode is Attribution.ANONYMOUS:
+                g_rows = merged_balance(g_rows, small, other)
             groups.append(GroupBalance(one_line(group.name), g_rows, g_turns, g_total))
     log_shown = ctx.mode is not Attribution.ANONYMOUS
     return Annex(

@@ -3,12 +3,14 @@
 A rapporteur may type "as Ms Rusu said" into a summary. Before an anonymous export the text is
 scanned for each participant's full name, title with surname ("Ms. Rusu", "Dr Kalnina"),
 initial with surname ("N. Rusu"), the name family name first ("Rusu, Natalia"), email (also
-with "at" and "dot") and organisation. Every text is first folded as ``normalise`` says
-(invisible characters, look-alike letters, accents, case, percent- and entity-encoding), and
-words may be separated by any punctuation, or run together. A surname or first name alone
-is not searched for: too many ordinary words are also someone's name.
-The organiser's own name is public (it heads the minutes), so organisations named in it are
-not reported.
+with "at" and "dot"), and for what fewer than k of those present share (``roster_words``):
+a first or family name alone, the organisation, the country (its adjective and capital in
+the app's languages) and the stakeholder group. Every text is first folded as ``normalise``
+says (invisible characters, look-alike letters, accents, case, percent- and entity-encoding),
+and words may be separated by any punctuation, or run together. Each finding says why.
+Public names (the organiser, and the bodies on the workshop's list of public names) are
+never reported: an organisation named in one is not searched for, and nothing found inside
+one where it stands in the text is reported.
 """
 
 from __future__ import annotations
@@ -24,6 +26,17 @@ from typing import TYPE_CHECKING
 from workshop_app.domain.model import Participant
 from workshop_app.minutes.normalise import fold, views
 from workshop_app.minutes.passages import passages
+from workshop_app.minutes.roster_words import (
+    DEFAULT_K,
+    Case,
+    Needle,
+    country_needles,
+    group_needles,
+    name_needles,
+    ordinary_words,
+    organisation_needles,
+    written_as,
+)
 
 if TYPE_CHECKING:
     from workshop_app.minutes.model import Minutes
@@ -73,11 +86,15 @@ class IdentityMatch:
     where: str  # "item 2, summary"
     context: str  # the words around it
     ref: tuple[str, str] | None = None  # ("contribution", "c07"): what to open to edit it
+    #: "Brazil: one participant from Brazil was present"
+    why: str = ""
 
     def describe(self) -> str:
-        """``'Ms. Rusu' in item 2, summary ("…as Ms. Rusu said…")``."""
+        """``'Ms. Rusu' in item 2, summary ("…as Ms. Rusu said…") — a participant's name``."""
         where = f" in {self.where}" if self.where else ""
-        return f"'{self.found}'{where} (\"{self.context}\")"
+        reason = self.why.removeprefix(f"{' '.join(self.found.split())}: ")
+        why = f" — {reason}" if reason else ""
+        return f"'{self.found}'{where} (\"{self.context}\"){why}"
 
 
 # Between the words of a name: any run of spaces, punctuation or symbols ("Lopez, Maria",
@@ -145,15 +162,21 @@ def _surnames(tokens: Sequence[str]) -> list[str]:
     return found
 
 
-def _name_patterns(person: Participant) -> Iterator[tuple[str, str]]:
-    """(pattern, key) for the full name (also family name first), title or initial with surname."""
+FULL_NAME = "the name of a participant"
+NAME_FORM = "a participant's name"
+EMAIL = "the e-mail address of a participant"
+
+
+def _name_patterns(person: Participant) -> Iterator[tuple[str, str, str]]:
+    """(pattern, key, why) for the full name (also family name first), title or initial with
+    surname."""
     name = person.name.strip()
     tokens = name.split()
     if not tokens:
         return
     # A name of one or two letters ("Li") is only searched for after a title.
     if sum(ch.isalpha() for ch in name) >= 3:
-        yield _bounded(_words(name), name), _key(name)
+        yield _bounded(_words(name), name), _key(name), FULL_NAME
     surnames = _surnames(tokens)
     given = " ".join(tokens[: len(tokens) - len(surnames[-1].split())])
     own = (person.title or "").strip()
@@ -167,14 +190,14 @@ def _name_patterns(person: Participant) -> Iterator[tuple[str, str]]:
         if particles:
             orders.append(" ".join([tokens[-1], given, *particles]))
         for order in orders:
-            yield _bounded(_words(order), name), _key(tokens[-1])
+            yield _bounded(_words(order), name), _key(tokens[-1]), NAME_FORM
     for surname in surnames:
         key = _key(surname)
-        yield _bounded(rf"(?:{titles}){_SEPARATOR}{_words(surname)}", surname), key
+        yield _bounded(rf"(?:{titles}){_SEPARATOR}{_words(surname)}", surname), key, NAME_FORM
         if len(tokens) > 1 and tokens[0][0].isalpha():
             initial = re.escape(fold(tokens[0][0]).text)
             if initial:
-                yield _bounded(rf"{initial}{_SEPARATOR}{_words(surname)}", surname), key
+                yield _bounded(rf"{initial}{_SEPARATOR}{_words(surname)}", surname), key, NAME_FORM
 
 
 def _email_pattern(email: str) -> str:
@@ -221,25 +244,45 @@ class _Pattern:
     key: str
     what: str
     participant_id: str
+    why: str
+    case: Case = Case.ANY
 
 
 class IdentityScanner:
     """Compiled patterns for a roster; ``scan`` finds them in any text."""
 
-    def __init__(self, participants: Sequence[Participant], organiser: str | None = None):
-        public = fold(organiser or "").text
+    def __init__(
+        self,
+        participants: Sequence[Participant],
+        organiser: str | None = None,
+        *,
+        k: int = DEFAULT_K,
+        public_names: Sequence[str] = (),
+        language: str | None = None,
+    ):
+        public = [fold(name).text for name in (organiser or "", *public_names) if name.strip()]
+        self._public = [
+            re.compile(_bounded(_words(name), name)) for name in public if _folded_words(name)
+        ]
         self._patterns: list[_Pattern] = []
         for person in participants:
-            for pattern, key in _name_patterns(person):
-                self._add(pattern, key, "name", person.id)
+            for pattern, key, why in _name_patterns(person):
+                self._add(pattern, key, "name", person.id, why)
             email = (person.email or "").strip()
             if email:
-                self._add(_email_pattern(email), _key(email), "email", person.id)
-            for needle in _organisation_needles(person.organisation or ""):
-                pattern = _bounded(_words(needle), needle)
-                if public and re.search(pattern, public):
-                    continue
-                self._add(pattern, _key(needle), "organisation", person.id)
+                self._add(_email_pattern(email), _key(email), "email", person.id, EMAIL)
+        needles: list[Needle] = [
+            *name_needles(participants, k, ordinary_words(language)),
+            *organisation_needles(participants, k, _organisation_needles),
+            *country_needles(participants, k),
+            *group_needles(participants, k),
+        ]
+        for needle in needles:
+            pattern = _bounded(needle.prefix + _words(needle.phrase), needle.phrase)
+            if needle.what == "organisation" and any(re.search(pattern, p) for p in public):
+                continue  # named in a public name: the organiser's own, or a convening body
+            key = _key(needle.phrase)
+            self._add(pattern, key, needle.what, needle.participant_id, needle.why, needle.case)
 
         # Which patterns to try on a text: those whose key it holds. All the keys are found
         # in one pass of one expression (a trie of them, tried at every place of the text).
@@ -251,8 +294,10 @@ class IdentityScanner:
         # The longest key found at a place stands for every key it starts with.
         self._prefixes = {key: [key[:n] for n in range(1, len(key) + 1)] for key in keys}
 
-    def _add(self, pattern: str, key: str, what: str, participant_id: str) -> None:
-        self._patterns.append(_Pattern(re.compile(pattern), key, what, participant_id))
+    def _add(
+        self, pattern: str, key: str, what: str, pid: str, why: str, case: Case = Case.ANY
+    ) -> None:
+        self._patterns.append(_Pattern(re.compile(pattern), key, what, pid, why, case))
 
     def _candidates(self, folded: str) -> list[_Pattern]:
         """The patterns whose key is in ``folded``, in roster order."""
@@ -269,23 +314,38 @@ class IdentityScanner:
         """Every place in ``text`` that names a participant (overlaps reported once)."""
         if not text or not self._patterns:
             return []
-        spans: list[tuple[int, int, str, str]] = []
+        spans: list[tuple[int, int, _Pattern]] = []
+        public: list[tuple[int, int]] = []
         for view in views(text):
             folded = view.text
+            for regex in self._public:
+                public += [view.span(m.start(), m.end()) for m in regex.finditer(folded) if m.end()]
             for pattern in self._candidates(folded):  # rosters of hundreds meet pages of text
                 for match in pattern.regex.finditer(folded):
                     if match.end() > match.start():
                         start, end = view.span(match.start(), match.end())
-                        spans.append((start, end, pattern.what, pattern.participant_id))
+                        if written_as(text, start, end, pattern.case):
+                            spans.append((start, end, pattern))
         spans.sort(key=lambda s: (s[0], -s[1]))
         findings: list[IdentityMatch] = []
         reach = -1
-        for start, end, what, pid in spans:
+        for start, end, pattern in spans:
             if end <= reach:
                 continue  # inside a longer match already reported
+            if any(p_start <= start and end <= p_end for p_start, p_end in public):
+                continue  # part of a public name: "the Government of Morocco" as organiser
             reach = end
+            found = text[start:end]
             findings.append(
-                IdentityMatch(text[start:end], what, pid, where, _context(text, start, end), ref)
+                IdentityMatch(
+                    found,
+                    pattern.what,
+                    pattern.participant_id,
+                    where,
+                    _context(text, start, end),
+                    ref,
+                    f"{' '.join(found.split())}: {pattern.why}",
+                )
             )
         return findings
 
@@ -298,16 +358,41 @@ def _context(text: str, start: int, end: int) -> str:
 
 
 @functools.lru_cache(maxsize=8)
-def scanner_for(participants: tuple[Participant, ...], organiser: str | None) -> IdentityScanner:
+def scanner_for(
+    participants: tuple[Participant, ...],
+    organiser: str | None,
+    k: int = DEFAULT_K,
+    public_names: tuple[str, ...] = (),
+    language: str | None = None,
+) -> IdentityScanner:
     """The compiled scanner for a roster, kept while exports of one workshop follow each other."""
-    return IdentityScanner(participants, organiser)
+    return IdentityScanner(
+        participants, organiser, k=k, public_names=public_names, language=language
+    )
+
+
+def _scanner(minutes: Minutes, participants: Sequence[Participant]) -> IdentityScanner:
+    return scanner_for(
+        tuple(participants),
+        minutes.organiser,
+        minutes.anonymity_k,
+        minutes.public_names,
+        minutes.language,
+    )
 
 
 def find_identities(
-    text: str, participants: Sequence[Participant], *, organiser: str | None = None
+    text: str,
+    participants: Sequence[Participant],
+    *,
+    organiser: str | None = None,
+    k: int = DEFAULT_K,
+    public_names: Sequence[str] = (),
+    language: str | None = None,
 ) -> list[IdentityMatch]:
-    """Places in ``text`` that name one of ``participants`` (name, email or organisation)."""
-    return scanner_for(tuple(participants), organiser).scan(text)
+    """Places in ``text`` that name one of ``participants``, each with why."""
+    scanner = scanner_for(tuple(participants), organiser, k, tuple(public_names), language)
+    return scanner.scan(text)
 
 
 def scan_minutes(
@@ -318,7 +403,7 @@ def scan_minutes(
     extra: Iterable[str] = (),
 ) -> list[IdentityMatch]:
     """Every place in ``minutes`` (and in ``extra``, e.g. a template's output) naming someone."""
-    scanner = scanner_for(tuple(participants), minutes.organiser)
+    scanner = _scanner(minutes, participants)
     findings: list[IdentityMatch] = []
     for text, where, ref in passages(minutes, handout=handout):
         findings.extend(scanner.scan(text, where, ref))
@@ -336,5 +421,5 @@ def scan_texts(
     minutes: Minutes, participants: Sequence[Participant], texts: Iterable[tuple[str, str]]
 ) -> list[IdentityMatch]:
     """Every place in ``texts`` ((text, where) pairs: what a renderer added) naming someone."""
-    scanner = scanner_for(tuple(participants), minutes.organiser)
+    scanner = _scanner(minutes, participants)
     return [finding for text, where in texts for finding in scanner.scan(text, where)]

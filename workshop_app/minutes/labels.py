@@ -85,6 +85,8 @@ class Labels:
     page: str = "Page"
     of: str = "of"
     skipped: str = "skipped"
+    #: In anonymous minutes, the groups fewer than k present participants share, as one row.
+    other_groups: str = "Other groups"
 
 
 KIND_LABELS = {

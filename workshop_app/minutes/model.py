@@ -243,6 +243,10 @@ class Minutes:
     agreed: tuple[ConsensusEntry, ...]
     next_steps: tuple[NextStepEntry, ...]
     annex: Annex | None  # None when the annex is switched off
+    #: Never reported by the anonymity check: the organiser's and the workshop's public names.
+    public_names: tuple[str, ...] = ()
+    #: A word fewer than this many present participants share names them (the check's k).
+    anonymity_k: int = 3
 
     @property
     def statements(self) -> tuple[Statement, ...]:
