@@ -150,6 +150,7 @@ def _export_json(source: Path, version: int | None) -> str:
 def _export_minutes(args: argparse.Namespace, source: Path) -> bytes:
     from workshop_app.domain.attribution import Attribution
     from workshop_app.minutes.export import produce, read_record
+    from workshop_app.minutes.identities import IdentityMatch
     from workshop_app.minutes.options import MinutesOptions, Paper, RecordMode
 
     options = MinutesOptions(
@@ -158,7 +159,8 @@ def _export_minutes(args: argparse.Namespace, source: Path) -> bytes:
         annex=not args.no_annex,
         paper=Paper(args.paper),
     )
-    return produce(
+    forced: list[IdentityMatch] = []
+    data = produce(
         read_record(source),
         options,
         args.format,
@@ -166,7 +168,14 @@ def _export_minutes(args: argparse.Namespace, source: Path) -> bytes:
         template=Path(args.template) if args.template else None,
         reference_docx=Path(args.reference_docx) if args.reference_docx else None,
         allow_identities=args.force,
+        forced=forced if args.force else None,
     )
+    if forced:  # written as told, but not silently: the places, each with why
+        places = plural(len(forced), "place", "places")
+        print(f"{PROG}: written with --force; it names participants in {places}:", file=sys.stderr)
+        for finding in forced:
+            print(f"  {finding.describe()}", file=sys.stderr)
+    return data
 
 
 def _cmd_check(args: argparse.Namespace) -> int:

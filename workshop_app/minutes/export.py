@@ -115,27 +115,34 @@ def produce(
     template: Path | None = None,
     reference_docx: Path | None = None,
     allow_identities: bool = False,
+    forced: list[IdentityMatch] | None = None,
 ) -> bytes:
     """Build, check and render; raises IdentitiesFound when anonymous output would name someone.
 
     The check runs on the minutes' own text and on what the output holds besides: the words
-    of a user's template, the properties, headers and footers of a Word file.
+    of a user's template, the properties, headers and footers of a Word file. Told to write
+    anyway (``allow_identities``), it still checks if given ``forced``, and adds there what
+    it found, so that the caller can say it.
     """
     fmt = Format(fmt)
     minutes = build_minutes(record, options)
-    check = options.attribution is Attribution.ANONYMOUS and not allow_identities
+    anonymous = options.attribution is Attribution.ANONYMOUS
+    check = anonymous and (not allow_identities or forced is not None)
+    found: list[IdentityMatch] = []
     if check:
-        findings = scan_minutes(minutes, record.participants, handout=agenda)
-        if findings:
-            raise IdentitiesFound(findings)
+        found = scan_minutes(minutes, record.participants, handout=agenda)
+        if found and not allow_identities:
+            raise IdentitiesFound(found)
     data = render(minutes, fmt, agenda=agenda, template=template, reference_docx=reference_docx)
     if template is not None and options.attribution is Attribution.ANONYMOUS:
         # Even when told to write names anyway: a beacon sends the words, not only names.
         refuse_reaching_out(template, data.decode("utf-8"), markdown=fmt is Format.MD)
     if check:
-        findings = scan_texts(minutes, record.participants, _added_text(fmt, data, template))
-        if findings:
-            raise IdentitiesFound(findings)
+        found += scan_texts(minutes, record.participants, _added_text(fmt, data, template))
+        if found and not allow_identities:
+            raise IdentitiesFound(found)
+    if forced is not None:
+        forced.extend(found)
     return data
 
 

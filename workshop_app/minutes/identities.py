@@ -92,9 +92,10 @@ class IdentityMatch:
     def describe(self) -> str:
         """``'Ms. Rusu' in item 2, summary ("…as Ms. Rusu said…") — a participant's name``."""
         where = f" in {self.where}" if self.where else ""
-        reason = self.why.removeprefix(f"{' '.join(self.found.split())}: ")
+        found = shown(self.found)
+        reason = self.why.removeprefix(f"{found}: ")
         why = f" — {reason}" if reason else ""
-        return f"'{self.found}'{where} (\"{self.context}\"){why}"
+        return f"'{found}'{where} (\"{self.context}\"){why}"
 
 
 # Between the words of a name: any run of spaces, punctuation or symbols ("Lopez, Maria",
@@ -344,10 +345,16 @@ class IdentityScanner:
                     where,
                     _context(text, start, end),
                     ref,
-                    f"{' '.join(found.split())}: {pattern.why}",
+                    f"{shown(found)}: {pattern.why}",
                 )
             )
         return findings
+
+
+def shown(found: str) -> str:
+    """Found words as a reader sees them, on one line: "Fur\u200btado" → "Furtado"."""
+    visible = "".join(char for char in found if unicodedata.category(char) != "Cf")
+    return " ".join(visible.split())
 
 
 def _context(text: str, start: int, end: int) -> str:
@@ -372,12 +379,11 @@ def scanner_for(
 
 
 def _scanner(minutes: Minutes, participants: Sequence[Participant]) -> IdentityScanner:
+    # The venue is the event's, as the organiser is: "Brussels, Belgium" in the title block
+    # says where the meeting was, not who came from there.
+    public = tuple(name for name in (minutes.venue, *minutes.public_names) if name)
     return scanner_for(
-        tuple(participants),
-        minutes.organiser,
-        minutes.anonymity_k,
-        minutes.public_names,
-        minutes.language,
+        tuple(participants), minutes.organiser, minutes.anonymity_k, public, minutes.language
     )
 
 

@@ -37,7 +37,10 @@ def merged_balance(
         return tuple(rows)
     seconds = sum(row.seconds for row in mine)
     turns = sum(row.turns for row in mine)
-    merged = [*(row for row in rows if row.group not in small), BalanceRow(other, turns, seconds, "", 0, 0.0)]
+    merged = [
+        *(row for row in rows if row.group not in small),
+        BalanceRow(other, turns, seconds, "", 0, 0.0),
+    ]
     total = sum(row.seconds for row in merged)
     longest = max(row.seconds for row in merged)
     return tuple(
