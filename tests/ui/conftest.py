@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from workshop_app.errors import KnownError
 from workshop_app.ui import dialogs, tasks
 from workshop_app.ui.main_window import MainWindow
-from workshop_app.ui.minutes import export_actions
+from workshop_app.ui.minutes import export_actions, public_names_dialog
 
 DIALOGS = (
     "show_error",
@@ -68,6 +68,7 @@ def _no_real_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
     for name in DIALOGS:
         monkeypatch.setattr(dialogs, name, unexpected(name))
     monkeypatch.setattr(export_actions, "export_minutes", unexpected("export_minutes"))
+    monkeypatch.setattr(public_names_dialog, "edit_public_names", unexpected("edit_public_names"))
 
 
 @pytest.fixture

@@ -20,7 +20,7 @@ def passages(
         yield chair, "the title block (chair)", None
     for item in minutes.items:
         name = f"item {item.number}" if item.number else f"the break at {item.planned_start}"
-        ref = ("agenda_item", item.id)
+        ref = ("agenda_item_details", item.id)  # edited in Prepare, not with the summary
         yield item.title, f"{name}, title", ref
         for number, question in enumerate(item.questions, start=1):
             yield question, f"{name}, question {number}", ref

@@ -48,6 +48,9 @@ def go_to(window: Frame, ref: tuple[str, str]) -> None:
     if kind == "workshop":
         _prepare(window).show_panel("Details")
         return
+    if kind == "agenda_item_details":  # an item's title, questions or description
+        _show_in_agenda(window, ident)
+        return
     window.show_mode("minutes")
     minutes = window.page("minutes")
     assert isinstance(minutes, MinutesPage)
@@ -63,15 +66,19 @@ def go_to(window: Frame, ref: tuple[str, str]) -> None:
         try:
             field = minutes.summaries.field(ident)
         except KeyError:
-            prepare = _prepare(window)
-            prepare.show_panel("Agenda")
-            agenda = prepare.panel("Agenda")
-            assert isinstance(agenda, AgendaPanel)
-            agenda.select(ident)
+            _show_in_agenda(window, ident)
             return
         minutes.show_panel("Summaries")
         field.setFocus()
         minutes.summaries.ensureWidgetVisible(field)
+
+
+def _show_in_agenda(window: Frame, item_id: str) -> None:
+    prepare = _prepare(window)
+    prepare.show_panel("Agenda")
+    agenda = prepare.panel("Agenda")
+    assert isinstance(agenda, AgendaPanel)
+    agenda.select(item_id)
 
 
 def _prepare(window: Frame) -> PreparePage:

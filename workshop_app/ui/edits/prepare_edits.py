@@ -248,6 +248,18 @@ class DetailsEdits:
 
         return self._editor.run(label, do, lambda old: self._workshop.set_stakeholder_groups(old))
 
+    def set_public_names(self, names: list[str]) -> bool:
+        """The public names, confirmed; Undo puts back the names before (still confirmed)."""
+
+        def do() -> tuple[str, ...]:
+            before = self._workshop.get().public_names
+            self._workshop.set_public_names(names)
+            return before
+
+        return self._editor.run(
+            "Change Public Names", do, lambda old: self._workshop.set_public_names(old)
+        )
+
     def rename_group(self, old: str, new: str) -> bool:
         return self._editor.run(
             "Rename Group",

@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, QSettings
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QWidget
 
+from workshop_app.ui.edits.prepare_edits import DetailsEdits
 from workshop_app.ui.loader import deferred
 
 if TYPE_CHECKING:
@@ -49,16 +50,39 @@ class ExportActions(QObject):
     def export(self, *, agenda: bool) -> None:
         if self.session is None:
             return
-        ref = export_minutes(self._window, self.session.path, self._settings, agenda)
+        public = SessionPublicNames(self.session)
+        ref = export_minutes(self._window, self.session.path, self._settings, agenda, public)
         if ref is not None:
             self._go_to(ref)
 
 
+class SessionPublicNames:
+    """The workshop's public names for the export dialog: read from the session's store,
+    saved as an undoable edit."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+        self._edits = DetailsEdits(session.editor, session.workshop)
+
+    def current(self) -> tuple[tuple[str, ...], bool]:
+        workshop = self._session.workshop.get()
+        return workshop.public_names, workshop.public_names_confirmed
+
+    def save(self, names: list[str]) -> bool:
+        return self._edits.set_public_names(names)
+
+
 def export_minutes(
-    parent: QWidget | None, path: Path, settings: QSettings, agenda: bool
+    parent: QWidget | None,
+    path: Path,
+    settings: QSettings,
+    agenda: bool,
+    public_names: SessionPublicNames | None = None,
 ) -> tuple[str, str] | None:
     """The export dialog; returns the place the user chose to go and edit, if any."""
-    dialog = export_dialog.ExportDialog(path, settings, agenda=agenda, parent=parent)
+    dialog = export_dialog.ExportDialog(
+        path, settings, agenda=agenda, parent=parent, public_names=public_names
+    )
     chosen: list[tuple[str, str]] = []
     dialog.edit_requested.connect(chosen.append)
     dialog.exec()

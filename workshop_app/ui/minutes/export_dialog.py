@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import Protocol
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -36,6 +37,7 @@ from workshop_app.minutes.export import IdentitiesFound, default_output, export_
 from workshop_app.minutes.identities import IdentityMatch
 from workshop_app.ui import dialogs, tasks
 from workshop_app.ui.minutes.export_preview import OfflineBrowser, preview_or_error
+from workshop_app.ui.minutes import public_names_dialog
 from workshop_app.words import plural
 
 ATTRIBUTION_LABELS = {
@@ -45,6 +47,18 @@ ATTRIBUTION_LABELS = {
     Attribution.ANONYMOUS: "Anonymous (Chatham House rule)",
 }
 REF_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class PublicNames(Protocol):
+    """The workshop's public names, read and saved through the session (never by the dialog)."""
+
+    def current(self) -> tuple[tuple[str, ...], bool]:
+        """The names, and whether the organiser has confirmed them."""
+        ...
+
+    def save(self, names: list[str]) -> bool:
+        """Store ``names`` (confirming them), as an undoable edit; False if refused."""
+        ...
 
 
 class ExportDialog(QDialog):
@@ -59,10 +73,12 @@ class ExportDialog(QDialog):
         *,
         agenda: bool = False,
         parent: QWidget | None = None,
+        public_names: PublicNames | None = None,
     ) -> None:
         super().__init__(parent)
         self.path = path
         self.agenda = agenda
+        self.public_names = public_names
         self._settings = settings
         self._key = "export/" + hashlib.sha1(str(path.resolve()).encode()).hexdigest()[:12]
         self._generation = 0
@@ -121,6 +137,17 @@ class ExportDialog(QDialog):
         form.addRow("&Paper:", self.paper)
         form.addRow("Te&mplate:", _row(self.template, self.template_button))
         form.addRow("&Save as:", _row(self.output, self.output_button))
+        self.public_label = QLabel()
+        self.public_label.setWordWrap(True)
+        self.public_button = QPushButton("Edit p&ublic names…")
+        self.public_button.setToolTip(
+            "Names anonymous minutes may print: the organiser, the convening and mandating bodies"
+        )
+        self.public_button.clicked.connect(self._edit_public_names)
+        if self.public_names is not None:
+            form.addRow("Public names:", self.public_label)
+            form.addRow("", self.public_button)
+            self._show_public_names()
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.addLayout(form)
@@ -267,9 +294,14 @@ class ExportDialog(QDialog):
         self.findings = findings
         self.findings_list.clear()
         for finding in findings:
-            row = QListWidgetItem(finding.describe())
+            where = f"in {finding.where}: " if finding.where else ""
+            row = QListWidgetItem(f"{finding.why}\n{where}“{finding.context}”")
             row.setData(REF_ROLE, finding.ref)
-            row.setToolTip("Double-click (or Enter) to go and edit it")
+            row.setToolTip(
+                "Double-click (or Enter) to go and edit it"
+                if finding.ref
+                else "Printed from the roster or the record: change the attribution or the roster"
+            )
             self.findings_list.addItem(row)
         anonymous = Attribution(self.attribution.currentData()) is Attribution.ANONYMOUS
         if findings:
@@ -292,12 +324,44 @@ class ExportDialog(QDialog):
     def _edit_finding(self, row: QListWidgetItem) -> None:
         ref = row.data(REF_ROLE)
         if ref:
+            self.remember_choices()  # the next export starts from these choices again
             self.edit_requested.emit(tuple(ref))
             self.reject()
+
+    # -- public names ---------------------------------------------------------------------
+
+    def _show_public_names(self) -> None:
+        if self.public_names is None:
+            return
+        names, confirmed = self.public_names.current()
+        listed = "; ".join(names) if names else "none listed"
+        self.public_label.setText(listed if confirmed else f"{listed} (not confirmed yet)")
+
+    def _edit_public_names(self, *, confirming: bool = False) -> bool:
+        """Ask for the list (to confirm it, before a first anonymous export); True if saved."""
+        if self.public_names is None:
+            return False
+        names, _confirmed = self.public_names.current()
+        edited = public_names_dialog.edit_public_names(self, names, confirming=confirming)
+        if edited is None or not self.public_names.save(edited):
+            return False
+        self._show_public_names()
+        self.refresh_preview()
+        return True
+
+    def _public_names_confirmed(self) -> bool:
+        """Before an anonymous export, the organiser confirms the public names once."""
+        anonymous = Attribution(self.attribution.currentData()) is Attribution.ANONYMOUS
+        if not anonymous or self.public_names is None or self.public_names.current()[1]:
+            return True
+        return self._edit_public_names(confirming=True)
 
     # -- exporting ------------------------------------------------------------------------
 
     def _export_clicked(self) -> None:
+        if not self._public_names_confirmed():
+            self.status.setText("Not written: the public names are to be confirmed first.")
+            return
         out = Path(self.output.text())
         if out.exists() and not self._may_replace(out):
             self.status.setText(f"Not written: {out.name} was kept as it is.")
