@@ -3,6 +3,7 @@ participant's job title) and 1 on request, refused when the workshop holds what 
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import subprocess
 import sys
@@ -13,6 +14,7 @@ import pytest
 
 from tests.interchange.helpers import fixture_document, refusal
 from workshop_app.cli import JSON_VERSIONS
+from workshop_app.demo import demo_record
 from workshop_app.interchange import ExportRefused, dumps, loads, record_to_dict
 from workshop_app.interchange.layout import VERSION, VERSIONS
 from workshop_app.store import Document
@@ -78,6 +80,15 @@ def test_version_2_round_trip_on_the_command_line(tmp_path: Path) -> None:
 def test_version_1_on_request_round_trips_on_the_command_line(
     tmp_path: Path, demo_path: Path
 ) -> None:
+    # The demo lists public names (issue 18), which version 1 cannot hold: it is refused as
+    # such, and round-trips once they are cleared.
+    refused = cli("export", str(demo_path), "--format", "json", "--json-version", "1", "-o", "-")
+    assert refused.returncode == 1
+    assert "Format version 1 cannot hold a workshop's public names" in refused.stderr
+    demo = demo_record()
+    workshop = dataclasses.replace(demo.workshop, public_names=(), public_names_confirmed=False)
+    demo_path = tmp_path / "without-public-names.workshop"
+    Document.create_from_record(demo_path, dataclasses.replace(demo, workshop=workshop)).close()
     first = cli("export", str(demo_path), "--format", "json", "--json-version", "1", "-o", "-")
     assert first.returncode == 0, first.stderr
     assert json.loads(first.stdout)["version"] == 1

@@ -12,6 +12,7 @@ import pytest
 from pypdf import PdfReader
 
 from tests.minutes.readback import csv_rows, parse_html
+from workshop_app.store import Document
 
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[bytes]:
@@ -64,16 +65,21 @@ def test_binary_formats_refuse_stdout(demo_path: Path) -> None:
 
 def test_anonymous_refuses_naming_the_places_then_force_writes(demo_path: Path) -> None:
     out = demo_path.with_name("demo-minutes-anonymous.pdf")
+    with Document.open(demo_path) as doc:  # one delegate came from Cabo Verde
+        doc.agenda.update_item("a1", summary="Cabo Verde opened the discussion.")
     result = run("export", str(demo_path), "-f", "pdf", "-a", "anonymous")
     assert result.returncode == 1
     line = error_line(result)
     assert line.startswith("workshop-app: anonymous export would name participants: ")
-    assert "'MIEUX Programme' in item 1, summary" in line
-    assert "The MIEUX Programme Director invited" in line
+    assert "'Cabo Verde' in item 1, summary" in line
+    assert "— one participant from Cabo Verde was present" in line
     assert line.endswith("use --force to write anyway")
     assert not out.exists()
     forced = run("export", str(demo_path), "-f", "pdf", "-a", "anonymous", "--force")
     assert forced.returncode == 0, forced.stderr
+    warning = forced.stderr.decode()
+    assert "written with --force; it names participants in 1 place:" in warning
+    assert "'Cabo Verde' in item 1, summary" in warning
     assert out.read_bytes().startswith(b"%PDF-")
 
 

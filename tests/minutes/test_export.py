@@ -50,6 +50,8 @@ def test_exports_in_a_worker_thread_while_the_app_holds_the_file(
 def test_anonymous_export_refuses_and_writes_nothing(demo_path: Path, tmp_path: Path) -> None:
     out = tmp_path / "minutes.md"
     options = MinutesOptions(attribution=Attribution.ANONYMOUS)
+    with Document.open(demo_path) as doc:  # one delegate came from Cabo Verde
+        doc.agenda.update_item("a1", summary="Cabo Verde opened the discussion.")
     with pytest.raises(IdentitiesFound) as refused:
         export_minutes(demo_path, options, "md", out)
     assert refused.value.findings[0].ref == ("agenda_item", "a1")

@@ -84,8 +84,8 @@ def test_csv_lists_every_contribution_attributed_per_mode(
     assert body[0][0] == "2017-09-21 09:40"
     by_text = {row[5]: row for row in body}
     moldova = by_text[
-        "The EU Mobility Partnership with Moldova shows how peer-to-peer exchanges between "
-        "administrations build trust over the years."
+        "An EU Mobility Partnership in the Eastern Neighbourhood shows how peer-to-peer "
+        "exchanges between administrations build trust over the years."
     ]
     assert moldova[3] == "example"
     assert (

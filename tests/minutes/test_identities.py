@@ -113,17 +113,25 @@ def test_scan_names_the_place_in_the_minutes(demo: WorkshopRecord) -> None:
         "item 2, question 2, contribution at 10:45",
         ("contribution", "c07"),
     ) in places
-    assert ("MIEUX Programme", "item 1, summary", ("agenda_item", "a1")) in places
+    # "The MIEUX Programme Director" in item 1: the convening programme, a public name
+    assert "MIEUX Programme" not in {found for found, _where, _ref in places}
 
 
 def test_anonymous_produce_refuses_then_writes_when_allowed(demo: WorkshopRecord) -> None:
     options = MinutesOptions(attribution=Attribution.ANONYMOUS)
+    produce(demo, options, "md")  # the demo names nobody
+    items = list(demo.agenda)
+    items[0] = dataclasses.replace(items[0], summary="Cabo Verde opened the discussion.")
+    record = dataclasses.replace(demo, agenda=tuple(items))
     with pytest.raises(IdentitiesFound) as refused:
-        produce(demo, options, "md")
-    assert [f.found for f in refused.value.findings] == ["MIEUX Programme"]
-    assert "'MIEUX Programme' in item 1, summary" in refused.value.message
-    data = produce(demo, options, "md", allow_identities=True)
-    assert b"The MIEUX Programme Director invited" in data
+        produce(record, options, "md")
+    assert [f.found for f in refused.value.findings] == ["Cabo Verde"]
+    assert (
+        "'Cabo Verde' in item 1, summary (\"Cabo Verde opened the discussion.\") — one "
+        "participant from Cabo Verde was present"
+    ) in refused.value.message
+    data = produce(record, options, "md", allow_identities=True)
+    assert b"Cabo Verde opened the discussion." in data
     # Other modes are not checked: naming people is what they are for.
     produce(demo, MinutesOptions(attribution=Attribution.GROUP), "md")
 

@@ -10,6 +10,7 @@ from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
 from workshop_app.domain.attribution import Attribution
+from workshop_app.store import Document
 from workshop_app.ui.main_window import MainWindow
 from workshop_app.ui.minutes import export_actions
 from workshop_app.ui.minutes.export_dialog import ExportDialog
@@ -46,11 +47,13 @@ def test_preview_and_export_in_the_chosen_format(
 def test_anonymous_findings_block_until_written_anyway_or_edited(
     qtbot: QtBot, demo_path: Path, settings: QSettings, tmp_path: Path
 ) -> None:
+    with Document.open(demo_path) as doc:  # one delegate came from Cabo Verde
+        doc.agenda.update_item("a1", summary="Cabo Verde opened the discussion.")
     dialog = ExportDialog(demo_path, settings)
     qtbot.addWidget(dialog)
     choose(dialog, "md", Attribution.ANONYMOUS)
     assert dialog.findings_list.count() >= 1
-    assert "MIEUX Programme" in dialog.findings_list.item(0).text()
+    assert "Cabo Verde" in dialog.findings_list.item(0).text()
     assert not dialog.export_button.isEnabled()
     dialog.write_anyway.setChecked(True)
     assert dialog.export_button.isEnabled()
@@ -62,7 +65,14 @@ def test_anonymous_findings_block_until_written_anyway_or_edited(
     with qtbot.waitSignal(dialog.edit_requested) as asked:
         dialog.findings_list.itemActivated.emit(dialog.findings_list.item(0))
     kind, _ident = asked.args[0]
-    assert kind in {"agenda_item", "contribution", "workshop", "consensus", "action"}
+    assert kind in {
+        "agenda_item",
+        "agenda_item_details",
+        "contribution",
+        "workshop",
+        "consensus",
+        "action",
+    }
 
 
 def test_a_finding_in_a_contribution_opens_it_in_the_run_view(

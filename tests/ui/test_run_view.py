@@ -250,15 +250,15 @@ def test_search_finds_edits_not_deletes_and_again_after_undo(
     assert session is not None
     page = run_page(window, Clock("10:47:20"))
     found = lambda q: [h.contribution_id for h in session.contributions.search(q)]  # noqa: E731
-    assert found("Moldova") == ["c07"]
+    assert found("Neighbourhood") == ["c07"]
     page.edits.update("c07", text="Peer exchanges with Chisinau build trust.")
-    assert found("Moldova") == [] and found("chisinau") == ["c07"]
+    assert found("Neighbourhood") == [] and found("chisinau") == ["c07"]
     page.edits.delete("c07")
     assert found("chisinau") == []
     window.undo_action.trigger()
     assert found("chisinau") == ["c07"]
     window.undo_action.trigger()
-    assert found("Moldova") == ["c07"]
+    assert found("Neighbourhood") == ["c07"]
 
 
 def test_the_day_is_measured_only_on_the_workshops_day(

@@ -22,7 +22,7 @@ from workshop_app.ui.run.search_dialog import (
 )
 from workshop_app.ui.session import Session
 
-MOLDOVA = "c07"  # "The EU Mobility Partnership with Moldova shows …", Natalia Rusu, 10:45
+MOLDOVA = "c07"  # "An EU Mobility Partnership in the Eastern Neighbourhood …", Natalia Rusu, 10:45
 
 
 def test_snippet_html_escapes_the_speakers_text_and_bolds_the_matches() -> None:
@@ -78,13 +78,13 @@ def ids(dialog: SearchDialog) -> list[str]:
 def test_searches_as_you_type(qtbot: QtBot, dialog: SearchDialog) -> None:
     assert dialog.model.rowCount() == 0
     assert "Type words" in dialog.status.text()
-    qtbot.keyClicks(dialog.query, "Moldo")  # the last word is a prefix
+    qtbot.keyClicks(dialog.query, "Neighbour")  # the last word is a prefix
     assert dialog.model.rowCount() == 0  # not on every key: after a pause
     qtbot.waitUntil(lambda: ids(dialog) == [MOLDOVA])
     result = dialog.model.results()[0]
     assert (result.time, result.speaker) == ("10:45", "Natalia Rusu")
     assert result.item_title == "Partnerships and capacity development in migration management"
-    assert "<b>Moldova</b>" in dialog.model.index(0).data(ResultsModel.HtmlRole)
+    assert "<b>Neighbourhood</b>" in dialog.model.index(0).data(ResultsModel.HtmlRole)
     assert dialog.status.text() == "1 contribution found."
 
 
@@ -109,7 +109,7 @@ def test_finds_text_after_edit_not_after_delete_again_after_undo(
     assert ids(dialog) == []
     assert edits.update(MOLDOVA, text="Peer exchanges between Chisinau and Brussels helped.")
     qtbot.waitUntil(lambda: ids(dialog) == [MOLDOVA])
-    dialog.set_query("Moldova")
+    dialog.set_query("Neighbourhood")
     assert ids(dialog) == []  # the old text is out of the index
     dialog.set_query("Chisinau")
     assert edits.delete(MOLDOVA)
@@ -118,14 +118,14 @@ def test_finds_text_after_edit_not_after_delete_again_after_undo(
     qtbot.waitUntil(lambda: ids(dialog) == [MOLDOVA])
     session.undo_stack.undo()  # the edit: the old text is found again, the new one not
     qtbot.waitUntil(lambda: ids(dialog) == [])
-    dialog.set_query("Moldova")
+    dialog.set_query("Neighbourhood")
     assert ids(dialog) == [MOLDOVA]
 
 
 def test_results_follow_renamed_speakers_and_items(
     qtbot: QtBot, dialog: SearchDialog, session: Session
 ) -> None:
-    dialog.set_query("Moldova")
+    dialog.set_query("Neighbourhood")
     session.participants.update("p09", name="N. Rusu")
     qtbot.waitUntil(lambda: dialog.model.results()[0].speaker == "N. Rusu")
 
@@ -146,14 +146,14 @@ def test_enter_jumps_to_the_chosen_result_and_closes(qtbot: QtBot, dialog: Searc
 
 
 def test_enter_right_after_typing_waits_for_no_timer(qtbot: QtBot, dialog: SearchDialog) -> None:
-    qtbot.keyClicks(dialog.query, "Cabo Verde")
+    qtbot.keyClicks(dialog.query, "ministry")
     with qtbot.waitSignal(dialog.jump_requested) as jumped:
         qtbot.keyClick(dialog.query, Qt.Key.Key_Return)
     assert jumped.args == ["c04"]
 
 
 def test_double_click_jumps(qtbot: QtBot, dialog: SearchDialog) -> None:
-    dialog.set_query("Moldova")
+    dialog.set_query("Neighbourhood")
     centre = dialog.results.visualRect(dialog.model.index(0)).center()
     viewport = dialog.results.viewport()
     with qtbot.waitSignal(dialog.jump_requested) as jumped:
@@ -164,7 +164,7 @@ def test_double_click_jumps(qtbot: QtBot, dialog: SearchDialog) -> None:
 
 
 def test_escape_closes_without_jumping(qtbot: QtBot, dialog: SearchDialog) -> None:
-    dialog.set_query("Moldova")
+    dialog.set_query("Neighbourhood")
     jumps: list[str] = []
     dialog.jump_requested.connect(jumps.append)
     qtbot.keyClick(dialog.query, Qt.Key.Key_Escape)
@@ -185,7 +185,7 @@ def test_the_query_box_and_results_are_labelled(dialog: SearchDialog) -> None:
 
     assert any(label.buddy() is dialog.query for label in dialog.findChildren(QLabel))
     assert dialog.results.accessibleName() == "Contributions found"
-    dialog.set_query("Moldova")
+    dialog.set_query("Neighbourhood")
     assert dialog.results.accessibleDescription() == "1 contribution found."
     assert not dialog.grab().isNull()
 

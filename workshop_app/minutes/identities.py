@@ -163,6 +163,9 @@ def _surnames(tokens: Sequence[str]) -> list[str]:
     return found
 
 
+# A participant's whole name or e-mail address is theirs even inside a public name (an
+# organiser's name may be a participant's own: "Dr. María López").
+_NEVER_PUBLIC = frozenset(("name", "email"))
 FULL_NAME = "the name of a participant"
 NAME_FORM = "a participant's name"
 EMAIL = "the e-mail address of a participant"
@@ -333,7 +336,9 @@ class IdentityScanner:
         for start, end, pattern in spans:
             if end <= reach:
                 continue  # inside a longer match already reported
-            if any(p_start <= start and end <= p_end for p_start, p_end in public):
+            if pattern.what not in _NEVER_PUBLIC and any(
+                p_start <= start and end <= p_end for p_start, p_end in public
+            ):
                 continue  # part of a public name: "the Government of Morocco" as organiser
             reach = end
             found = text[start:end]
