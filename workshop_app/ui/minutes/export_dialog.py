@@ -36,8 +36,8 @@ from workshop_app.minutes import MinutesOptions, Paper, RecordMode
 from workshop_app.minutes.export import IdentitiesFound, default_output, export_minutes
 from workshop_app.minutes.identities import IdentityMatch
 from workshop_app.ui import dialogs, tasks
-from workshop_app.ui.minutes.export_preview import OfflineBrowser, preview_or_error
 from workshop_app.ui.minutes import public_names_dialog
+from workshop_app.ui.minutes.export_preview import OfflineBrowser, preview_or_error
 from workshop_app.words import plural
 
 ATTRIBUTION_LABELS = {
@@ -158,6 +158,7 @@ class ExportDialog(QDialog):
         self.findings_list = QListWidget()
         self.findings_list.setAccessibleName("Places that would name participants")
         self.findings_list.setWordWrap(True)
+        self.findings_list.setSpacing(3)  # each finding is two lines: why, then where
         self.findings_list.itemActivated.connect(self._edit_finding)
         self.findings_label = QLabel()
         self.findings_label.setWordWrap(True)

@@ -11,11 +11,18 @@ from workshop_app.assets import asset
 from workshop_app.domain.clock import parse_timestamp
 from workshop_app.interchange import load_path
 from workshop_app.store import Document
+from workshop_app.ui.minutes.export_actions import SessionPublicNames
 from workshop_app.ui.minutes.export_dialog import ExportDialog
 from workshop_app.ui.minutes.minutes_page import MinutesPage
+from workshop_app.ui.minutes.public_names_dialog import PublicNamesDialog
 from workshop_app.ui.screenshots.scene import SIZE, Scene
 
 MINUTES_TODAY = "2018-01-10T10:00:00+01:00"
+DEMO = "european-conversation.json"
+SLIPS = (
+    "The chair opened the event. Building on what Furtado said, the delegate from Cabo Verde "
+    "asked that partner countries choose the experts."
+)
 
 
 def minutes_tab(scene: Scene, title: str) -> MinutesPage:
@@ -50,11 +57,20 @@ def show_minutes_summaries(scene: Scene) -> None:
 
 #: One PNG per view: (file name, how to show it). Add a view with one line here.
 def show_export(scene: Scene) -> QWidget:
-    """File > Export Minutes in anonymous mode: the preview and the places that name someone."""
-    path = scene.demo()
+    """File > Export Minutes in anonymous mode: the preview, the public names, and the places
+    that name someone, each with why (the demo with two slips a rapporteur might make)."""
+    path = scene.folder / "Export check.workshop"
+    if not path.exists():
+        Document.create_from_record(path, load_path(asset("demo", DEMO))).close()
+        with Document.open(path) as doc:
+            doc.agenda.update_item("a1", summary=SLIPS)
     scene.open(path)
+    session = scene.window.session
+    assert session is not None
     dialog = ExportDialog(
-        path, QSettings(str(scene.folder / "export.ini"), QSettings.Format.IniFormat)
+        path,
+        QSettings(str(scene.folder / "export.ini"), QSettings.Format.IniFormat),
+        public_names=SessionPublicNames(session),
     )
     dialog.setParent(scene.window, dialog.windowFlags())
     dialog.attribution.setCurrentIndex(dialog.attribution.findData("anonymous"))
@@ -93,4 +109,17 @@ def show_minutes_report_back(scene: Scene) -> QWidget:
         preview.setTextCursor(cursor)
         bar = preview.verticalScrollBar()
         bar.setValue(bar.value() + preview.height() // 2)  # the groups above, the reports below
+    return dialog
+
+
+def show_public_names(scene: Scene) -> QWidget:
+    """Before the first anonymous export: the organiser confirms the public names once."""
+    path = scene.demo()
+    scene.open(path)
+    dialog = PublicNamesDialog(
+        ["MIEUX Programme", "Rabat Process", "Directorate-General for International Cooperation"],
+        confirming=True,
+        parent=scene.window,
+    )
+    dialog.show()
     return dialog
