@@ -79,7 +79,7 @@ def test_the_minutes_read_day_by_day_with_each_group_and_the_report_back(
     # Each group's discussion under its item, in the groups' order, before the report-back.
     order = [body.index(g) for g in ROUND_1]
     assert order == sorted(order) and order[-1] < body.index("Reports from the groups")
-    assert "At the Mauritanian border posts" in body[order[0] : order[1]]
+    assert "At several border posts in the Sahel" in body[order[0] : order[1]]
     # The report-back: the groups' reports first, then what plenary agreed on them.
     reports = body.index("Reports from the groups")
     assert reports < body.index("Countries start regular counts at their busiest border posts")
@@ -105,5 +105,5 @@ def test_the_spreadsheet_lists_what_was_said_in_the_groups(workshop: Path, tmp_p
     out = tmp_path / "contributions.csv"
     assert cli("export", str(workshop), "--format", "csv", "-o", str(out)).returncode == 0
     texts = [" | ".join(row) for row in csv_rows(out.read_bytes())]
-    assert any("At the Mauritanian border posts" in row for row in texts)
+    assert any("At several border posts in the Sahel" in row for row in texts)
     assert any("Immigration services hold the data" in row for row in texts)

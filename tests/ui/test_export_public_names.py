@@ -16,7 +16,7 @@ from workshop_app.demo import demo_record
 from workshop_app.domain.attribution import Attribution
 from workshop_app.store import Document
 from workshop_app.ui.main_window import MainWindow
-from workshop_app.ui.minutes import export_actions, public_names_dialog
+from workshop_app.ui.minutes import public_names_dialog
 from workshop_app.ui.minutes.export_dialog import ExportDialog
 from workshop_app.ui.prepare.agenda_panel import AgendaPanel
 from workshop_app.ui.prepare.prepare_page import PreparePage
@@ -44,7 +44,7 @@ def confirmed(path: Path) -> bool:
 
 def dialog_for(window: MainWindow, qtbot: QtBot, settings: QSettings) -> ExportDialog:
     assert window.session is not None
-    public = export_actions.SessionPublicNames(window.session)
+    public = public_names_dialog.SessionPublicNames(window.session)
     dialog = ExportDialog(window.session.path, settings, public_names=public)
     qtbot.addWidget(dialog)
     return dialog

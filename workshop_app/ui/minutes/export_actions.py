@@ -11,14 +11,14 @@ from PySide6.QtCore import QObject, QSettings
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QWidget
 
-from workshop_app.ui.edits.prepare_edits import DetailsEdits
 from workshop_app.ui.loader import deferred
 
 if TYPE_CHECKING:
-    from workshop_app.ui.minutes import export_dialog
+    from workshop_app.ui.minutes import export_dialog, public_names_dialog
     from workshop_app.ui.session import Session
 else:  # loaded when first shown (see ui/loader.py): it brings the renderers
     export_dialog = deferred("workshop_app.ui.minutes.export_dialog")
+    public_names_dialog = deferred("workshop_app.ui.minutes.public_names_dialog")
 
 #: Shows the place a finding points at: ("contribution", id), ("agenda_item", id), ...
 GoTo = Callable[[tuple[str, str]], None]
@@ -50,26 +50,10 @@ class ExportActions(QObject):
     def export(self, *, agenda: bool) -> None:
         if self.session is None:
             return
-        public = SessionPublicNames(self.session)
+        public = public_names_dialog.SessionPublicNames(self.session)
         ref = export_minutes(self._window, self.session.path, self._settings, agenda, public)
         if ref is not None:
             self._go_to(ref)
-
-
-class SessionPublicNames:
-    """The workshop's public names for the export dialog: read from the session's store,
-    saved as an undoable edit."""
-
-    def __init__(self, session: Session) -> None:
-        self._session = session
-        self._edits = DetailsEdits(session.editor, session.workshop)
-
-    def current(self) -> tuple[tuple[str, ...], bool]:
-        workshop = self._session.workshop.get()
-        return workshop.public_names, workshop.public_names_confirmed
-
-    def save(self, names: list[str]) -> bool:
-        return self._edits.set_public_names(names)
 
 
 def export_minutes(
@@ -77,7 +61,7 @@ def export_minutes(
     path: Path,
     settings: QSettings,
     agenda: bool,
-    public_names: SessionPublicNames | None = None,
+    public_names: public_names_dialog.SessionPublicNames | None = None,
 ) -> tuple[str, str] | None:
     """The export dialog; returns the place the user chose to go and edit, if any."""
     dialog = export_dialog.ExportDialog(

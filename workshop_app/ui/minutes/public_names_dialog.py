@@ -5,6 +5,7 @@ the first anonymous export."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -14,6 +15,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from workshop_app.ui.edits.prepare_edits import DetailsEdits
+
+if TYPE_CHECKING:
+    from workshop_app.ui.session import Session
 
 EXPLAIN = (
     "Names that are public, not participants' identities: the organiser, and the bodies that "
@@ -67,3 +73,19 @@ def edit_public_names(
         return dialog.names() if dialog.exec() == QDialog.DialogCode.Accepted else None
     finally:
         dialog.deleteLater()
+
+
+class SessionPublicNames:
+    """The workshop's public names for the export dialog: read from the session's store,
+    saved as an undoable edit."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+        self._edits = DetailsEdits(session.editor, session.workshop)
+
+    def current(self) -> tuple[tuple[str, ...], bool]:
+        workshop = self._session.workshop.get()
+        return workshop.public_names, workshop.public_names_confirmed
+
+    def save(self, names: list[str]) -> bool:
+        return self._edits.set_public_names(names)

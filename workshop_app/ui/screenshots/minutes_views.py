@@ -11,10 +11,9 @@ from workshop_app.assets import asset
 from workshop_app.domain.clock import parse_timestamp
 from workshop_app.interchange import load_path
 from workshop_app.store import Document
-from workshop_app.ui.minutes.export_actions import SessionPublicNames
 from workshop_app.ui.minutes.export_dialog import ExportDialog
 from workshop_app.ui.minutes.minutes_page import MinutesPage
-from workshop_app.ui.minutes.public_names_dialog import PublicNamesDialog
+from workshop_app.ui.minutes.public_names_dialog import PublicNamesDialog, SessionPublicNames
 from workshop_app.ui.screenshots.scene import SIZE, Scene
 
 MINUTES_TODAY = "2018-01-10T10:00:00+01:00"
