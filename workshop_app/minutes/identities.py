@@ -19,11 +19,23 @@ import functools
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from workshop_app.domain.model import Participant
+from workshop_app.minutes.name_patterns import (
+    EMAIL,
+    NEVER_PUBLIC,
+    bounded,
+    email_pattern,
+    folded_words,
+    key_of,
+    name_patterns,
+    organisation_needles_of,
+    trie,
+    words_pattern,
+)
 from workshop_app.minutes.normalise import fold, views
 from workshop_app.minutes.passages import passages
 from workshop_app.minutes.roster_words import (
@@ -41,39 +53,7 @@ from workshop_app.minutes.roster_words import (
 if TYPE_CHECKING:
     from workshop_app.minutes.model import Minutes
 
-# Forms of address a rapporteur may put before a surname (compared without the dot).
-TITLES = (
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "mx",
-    "dr",
-    "prof",
-    "professor",
-    "sir",
-    "dame",
-    "madam",
-    "mme",
-    "mlle",
-    "herr",
-    "frau",
-    "sr",
-    "sra",
-    "h.e",
-    "hon",
-    "ambassador",
-    "minister",
-    "judge",
-    "rev",
-)
-# Lower-case particles that belong to a surname: "van Dam", "El Amrani", "da Silva".
-_PARTICLE_WORDS = (
-    "van von de der den da di du del della la le el al bin ben ibn dos das do ter ten zu af"
-)
-PARTICLES = frozenset(_PARTICLE_WORDS.split(" "))
 CONTEXT_CHARS = 30
-MIN_ORGANISATION_HEAD = 10  # "European Commission" from "European Commission, DG X"
 
 
 @dataclass(frozen=True)
@@ -81,7 +61,7 @@ class IdentityMatch:
     """One place where output would name a participant."""
 
     found: str  # the words as they stand in the text
-    what: str  # "name", "email" or "organisation"
+    what: str  # "name", "email", "first name", "family name", "organisation", "country"…
     participant_id: str
     where: str  # "item 2, summary"
     context: str  # the words around it
@@ -96,150 +76,6 @@ class IdentityMatch:
         reason = self.why.removeprefix(f"{found}: ")
         why = f" — {reason}" if reason else ""
         return f"'{found}'{where} (\"{self.context}\"){why}"
-
-
-# Between the words of a name: any run of spaces, punctuation or symbols ("Lopez, Maria",
-# "Maria-Lopez", "Maria%20Lopez" once decoded) or, between two words of three letters or
-# more, nothing at all ("MariaLopez": shorter words run together make ordinary words).
-_SEPARATOR = r"[\W_]+"
-_JOINED = r"[\W_]*"
-MIN_JOINED_WORD = 3
-_LETTERS = re.compile(r"[^\W_]+")
-# The words "at" and "dot" (or punctuation) standing in for the signs of an e-mail address.
-_AT = r"(?:\s*@\s*|[\W_]+at[\W_]+)"
-_DOT = r"(?:\s*\.\s*|[\W_]+dot[\W_]+)"
-
-
-def _folded_words(text: str) -> list[str]:
-    return _LETTERS.findall(fold(text).text)
-
-
-def _phrase(words: Sequence[str]) -> str:
-    """Folded words as a pattern, separated as ``_SEPARATOR`` and ``_JOINED`` say."""
-    pattern = ""
-    for number, word in enumerate(words):
-        if number:
-            short = min(len(word), len(words[number - 1])) < MIN_JOINED_WORD
-            pattern += _SEPARATOR if short else _JOINED
-        pattern += re.escape(word)
-    return pattern
-
-
-def _words(text: str) -> str:
-    """A phrase as a pattern whose words may be separated by any punctuation or space."""
-    return _phrase(_folded_words(text))
-
-
-# Scripts written without spaces between words: a name there has no word boundary around it.
-_UNSPACED_SCRIPTS = ("CJK", "HIRAGANA", "KATAKANA", "HANGUL", "THAI", "LAO", "KHMER", "MYANMAR")
-_WORD = re.compile(r"\w+")
-
-
-def _unspaced(char: str) -> bool:
-    return unicodedata.name(char, "").startswith(_UNSPACED_SCRIPTS)
-
-
-def _bounded(pattern: str, needle: str) -> str:
-    """``pattern`` as whole words (no letter or digit beside it), except in unspaced scripts."""
-    needle = needle.strip()
-    before = "" if not needle or _unspaced(needle[0]) else r"(?<![^\W_])"
-    after = "" if not needle or _unspaced(needle[-1]) else r"(?![^\W_])"
-    return f"{before}{pattern}{after}"
-
-
-def _key(needle: str) -> str:
-    """The longest word of a needle: text without it cannot match, so its pattern is skipped."""
-    return max(_WORD.findall(fold(needle).text), key=len, default="")
-
-
-def _surnames(tokens: Sequence[str]) -> list[str]:
-    """``["Pieter", "van", "Dam"]`` → ``["Dam", "van Dam"]``."""
-    last = len(tokens) - 1
-    found = [tokens[last]]
-    start = last
-    while start > 1 and tokens[start - 1].casefold() in PARTICLES:
-        start -= 1
-        found.append(" ".join(tokens[start:]))
-    return found
-
-
-# A participant's whole name or e-mail address is theirs even inside a public name (an
-# organiser's name may be a participant's own: "Dr. María López").
-_NEVER_PUBLIC = frozenset(("name", "email"))
-FULL_NAME = "the name of a participant"
-NAME_FORM = "a participant's name"
-EMAIL = "the e-mail address of a participant"
-
-
-def _name_patterns(person: Participant) -> Iterator[tuple[str, str, str]]:
-    """(pattern, key, why) for the full name (also family name first), title or initial with
-    surname."""
-    name = person.name.strip()
-    tokens = name.split()
-    if not tokens:
-        return
-    # A name of one or two letters ("Li") is only searched for after a title.
-    if sum(ch.isalpha() for ch in name) >= 3:
-        yield _bounded(_words(name), name), _key(name), FULL_NAME
-    surnames = _surnames(tokens)
-    given = " ".join(tokens[: len(tokens) - len(surnames[-1].split())])
-    own = (person.title or "").strip()
-    titles = "|".join(
-        _words(title) for title in dict.fromkeys([*TITLES, own]) if _folded_words(title)
-    )
-    if given and sum(ch.isalpha() for ch in name) >= 3:
-        # "Lopez, Maria", "Dam, Pieter van": the orders of registers and lists.
-        orders = [f"{surname} {given}" for surname in surnames]
-        particles = surnames[-1].split()[:-1]
-        if particles:
-            orders.append(" ".join([tokens[-1], given, *particles]))
-        for order in orders:
-            yield _bounded(_words(order), name), _key(tokens[-1]), NAME_FORM
-    for surname in surnames:
-        key = _key(surname)
-        yield _bounded(rf"(?:{titles}){_SEPARATOR}{_words(surname)}", surname), key, NAME_FORM
-        if len(tokens) > 1 and tokens[0][0].isalpha():
-            initial = re.escape(fold(tokens[0][0]).text)
-            if initial:
-                yield _bounded(rf"{initial}{_SEPARATOR}{_words(surname)}", surname), key, NAME_FORM
-
-
-def _email_pattern(email: str) -> str:
-    """An address, also written with "at" and "dot" ("maria [at] example [dot] org")."""
-    address = fold(email).text
-    local, _at, domain = address.rpartition("@")
-    if not local:
-        return rf"(?<![\w.+-]){re.escape(address)}(?![\w-]|\.\w)"
-    parts = [_DOT.join(re.escape(part) for part in side.split(".")) for side in (local, domain)]
-    return rf"(?<![\w.+-]){_AT.join(parts)}(?![\w-]|\.\w)"
-
-
-def _organisation_needles(organisation: str) -> list[str]:
-    whole = " ".join(organisation.split())
-    head = re.split(r",|\s\(", whole, maxsplit=1)[0].strip()
-    needles = [whole]
-    if head != whole and len(head.split()) >= 2 and len(head) >= MIN_ORGANISATION_HEAD:
-        needles.append(head)
-    return [n for n in needles if sum(ch.isalnum() for ch in n) >= 3]
-
-
-def _trie(words: Iterable[str]) -> str:
-    """An expression matching each of ``words`` (the longest first), as a trie of branches."""
-    root: dict[str, dict] = {}
-    for word in words:
-        node = root
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}  # a word ends here
-
-    def branches(node: dict[str, dict]) -> str:
-        parts = [re.escape(char) + branches(child) for char, child in node.items() if char]
-        if not parts:
-            return ""
-        either = parts[0] if len(parts) == 1 else f"(?:{'|'.join(parts)})"
-        return f"(?:{either})?" if "" in node else either
-
-    return branches(root)
 
 
 @dataclass(frozen=True)
@@ -266,26 +102,26 @@ class IdentityScanner:
     ):
         public = [fold(name).text for name in (organiser or "", *public_names) if name.strip()]
         self._public = [
-            re.compile(_bounded(_words(name), name)) for name in public if _folded_words(name)
+            re.compile(bounded(words_pattern(name), name)) for name in public if folded_words(name)
         ]
         self._patterns: list[_Pattern] = []
         for person in participants:
-            for pattern, key, why in _name_patterns(person):
+            for pattern, key, why in name_patterns(person):
                 self._add(pattern, key, "name", person.id, why)
             email = (person.email or "").strip()
             if email:
-                self._add(_email_pattern(email), _key(email), "email", person.id, EMAIL)
+                self._add(email_pattern(email), key_of(email), "email", person.id, EMAIL)
         needles: list[Needle] = [
             *name_needles(participants, k, ordinary_words(language)),
-            *organisation_needles(participants, k, _organisation_needles),
+            *organisation_needles(participants, k, organisation_needles_of),
             *country_needles(participants, k),
             *group_needles(participants, k),
         ]
         for needle in needles:
-            pattern = _bounded(needle.prefix + _words(needle.phrase), needle.phrase)
+            pattern = bounded(needle.prefix + words_pattern(needle.phrase), needle.phrase)
             if needle.what == "organisation" and any(re.search(pattern, p) for p in public):
                 continue  # named in a public name: the organiser's own, or a convening body
-            key = _key(needle.phrase)
+            key = key_of(needle.phrase)
             self._add(pattern, key, needle.what, needle.participant_id, needle.why, needle.case)
 
         # Which patterns to try on a text: those whose key it holds. All the keys are found
@@ -294,7 +130,7 @@ class IdentityScanner:
         for number, compiled in enumerate(self._patterns):
             self._by_key[compiled.key].append(number)
         keys = [key for key in self._by_key if key]
-        self._keys = re.compile(f"(?=({_trie(keys)}))") if keys else None
+        self._keys = re.compile(f"(?=({trie(keys)}))") if keys else None
         # The longest key found at a place stands for every key it starts with.
         self._prefixes = {key: [key[:n] for n in range(1, len(key) + 1)] for key in keys}
 
@@ -336,7 +172,7 @@ class IdentityScanner:
         for start, end, pattern in spans:
             if end <= reach:
                 continue  # inside a longer match already reported
-            if pattern.what not in _NEVER_PUBLIC and any(
+            if pattern.what not in NEVER_PUBLIC and any(
                 p_start <= start and end <= p_end for p_start, p_end in public
             ):
                 continue  # part of a public name: "the Government of Morocco" as organiser

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
-from typing import Protocol
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -49,18 +48,6 @@ ATTRIBUTION_LABELS = {
 REF_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class PublicNames(Protocol):
-    """The workshop's public names, read and saved through the session (never by the dialog)."""
-
-    def current(self) -> tuple[tuple[str, ...], bool]:
-        """The names, and whether the organiser has confirmed them."""
-        ...
-
-    def save(self, names: list[str]) -> bool:
-        """Store ``names`` (confirming them), as an undoable edit; False if refused."""
-        ...
-
-
 class ExportDialog(QDialog):
     """``edit_requested`` asks the window to show a place to edit (a finding's ``ref``)."""
 
@@ -73,7 +60,7 @@ class ExportDialog(QDialog):
         *,
         agenda: bool = False,
         parent: QWidget | None = None,
-        public_names: PublicNames | None = None,
+        public_names: public_names_dialog.PublicNames | None = None,
     ) -> None:
         super().__init__(parent)
         self.path = path

@@ -5,7 +5,7 @@ the first anonymous export."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -31,6 +31,18 @@ CONFIRM = (
     "may name them, so only bodies that are public belong here, never a participant's own "
     "organisation unless it convened the workshop."
 )
+
+
+class PublicNames(Protocol):
+    """The workshop's public names, read and saved through the session (never by the dialog)."""
+
+    def current(self) -> tuple[tuple[str, ...], bool]:
+        """The names, and whether the organiser has confirmed them."""
+        ...
+
+    def save(self, names: list[str]) -> bool:
+        """Store ``names`` (confirming them), as an undoable edit; False if refused."""
+        ...
 
 
 class PublicNamesDialog(QDialog):
