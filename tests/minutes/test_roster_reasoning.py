@@ -44,6 +44,8 @@ def whys(text: str, **options: object) -> list[str]:
         ("two Moroccans", "Moroccans: one participant from Morocco was present"),
         ("la déléguée marocaine", "marocaine: one participant from Morocco was present"),
         ("قال الوفد المغربي", "المغربي: one participant from Morocco was present"),
+        ("el delegado marroquí", "marroquí: one participant from Morocco was present"),
+        ("a delegação moldava", "moldava: one participant from Moldova was present"),
         ("as Natalia from Chisinau said", "Chisinau: one participant from Moldova was present"),
         ("Moldova's view", "Moldova: one participant from Moldova was present"),
         ("Brazil agreed", "Brazil: only 2 participants from Brazil were present (fewer than 3)"),
@@ -107,3 +109,13 @@ def test_k_is_the_workshop_s_own(tmp_path: Path) -> None:
         doc.workshop.set_anonymity_k(2)
     export_minutes(path, options, "md", tmp_path / "out.md")
     assert "Brazil proposed a pilot." in (tmp_path / "out.md").read_text("utf-8")
+
+
+def test_the_ordinary_words_are_those_of_the_text_s_language() -> None:
+    """ "Pierre" is a stone in French: in French minutes only a capital mid-sentence counts."""
+    pierre = [Participant("f1", "Pierre Dupont")]
+    assert find_identities("une pierre angulaire", pierre, language="fr") == []
+    assert find_identities("Pierre a ouvert la séance.", pierre, language="fr") == []
+    [found] = find_identities("comme Pierre l'a dit", pierre, language="fr")
+    assert found.why == "Pierre: the first name of one participant"
+    assert [f.found for f in find_identities("the pierre", pierre, language="en")] == ["pierre"]
