@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
@@ -92,10 +93,6 @@ class Needle:
     prefix: str = ""  # a pattern the phrase may take joined before it (Arabic prefixes)
 
 
-def _present(people: Sequence[Participant], shares: Callable[[Participant], bool]) -> int:
-    return sum(1 for p in people if p.present and shares(p))
-
-
 def _count(n: int, k: int, of: str) -> str:
     """ "one participant from Brazil was present", "only 2 … were present (fewer than 3)"."""
     if n == 0:
@@ -125,7 +122,7 @@ def name_needles(
     people: Sequence[Participant], k: int, ordinary: frozenset[str]
 ) -> Iterator[Needle]:
     """First and family names alone, where fewer than k present participants bear them."""
-    words = {p.id: _folded_words(p.name) for p in people}
+    present = [_folded_words(p.name) for p in people if p.present]
     for person in people:
         tokens = person.name.split()
         if len(tokens) < 2:
@@ -134,18 +131,15 @@ def name_needles(
             folded = _folded_words(part)
             if sum(len(w) for w in folded) < MIN_NAME_LETTERS:
                 continue
-            n = _present(people, lambda p, f=folded: _contains(words[p.id], f))  # type: ignore[misc]
+            n = sum(1 for words in present if _contains(words, folded))
             if n >= k:
                 continue
             case = Case.NAME if " ".join(folded) in ordinary else Case.ANY
             yield Needle(part, what, person.id, f"the {what} {_name_count(n, k)}", case)
 
 
-def _same(a: str | None, b: str | None) -> bool:
-    return (
-        bool(a and b)
-        and fold(" ".join((a or "").split())).text == fold(" ".join((b or "").split())).text
-    )
+def _key(text: str | None) -> str:
+    return fold(" ".join((text or "").split())).text
 
 
 def _country_of(person: Participant) -> str:
@@ -154,19 +148,17 @@ def _country_of(person: Participant) -> str:
 
 def country_needles(people: Sequence[Participant], k: int) -> Iterator[Needle]:
     """Each roster country, its adjective and capital, where fewer than k present share it."""
+    shared = Counter(_country_of(p) for p in people if p.present)
     seen: set[str] = set()
     for person in people:
-        if not (person.country or "").strip():
-            continue
-        name, forms = country_forms(person.country or "")
-        if name in seen:
+        name = _country_of(person)
+        if not name or name in seen:
             continue
         seen.add(name)
-        n = _present(people, lambda p, name=name: _country_of(p) == name)  # type: ignore[misc]
-        if n >= k:
+        if shared[name] >= k:
             continue
-        why = _count(n, k, f"from {name}")
-        for form in forms:
+        why = _count(shared[name], k, f"from {name}")
+        for form in country_forms(person.country or "")[1]:
             case = Case.CAPITAL if form.startswith("~") else Case.ANY
             form = form.lstrip("~")
             yield Needle(
@@ -178,35 +170,31 @@ def organisation_needles(
     people: Sequence[Participant], k: int, needles_of: Callable[[str], list[str]]
 ) -> Iterator[Needle]:
     """Each organisation (and its head, "European Commission" of "…, DG X") fewer than k share."""
+    keys = {p.id: {_key(n): n for n in needles_of(p.organisation or "")} for p in people}
+    shared = Counter(key for p in people if p.present for key in keys[p.id])
     seen: set[str] = set()
     for person in people:
-        for needle in needles_of(person.organisation or ""):
-            key = fold(needle).text
+        for key, needle in keys[person.id].items():
             if key in seen:
                 continue
             seen.add(key)
-            n = _present(
-                people,
-                lambda p, key=key: any(  # type: ignore[misc]
-                    fold(o).text == key for o in needles_of(p.organisation or "")
-                ),
-            )
-            if n < k:
-                yield Needle(needle, "organisation", person.id, _count(n, k, f"from {needle}"))
+            if shared[key] < k:
+                why = _count(shared[key], k, f"from {needle}")
+                yield Needle(needle, "organisation", person.id, why)
 
 
 def group_needles(people: Sequence[Participant], k: int) -> Iterator[Needle]:
     """Each stakeholder group fewer than k present participants belong to."""
+    shared = Counter(_key(p.stakeholder_group) for p in people if p.present)
     seen: set[str] = set()
     for person in people:
         group = " ".join((person.stakeholder_group or "").split())
-        if not group or fold(group).text in seen:
+        if not group or _key(group) in seen:
             continue
-        seen.add(fold(group).text)
-        n = _present(people, lambda p, g=group: _same(p.stakeholder_group, g))  # type: ignore[misc]
-        if n < k:
+        seen.add(_key(group))
+        if shared[_key(group)] < k:
             of = f"of the stakeholder group {group}"
-            yield Needle(group, "stakeholder group", person.id, _count(n, k, of))
+            yield Needle(group, "stakeholder group", person.id, _count(shared[_key(group)], k, of))
 
 
 # Before the first word of a sentence (or a line, or a list entry), spaces, quotes and
