@@ -13,7 +13,7 @@ from workshop_app.interchange import load_path
 from workshop_app.store import Document
 from workshop_app.ui.minutes.export_dialog import ExportDialog
 from workshop_app.ui.minutes.minutes_page import MinutesPage
-from workshop_app.ui.minutes.public_names_dialog import PublicNamesDialog, SessionPublicNames
+from workshop_app.ui.minutes.public_names_dialog import SessionPublicNames
 from workshop_app.ui.screenshots.scene import SIZE, Scene
 
 MINUTES_TODAY = "2018-01-10T10:00:00+01:00"
@@ -108,17 +108,4 @@ def show_minutes_report_back(scene: Scene) -> QWidget:
         preview.setTextCursor(cursor)
         bar = preview.verticalScrollBar()
         bar.setValue(bar.value() + preview.height() // 2)  # the groups above, the reports below
-    return dialog
-
-
-def show_public_names(scene: Scene) -> QWidget:
-    """Before the first anonymous export: the organiser confirms the public names once."""
-    path = scene.demo()
-    scene.open(path)
-    dialog = PublicNamesDialog(
-        ["MIEUX Programme", "Rabat Process", "Directorate-General for International Cooperation"],
-        confirming=True,
-        parent=scene.window,
-    )
-    dialog.show()
     return dialog

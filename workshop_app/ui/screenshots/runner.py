@@ -25,7 +25,6 @@ from workshop_app.ui.screenshots.minutes_views import (
     show_minutes_report_back,
     show_minutes_summaries,
     show_next_steps,
-    show_public_names,
 )
 from workshop_app.ui.screenshots.prepare_views import (
     show_import,
@@ -65,7 +64,6 @@ VIEWS: list[tuple[str, Callable[[Scene], QWidget | None]]] = [
     ("next-steps.png", show_next_steps),
     ("minutes-summaries.png", show_minutes_summaries),
     ("export-minutes.png", show_export),
-    ("public-names.png", show_public_names),
     ("minutes-report-back.png", show_minutes_report_back),
     ("import-participants.png", show_import),
     ("keyboard-shortcuts.png", show_shortcuts),
