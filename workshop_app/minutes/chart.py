@@ -23,7 +23,7 @@ DOTS_PER_INCH = 200
 ROW_MM = 8.0
 LABEL_SHARE = 0.34  # of the width, for the groups' names
 SHARE_ROOM = 0.1  # of the width, kept free after the longest bar for its percentage
-FONT_POINTS = 9.0
+FONT_POINTS = 10.0
 
 
 def _pixels(mm: float) -> int:
