@@ -109,22 +109,18 @@ def add_outline(data: bytes, bookmarks: list[Bookmark], language: str, page_heig
     if roots:
         outline = size
         numbers: dict[int, int] = {}
-        order: list[tuple[Bookmark, int]] = []  # (bookmark, parent's object number)
+        # (bookmark, its parent's object number, its siblings, its place among them)
+        order: list[tuple[Bookmark, int, list[Bookmark], int]] = []
 
         def number_all(marks: list[Bookmark], parent: int) -> None:
-            for mark in marks:
+            for index, mark in enumerate(marks):
                 numbers[id(mark)] = size + 1 + len(order)
-                order.append((mark, parent))
+                order.append((mark, parent, marks, index))
                 number_all(mark.children, numbers[id(mark)])
 
         number_all(roots, outline)
-        siblings: dict[int, list[Bookmark]] = {outline: roots}
-        for mark, _parent in order:
-            siblings[numbers[id(mark)]] = mark.children
-        for mark, parent in order:
+        for mark, parent, row, index in order:
             own = numbers[id(mark)]
-            row = siblings[parent]
-            index = next(i for i, m in enumerate(row) if m is mark)
             title = _CONTROL.sub(" ", mark.title).strip()
             y = max(0.0, page_height - mark.top)
             entry = [b"<< /Title ", _text(title), b" /Parent %d 0 R" % parent]
