@@ -156,7 +156,7 @@ def add_outline(data: bytes, bookmarks: list[Bookmark], language: str, page_heig
         written[number] = len(out)
         out += b"%d 0 obj\n" % number + objects[number] + b"\nendobj\n"
     start = len(out)
-    out += b"xref\n"
+    out += b"xref\n0 1\n0000000000 65535 f \n"  # the free list's head, as readers expect first
     numbers_sorted = sorted(written)
     run: list[int] = []
     for number in [*numbers_sorted, -1]:  # consecutive numbers make one subsection
