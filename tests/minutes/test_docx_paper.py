@@ -58,6 +58,11 @@ def test_emphasis_is_named_character_styles_not_direct_formatting(
     said = next(p for p in document.paragraphs if p.text.startswith("Ms. Natalia Rusu"))
     assert said.style.name == "List Bullet"
     assert said.runs[0].style.name == "Speaker"
+    annex = next(p for p in document.paragraphs if p.text == "Annex")
+    assert annex.style.name == "Annex Heading"
+    assert annex.style.base_style.name == "Heading 1"
+    assert annex.style.paragraph_format.page_break_before
+    assert "<w:pageBreakBefore/>" not in body  # only in the style
     footer = document.sections[0].footer.paragraphs[0]
     assert footer.style.name == "Footer"
     assert footer.style.paragraph_format.alignment == WD_ALIGN_PARAGRAPH.RIGHT

@@ -13,7 +13,7 @@ from pathlib import Path
 from workshop_app.domain.attribution import at_sentence_start
 from workshop_app.minutes.chart import balance_chart_png, chart_description
 from workshop_app.minutes.model import ItemMinutes, Minutes, Section
-from workshop_app.minutes.word_styles import SPEAKER
+from workshop_app.minutes.word_styles import ANNEX_HEADING, SPEAKER
 from workshop_app.minutes.word_writer import Writer, title_block
 
 EMU_PER_MM = 36_000
@@ -113,7 +113,7 @@ def _annex(w: Writer) -> None:
     if annex is None:
         return
     labels = m.labels
-    w.heading(labels.annex, 1).paragraph_format.page_break_before = True
+    w.para(labels.annex, w.style(ANNEX_HEADING, "Heading 1") or "Heading 1")
     w.heading(labels.participation_balance, 2)
     header = [labels.stakeholder_group, labels.turns, labels.speaking_time, labels.share]
     overall = (annex.balance, annex.total_turns, annex.total_time)

@@ -43,6 +43,7 @@ LOOKS = {"b": STRONG, "i": EMPHASIS, "im": QUIET, "m": QUIET}
 
 TABLE_NUMBER = "Table Number"  # a figure in a table cell, right-aligned
 FIGURE = "Figure"  # the paragraph holding a chart
+ANNEX_HEADING = "Annex Heading"  # "Heading 1" on a page of its own
 FOOTER = "Footer"  # Word's own; here right-aligned in small print
 
 APPLICATION = "Workshop App"
@@ -77,6 +78,11 @@ def add_styles(doc: DocxDocument) -> None:
         number: Any = styles.add_style(TABLE_NUMBER, WD_STYLE_TYPE.PARAGRAPH)
         number.base_style = styles["Normal"]
         number.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    if ANNEX_HEADING not in styles and "Heading 1" in styles:
+        annex: Any = styles.add_style(ANNEX_HEADING, WD_STYLE_TYPE.PARAGRAPH)
+        annex.base_style = styles["Heading 1"]  # its look and outline level, a reference's too
+        annex.next_paragraph_style = styles["Normal"]
+        annex.paragraph_format.page_break_before = True
     if FIGURE not in styles:
         figure: Any = styles.add_style(FIGURE, WD_STYLE_TYPE.PARAGRAPH)
         figure.base_style = styles["Normal"]
