@@ -19,16 +19,23 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import QLabel, QWidget
 
 from workshop_app.domain.attribution import Attribution
+from workshop_app.formats import Format
 from workshop_app.minutes import MinutesOptions, build_minutes, render
 from workshop_app.minutes.export import read_record
 from workshop_app.ui.screenshots.scene import Scene, SceneSkipped
 
+try:
+    from PySide6.QtPdf import QPdfDocument  # type: ignore[import-not-found,unused-ignore]
+except ImportError:  # PySide6's add-ons are not installed: Ghostscript draws the page
+    QPdfDocument = None  # type: ignore[assignment,misc,unused-ignore]
+
 PAGE_WIDTH = 1024  # pixels: the page's text legible at a glance
 PAGE_HEIGHT = round(PAGE_WIDTH * 297 / 210)  # A4, the minutes' default paper
 TIMEOUT_S = 180
+PDF_FILTER = "pdf:writer_pdf_Export"  # LibreOffice's: its Writer's PDF export
 
 
-def _minutes(scene: Scene, fmt: str, mode: Attribution) -> bytes:
+def _minutes(scene: Scene, fmt: Format, mode: Attribution) -> bytes:
     """The demo's minutes in ``fmt``; anonymous ones as ``--force`` would write them (the
     demo's texts name its organisers, which the export would otherwise refuse)."""
     minutes = build_minutes(read_record(scene.demo()), MinutesOptions(attribution=mode))
@@ -36,9 +43,7 @@ def _minutes(scene: Scene, fmt: str, mode: Attribution) -> bytes:
 
 
 def _with_qt_pdf(pdf: Path) -> QImage | None:
-    try:
-        from PySide6.QtPdf import QPdfDocument  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:
+    if QPdfDocument is None:
         return None
     document = QPdfDocument()
     document.load(str(pdf))
@@ -90,8 +95,8 @@ def docx_as_pdf(docx: Path) -> Path:
     profile = (docx.parent / "libreoffice-profile").as_uri()
     subprocess.run(
         [
-            *(soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf"),
-            *("--outdir", str(docx.parent), str(docx)),
+            *(soffice, f"-env:UserInstallation={profile}", "--headless"),
+            *("--convert-to", PDF_FILTER, "--outdir", str(docx.parent), str(docx)),
         ],
         check=True,
         timeout=TIMEOUT_S,
@@ -107,7 +112,7 @@ def _pdf_view(mode: Attribution) -> Callable[[Scene], QWidget]:
     def show(scene: Scene) -> QWidget:
         folder = Path(tempfile.mkdtemp(dir=scene.folder))
         pdf = folder / "minutes.pdf"
-        pdf.write_bytes(_minutes(scene, "pdf", mode))
+        pdf.write_bytes(_minutes(scene, Format.PDF, mode))
         return first_page(pdf)
 
     return show
@@ -117,7 +122,7 @@ def _docx_view(mode: Attribution) -> Callable[[Scene], QWidget]:
     def show(scene: Scene) -> QWidget:
         folder = Path(tempfile.mkdtemp(dir=scene.folder))
         docx = folder / "minutes.docx"
-        docx.write_bytes(_minutes(scene, "docx", mode))
+        docx.write_bytes(_minutes(scene, Format.DOCX, mode))
         return first_page(docx_as_pdf(docx))
 
     return show
