@@ -158,6 +158,15 @@ class NextStepEntry:
 
 
 @dataclass(frozen=True)
+class NextStepGroup:
+    """A part of "What comes next": the steps still to take, those done, those dropped."""
+
+    status: str  # a NextStepStatus value
+    heading: str
+    steps: tuple[NextStepEntry, ...]
+
+
+@dataclass(frozen=True)
 class BalanceRow:
     """One stakeholder group's turns and speaking time; ``bar`` is 0–100 of the longest."""
 
@@ -243,6 +252,27 @@ class Minutes:
     agreed: tuple[ConsensusEntry, ...]
     next_steps: tuple[NextStepEntry, ...]
     annex: Annex | None  # None when the annex is switched off
+    # The front page block: reference, status, date of issue, who prepared the document.
+    reference: str = ""
+    status: str = "final"  # a Status value (options.py)
+    status_label: str = "Final"
+    draft: bool = False  # marked "DRAFT" on every page
+    #: Draft although "final" was chosen: items of the agenda are still to be held.
+    draft_automatic: bool = False
+    issued: str = ""  # "5 December 2026"
+    issued_iso: str = ""
+    prepared_by: str = ""  # the workshop's "prepared by", else the organiser
+    #: "What comes next": the next steps grouped (to take first, by due date; then done, dropped).
+    next_step_groups: tuple[NextStepGroup, ...] = ()
+
+    @property
+    def key_steps(self) -> tuple[NextStepEntry, ...]:
+        """The next steps the short summary at the top lists: all but the dropped ones."""
+        return tuple(step for step in self.next_steps if step.status != "dropped")
+
+    @property
+    def has_key_outcomes(self) -> bool:
+        return bool(self.agreed or self.key_steps)
 
     @property
     def statements(self) -> tuple[Statement, ...]:

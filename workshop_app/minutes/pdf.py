@@ -49,6 +49,7 @@ RESOLUTION = 300  # dots per inch of the PDF's coordinate system
 PAGE_SIZES = {Paper.A4: QPageSize.PageSizeId.A4, Paper.LETTER: QPageSize.PageSizeId.Letter}
 MARGINS_MM = QMarginsF(20, 18, 20, 12)  # left, top, right, bottom (the footer sits above it)
 FOOTER_MM = 10.0
+DRAFT_MM = 7.0  # the "DRAFT" line at the head of every page of a draft
 KEEP_WITH_NEXT_LINES = 4  # a heading needs room for this many lines of text below it
 FONT_FAMILIES = [
     "Noto Sans",
@@ -135,7 +136,14 @@ def _keep_headings_with_text(document: QTextDocument, page_height: float, room: 
 
 
 def html_to_pdf(
-    html: str, *, title: str, author: str, creator: str, paper: Paper, labels: Labels | None = None
+    html: str,
+    *,
+    title: str,
+    author: str,
+    creator: str,
+    paper: Paper,
+    labels: Labels | None = None,
+    draft: bool = False,
 ) -> bytes:
     """Lay out ``html`` on pages of ``paper`` and return the PDF's bytes."""
     ensure_gui_application()
@@ -167,7 +175,8 @@ def html_to_pdf(
     labels = labels or Labels()
     page = writer.pageLayout().paintRectPixels(RESOLUTION)
     footer_height = FOOTER_MM / 25.4 * RESOLUTION
-    body = QSizeF(page.width(), page.height() - footer_height)
+    header_height = DRAFT_MM / 25.4 * RESOLUTION if draft else 0.0
+    body = QSizeF(page.width(), page.height() - footer_height - header_height)
     document.setPageSize(body)
     line = QFontMetricsF(_default_font(), writer).lineSpacing()
     _keep_headings_with_text(document, body.height(), room=KEEP_WITH_NEXT_LINES * line)
@@ -180,11 +189,16 @@ def html_to_pdf(
                 writer.newPage()
             top = (number - 1) * body.height()
             painter.save()
-            painter.translate(0, -top)
+            painter.translate(0, header_height - top)
             document.drawContents(painter, QRectF(0, top, body.width(), body.height()))
             painter.restore()
             page_text = f"{labels.page} {number} {labels.of} {pages}"
+            painter.save()
+            painter.translate(0, header_height)
             _footer(painter, body, footer_height, title, page_text)
+            painter.restore()
+            if draft:
+                _draft_line(painter, body.width(), header_height, labels.draft_mark)
     finally:
         painter.end()
     buffer.close()
@@ -207,6 +221,17 @@ def _footer(painter: QPainter, body: QSizeF, height: float, title: str, page_tex
     painter.drawText(area, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, elided)
 
 
+def _draft_line(painter: QPainter, width: float, height: float, mark: str) -> None:
+    """ "DRAFT", centred at the head of the page, above the text."""
+    font = _default_font()
+    font.setPointSizeF(10)
+    font.setBold(True)
+    painter.setFont(font)
+    painter.setPen(QColor("#b3261e"))
+    area = QRectF(0, 0, width, height * 0.7)
+    painter.drawText(area, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, mark)
+
+
 def render_pdf(minutes: Minutes) -> bytes:
     """The minutes as PDF (paper from the options), page numbers in the footer."""
     return html_to_pdf(
@@ -216,6 +241,7 @@ def render_pdf(minutes: Minutes) -> bytes:
         creator=minutes.generator,
         paper=minutes.options.paper,
         labels=minutes.labels,
+        draft=minutes.draft,
     )
 
 

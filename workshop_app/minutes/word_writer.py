@@ -39,6 +39,7 @@ TABLE_STYLES = ("Light List Accent 1", "Light Grid Accent 1", "Table Grid")
 BAR_COLOUR = "3B6EA5"
 BAR_CELLS = 20  # the chart's resolution: one shaded cell per 5 %
 MUTED = RGBColor(0x55, 0x55, 0x55)
+DRAFT_COLOUR = RGBColor(0xB3, 0x26, 0x1E)
 
 
 class Writer:
@@ -57,6 +58,14 @@ class Writer:
         self._body = BodyAppender(self.doc)
         self._styles: dict[str, bool] = {}
         self._text_width: int | None = None
+        self._paragraph_number = 0
+
+    def number(self) -> str:
+        """ "12. " before the next paragraph of the body when numbered paragraphs are asked for."""
+        if not self.minutes.options.numbered:
+            return ""
+        self._paragraph_number += 1
+        return f"{self._paragraph_number}. "
 
     def style(self, name: str, fallback: str | None = "Normal") -> str | None:
         if name not in self._styles:
@@ -144,6 +153,8 @@ class Writer:
                 section.left_margin = section.right_margin = Mm(20)
                 section.top_margin, section.bottom_margin = Mm(18), Mm(18)
             _page_footer(section, self.minutes)
+            if self.minutes.draft:
+                _draft_header(section, self.minutes)
 
     def finish(self) -> bytes:
         props = self.doc.core_properties
@@ -190,15 +201,37 @@ def _page_footer(section: Any, minutes: Minutes) -> None:
         add_field(paragraph, code)
 
 
+def _draft_header(section: Any, minutes: Minutes) -> None:
+    """ "DRAFT" at the head of every page (after what a reference's header holds)."""
+    header = section.header
+    paragraphs = header.paragraphs
+    empty = len(paragraphs) == 1 and not paragraphs[0].text.strip() and not header.tables
+    paragraph = paragraphs[0] if empty else header.add_paragraph()
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = paragraph.add_run(minutes.labels.draft_mark)
+    run.bold = True
+    run.font.size = Pt(10)
+    run.font.color.rgb = DRAFT_COLOUR
+
+
 def title_block(w: Writer, *, handout: bool) -> None:
     m = w.minutes
-    w.heading(m.title, 0)
+    if m.title:
+        w.heading(m.title, 0)
     if m.subtitle:
         w.para(m.subtitle, "Subtitle")
     date = m.date
     if handout and m.date and m.day_start and len(m.days) == 1:
         date = f"{m.date}, {m.day_start}–{m.day_end}"
-    facts = [(m.labels.date, date), (m.labels.venue, m.venue), (m.labels.organiser, m.organiser)]
+    facts = []
+    if not handout:  # the minutes' front page block
+        facts += [
+            (m.labels.document_reference, m.reference),
+            (m.labels.document_status, m.status_label),
+            (m.labels.issued, m.issued),
+            (m.labels.prepared_by, m.prepared_by),
+        ]
+    facts += [(m.labels.date, date), (m.labels.venue, m.venue), (m.labels.organiser, m.organiser)]
     facts += [(m.labels.chair, at_sentence_start(chair)) for chair in m.chairs]
     for label, value in facts:
         if value:
