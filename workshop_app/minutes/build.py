@@ -269,9 +269,7 @@ def _next_step(ctx: BuildContext, step: NextStep, titles: dict[str, str]) -> Nex
     )
 
 
-def _next_step_groups(
-    steps: Sequence[NextStepEntry], labels: Labels
-) -> tuple[NextStepGroup, ...]:
+def _next_step_groups(steps: Sequence[NextStepEntry], labels: Labels) -> tuple[NextStepGroup, ...]:
     """The steps still to take (soonest due first, undated last), then those done, dropped."""
     headings = (
         (NextStepStatus.OPEN, labels.next_steps),
