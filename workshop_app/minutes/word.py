@@ -60,27 +60,27 @@ def _section(w: Writer, section: Section, has_questions: bool, level: int = 2) -
             )
 
 
-def _reports(w: Writer, item: ItemMinutes) -> None:
+def _reports(w: Writer, item: ItemMinutes, d: int) -> None:
     """In a report-back: each group's report, before plenary's discussion."""
     labels = w.minutes.labels
     if item.reports:
-        w.heading(labels.group_reports, 2)
+        w.heading(labels.group_reports, 2 + d)
     for report in item.reports:
         by = f" ({labels.rapporteur}: {report.rapporteur})" if report.rapporteur else ""
         if report.name or by:
-            w.heading(report.name + by, 3)
+            w.heading(report.name + by, 3 + d)
         for paragraph in report.summary:
             w.para(w.number() + paragraph)
         for point in report.points:
             w.runs("List Bullet", (f"{labels.proposed}: ", "i"), (point.text, ""))
 
 
-def _groups(w: Writer, item: ItemMinutes) -> None:
+def _groups(w: Writer, item: ItemMinutes, d: int) -> None:
     """The item's breakout groups, each with its own discussion."""
     labels = w.minutes.labels
     for group in item.groups:
         if group.name:
-            w.heading(group.name, 2)
+            w.heading(group.name, 2 + d)
         roles = [
             f"{label}: {value}"
             for label, value in (
@@ -95,7 +95,7 @@ def _groups(w: Writer, item: ItemMinutes) -> None:
         for paragraph in group.summary:
             w.para(w.number() + paragraph)
         for section in group.sections:
-            _section(w, section, bool(item.questions), 3)
+            _section(w, section, bool(item.questions), 3 + d)
 
 
 def _balance_chart(w: Writer) -> None:
@@ -284,14 +284,15 @@ def render_docx(minutes: Minutes, reference: Path | None = None) -> bytes:
         if item.day != day:
             w.heading(item.day, 1)
             day = item.day
+        d = 1 if item.day else 0  # under a day's heading, one level down
         if item.number or item.title:
-            w.heading(f"{item.number}. {item.title}" if item.number else item.title, 1)
+            w.heading(f"{item.number}. {item.title}" if item.number else item.title, 1 + d)
         for paragraph in item.summary:
             w.para(w.number() + paragraph)
-        _reports(w, item)
+        _reports(w, item, d)
         for section in item.sections:
-            _section(w, section, bool(item.questions))
-        _groups(w, item)
+            _section(w, section, bool(item.questions), 2 + d)
+        _groups(w, item, d)
     w.heading(labels.points_agreed, 1)
     for point in m.agreed:
         extra = [(f" {labels.reservations}: ", "i"), (point.reservations, "")]
