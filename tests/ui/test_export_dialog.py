@@ -6,7 +6,7 @@ import asyncio
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QDate, QSettings
 from pytestqt.qtbot import QtBot
 
 from workshop_app.domain.attribution import Attribution
@@ -76,3 +76,42 @@ def test_a_finding_in_a_contribution_opens_it_in_the_run_view(
     assert window.stack.currentWidget() is page
     assert page.viewed_item_id == "a2"
     assert [c.id for c in page.capture.selected()] == ["c07"]
+
+
+def test_front_page_choices_reach_the_file_and_are_remembered(
+    qtbot: QtBot, demo_path: Path, settings: QSettings, tmp_path: Path
+) -> None:
+    dialog = ExportDialog(demo_path, settings)
+    qtbot.addWidget(dialog)
+    assert dialog.status_choice.currentData() == "final"
+    assert dialog.issued.date() == QDate.currentDate()
+    assert "still to be held" in dialog.status_note.text()  # the dialog says when it is a draft
+    dialog.status_choice.setCurrentIndex(dialog.status_choice.findData("draft"))
+    dialog.issued.setDate(QDate(2017, 10, 6))
+    dialog.numbered.setChecked(True)
+    dialog.actual_times.setChecked(True)
+    choose(dialog, "md", Attribution.NAMED)
+    assert dialog.preview.toPlainText().startswith("DRAFT")
+    out = tmp_path / "minutes.md"
+    dialog.output.setText(str(out))
+    assert asyncio.run(dialog.export_async())
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("**DRAFT**")
+    assert "- **Date of issue:** 6 October 2017" in text
+    assert "\n1. Since the EU launched" in text
+    assert "| Planned | Item | Actual |" in text
+    again = ExportDialog(demo_path, settings)
+    qtbot.addWidget(again)
+    assert again.status_choice.currentData() == "draft"
+    assert again.numbered.isChecked() and again.actual_times.isChecked()
+    assert again.issued.date() == QDate.currentDate()  # a new export is issued today
+
+
+def test_the_agenda_handout_dialog_has_no_minutes_front_page_choices(
+    qtbot: QtBot, demo_path: Path, settings: QSettings
+) -> None:
+    dialog = ExportDialog(demo_path, settings, agenda=True)
+    qtbot.addWidget(dialog)
+    for widget in (dialog.status_choice, dialog.issued, dialog.numbered, dialog.actual_times):
+        assert not widget.isVisibleTo(dialog)
+    assert dialog.annex.isVisibleTo(dialog)
