@@ -16,8 +16,8 @@ import pytest
 from pypdf import PdfReader
 
 from tests.minutes.readback import parse_html, text_of
-from workshop_app.domain.attribution import Attribution
 from workshop_app.demo import demo_record
+from workshop_app.domain.attribution import Attribution
 from workshop_app.domain.model import AgendaItem, Day, Workshop
 from workshop_app.minutes import IdentitiesFound, MinutesOptions, export_minutes
 from workshop_app.minutes.options import Status

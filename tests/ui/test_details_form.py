@@ -315,8 +315,6 @@ def test_group_edits_undo_in_the_file(demo_path: Path, window: MainWindow) -> No
 
 def test_the_minutes_front_page_fields_have_labels_with_mnemonics(opened: MainWindow) -> None:
     panel = details(opened)
-    buddies = {
-        label.text(): label.buddy() for label in panel.findChildren(QLabel) if label.buddy()
-    }
+    buddies = {label.text(): label.buddy() for label in panel.findChildren(QLabel) if label.buddy()}
     assert buddies["Do&cument reference"] is panel.document_reference
     assert buddies["Prepared b&y"] is panel.prepared_by
