@@ -10,6 +10,8 @@ from PySide6.QtCore import QDate, QSettings
 from pytestqt.qtbot import QtBot
 
 from workshop_app.domain.attribution import Attribution
+from workshop_app.domain.model import AgendaItem
+from workshop_app.store import Document
 from workshop_app.ui.main_window import MainWindow
 from workshop_app.ui.minutes import export_actions
 from workshop_app.ui.minutes.export_dialog import ExportDialog
@@ -83,13 +85,15 @@ def test_front_page_choices_reach_the_file_and_are_remembered(
 ) -> None:
     dialog = ExportDialog(demo_path, settings)
     qtbot.addWidget(dialog)
-    assert dialog.status_choice.currentData() == "final"
-    assert dialog.issued.date() == QDate.currentDate()
-    assert "still to be held" in dialog.status_note.text()  # the dialog says when it is a draft
-    dialog.status_choice.setCurrentIndex(dialog.status_choice.findData("draft"))
-    dialog.issued.setDate(QDate(2017, 10, 6))
-    dialog.numbered.setChecked(True)
-    dialog.actual_times.setChecked(True)
+    assert dialog.front.status.currentData() == "final"
+    assert dialog.front.issued.date() == QDate.currentDate()
+    assert (
+        "still to be held" in dialog.front.status_note.text()
+    )  # the dialog says when it is a draft
+    dialog.front.status.setCurrentIndex(dialog.front.status.findData("draft"))
+    dialog.front.issued.setDate(QDate(2017, 10, 6))
+    dialog.front.numbered.setChecked(True)
+    dialog.front.actual_times.setChecked(True)
     choose(dialog, "md", Attribution.NAMED)
     assert dialog.preview.toPlainText().startswith("DRAFT")
     out = tmp_path / "minutes.md"
@@ -102,9 +106,9 @@ def test_front_page_choices_reach_the_file_and_are_remembered(
     assert "| Planned | Item | Actual |" in text
     again = ExportDialog(demo_path, settings)
     qtbot.addWidget(again)
-    assert again.status_choice.currentData() == "draft"
-    assert again.numbered.isChecked() and again.actual_times.isChecked()
-    assert again.issued.date() == QDate.currentDate()  # a new export is issued today
+    assert again.front.status.currentData() == "draft"
+    assert again.front.numbered.isChecked() and again.front.actual_times.isChecked()
+    assert again.front.issued.date() == QDate.currentDate()  # a new export is issued today
 
 
 def test_the_agenda_handout_dialog_has_no_minutes_front_page_choices(
@@ -112,6 +116,24 @@ def test_the_agenda_handout_dialog_has_no_minutes_front_page_choices(
 ) -> None:
     dialog = ExportDialog(demo_path, settings, agenda=True)
     qtbot.addWidget(dialog)
-    for widget in (dialog.status_choice, dialog.issued, dialog.numbered, dialog.actual_times):
+    for widget in (
+        dialog.front.status,
+        dialog.front.issued,
+        dialog.front.numbered,
+        dialog.front.actual_times,
+    ):
         assert not widget.isVisibleTo(dialog)
     assert dialog.annex.isVisibleTo(dialog)
+
+
+def test_the_preview_says_why_a_final_export_is_a_draft(
+    qtbot: QtBot, demo_path: Path, settings: QSettings
+) -> None:
+    with Document.open(demo_path) as doc:
+        doc.agenda.add_item(AgendaItem("later", "Follow-up session"))
+    dialog = ExportDialog(demo_path, settings)
+    qtbot.addWidget(dialog)
+    choose(dialog, "pdf", Attribution.NAMED)
+    assert dialog.front.status.currentData() == "final"
+    preview = dialog.preview.toPlainText()
+    assert preview.startswith("DRAFT (items of the agenda are still to be held)")

@@ -7,11 +7,10 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -35,8 +34,8 @@ from workshop_app.formats import AGENDA_FORMATS, FORMAT_LABELS, TEMPLATE_FORMATS
 from workshop_app.minutes import MinutesOptions, Paper, RecordMode
 from workshop_app.minutes.export import IdentitiesFound, default_output, export_minutes
 from workshop_app.minutes.identities import IdentityMatch
-from workshop_app.minutes.options import Status
 from workshop_app.ui import dialogs, tasks
+from workshop_app.ui.minutes.export_front import FrontChoices
 from workshop_app.ui.minutes.export_preview import OfflineBrowser, preview_or_error
 from workshop_app.words import plural
 
@@ -84,10 +83,7 @@ class ExportDialog(QDialog):
             self.highlights.toggled,
             self.annex.toggled,
             self.paper.currentIndexChanged,
-            self.status_choice.currentIndexChanged,
-            self.issued.dateChanged,
-            self.numbered.toggled,
-            self.actual_times.toggled,
+            *self.front.signals(),
         ):
             signal.connect(self._choices_changed)
         self._choices_changed()
@@ -106,17 +102,7 @@ class ExportDialog(QDialog):
         self.annex = QCheckBox("Include the &annex (attendance, balance, speakers' log)")
         self.annex.setToolTip("The attendance list, the participation balance, the speakers' log")
         self.annex.setChecked(True)
-        self.status_choice = QComboBox()
-        self.status_choice.addItem("Final", Status.FINAL.value)
-        self.status_choice.addItem("Draft (marked DRAFT on every page)", Status.DRAFT.value)
-        self.status_note = QLabel("Draft anyway while items of the agenda are still to be held.")
-        self.status_note.setWordWrap(True)
-        self.status_note.setStyleSheet("color: palette(placeholder-text);")
-        self.issued = QDateEdit(QDate.currentDate())
-        self.issued.setCalendarPopup(True)
-        self.issued.setDisplayFormat("d MMMM yyyy")
-        self.numbered = QCheckBox("&Number the paragraphs (1., 2., … as at the UN)")
-        self.actual_times = QCheckBox("Show when each item actually &ran (agenda)")
+        self.front = FrontChoices()  # status, date of issue, numbering, actual times
         self.paper = QComboBox()
         self.paper.addItem("A4", Paper.A4.value)
         self.paper.addItem("US Letter", Paper.LETTER.value)
@@ -136,16 +122,8 @@ class ExportDialog(QDialog):
         form.addRow("A&ttribution:", self.attribution)
         form.addRow("", self.highlights)
         form.addRow("", self.annex)
-        form.addRow("", self.numbered)
-        form.addRow("", self.actual_times)
-        form.addRow("Stat&us:", self.status_choice)
-        form.addRow("", self.status_note)
-        form.addRow("&Date of issue:", self.issued)
+        self.front.add_rows(form, shown=not self.agenda)
         form.addRow("&Paper:", self.paper)
-        for minutes_only in (self.numbered, self.actual_times, self.status_note):
-            form.setRowVisible(minutes_only, not self.agenda)
-        form.setRowVisible(self.status_choice, not self.agenda)
-        form.setRowVisible(self.issued, not self.agenda)
         form.addRow("Te&mplate:", _row(self.template, self.template_button))
         form.addRow("&Save as:", _row(self.output, self.output_button))
         left = QWidget()
@@ -200,10 +178,7 @@ class ExportDialog(QDialog):
             record=RecordMode.HIGHLIGHTS if self.highlights.isChecked() else RecordMode.FULL,
             annex=self.annex.isChecked(),
             paper=Paper(self.paper.currentData()),
-            status=Status(self.status_choice.currentData()),
-            issued=self.issued.date().toString("yyyy-MM-dd"),
-            numbered=self.numbered.isChecked(),
-            actual_times=self.actual_times.isChecked(),
+            **self.front.options(),
         )
 
     def chosen_format(self) -> Format:
@@ -212,8 +187,7 @@ class ExportDialog(QDialog):
     def _choices_changed(self) -> None:
         fmt = self.chosen_format()
         self.paper.setEnabled(fmt in (Format.PDF, Format.DOCX))
-        for minutes_only in (self.status_choice, self.issued, self.numbered, self.actual_times):
-            minutes_only.setEnabled(not self.agenda and fmt is not Format.CSV)
+        self.front.set_enabled(not self.agenda and fmt is not Format.CSV)
         templated = fmt in TEMPLATE_FORMATS
         self.template.setEnabled(templated)
         self.template_button.setEnabled(templated)
@@ -257,17 +231,14 @@ class ExportDialog(QDialog):
             ("format", self.format),
             ("attribution", self.attribution),
             ("paper", self.paper),
-            ("status", self.status_choice),
         ):
             value = s.value(f"{self._key}/{key}")
             if value is not None and combo.findData(value) >= 0:
                 combo.setCurrentIndex(combo.findData(value))
         self.highlights.setChecked(bool(s.value(f"{self._key}/highlights", False, type=bool)))
         self.annex.setChecked(bool(s.value(f"{self._key}/annex", True, type=bool)))
-        self.numbered.setChecked(bool(s.value(f"{self._key}/numbered", False, type=bool)))
-        actual = s.value(f"{self._key}/actual_times", False, type=bool)
-        self.actual_times.setChecked(bool(actual))
         self.template.setText(str(s.value(f"{self._key}/template", "") or ""))
+        self.front.restore(s, self._key)
 
     def remember_choices(self) -> None:
         """This workshop's last choices, for the next export."""
@@ -277,10 +248,8 @@ class ExportDialog(QDialog):
         s.setValue(f"{self._key}/paper", self.paper.currentData())
         s.setValue(f"{self._key}/highlights", self.highlights.isChecked())
         s.setValue(f"{self._key}/annex", self.annex.isChecked())
-        s.setValue(f"{self._key}/status", self.status_choice.currentData())
-        s.setValue(f"{self._key}/numbered", self.numbered.isChecked())
-        s.setValue(f"{self._key}/actual_times", self.actual_times.isChecked())
         s.setValue(f"{self._key}/template", self.template.text())
+        self.front.remember(s, self._key)
         s.sync()
 
     # -- preview --------------------------------------------------------------------------

@@ -59,7 +59,7 @@ def show_export(scene: Scene) -> QWidget:
     )
     dialog.setParent(scene.window, dialog.windowFlags())
     dialog.attribution.setCurrentIndex(dialog.attribution.findData("anonymous"))
-    dialog.issued.setDate(QDate(2017, 10, 6))  # the same picture whatever the day
+    dialog.front.issued.setDate(QDate(2017, 10, 6))  # the same picture whatever the day
     dialog.refresh_preview()
     dialog.resize(*SIZE)
     dialog.show()
@@ -77,9 +77,9 @@ def show_export_draft(scene: Scene) -> QWidget:
         path, QSettings(str(scene.folder / "export-draft.ini"), QSettings.Format.IniFormat)
     )
     dialog.setParent(scene.window, dialog.windowFlags())
-    dialog.status_choice.setCurrentIndex(dialog.status_choice.findData("draft"))
-    dialog.issued.setDate(QDate(2017, 9, 29))
-    dialog.numbered.setChecked(True)
+    dialog.front.status.setCurrentIndex(dialog.front.status.findData("draft"))
+    dialog.front.issued.setDate(QDate(2017, 9, 29))
+    dialog.front.numbered.setChecked(True)
     dialog.refresh_preview()
     dialog.resize(*SIZE)
     dialog.show()
