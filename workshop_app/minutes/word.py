@@ -66,9 +66,11 @@ def _reports(w: Writer, item: ItemMinutes, d: int) -> None:
     if item.reports:
         w.heading(labels.group_reports, 2 + d)
     for report in item.reports:
-        by = f" ({labels.rapporteur}: {report.rapporteur})" if report.rapporteur else ""
-        if report.name or by:
-            w.heading(report.name + by, 3 + d)
+        # "Group A · Rapporteur: Ms. A. Example (Org)": no brackets around the brackets.
+        by = f"{labels.rapporteur}: {report.rapporteur}" if report.rapporteur else ""
+        heading = " · ".join(part for part in (report.name, by) if part)
+        if heading:
+            w.heading(heading, 3 + d)
         for paragraph in report.summary:
             w.para(w.number() + paragraph)
         for point in report.points:
