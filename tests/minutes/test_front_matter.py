@@ -141,7 +141,7 @@ def test_key_outcomes_come_first_and_what_comes_next_closes_the_body(
             "Propose partner-country co-hosts",  # 15 December 2017
             "Collect short descriptions",  # 31 January 2018
             "Hold regional events throughout 2018",  # 31 December 2018
-            "Already done",
+            "Done",
             "Circulate the minutes",
         )
     ]

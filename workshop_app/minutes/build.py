@@ -129,7 +129,7 @@ def build_minutes(record: WorkshopRecord, options: MinutesOptions | None = None)
         issued=long_date(issued),
         issued_iso=issued,
         prepared_by=one_line(workshop.prepared_by) or one_line(workshop.organiser),
-        next_step_groups=_next_step_groups(next_steps, labels),
+        next_step_groups=_next_step_groups(next_steps),
     )
 
 
@@ -269,15 +269,12 @@ def _next_step(ctx: BuildContext, step: NextStep, titles: dict[str, str]) -> Nex
     )
 
 
-def _next_step_groups(steps: Sequence[NextStepEntry], labels: Labels) -> tuple[NextStepGroup, ...]:
-    """The steps still to take (soonest due first, undated last), then those done, dropped."""
-    headings = (
-        (NextStepStatus.OPEN, labels.next_steps),
-        (NextStepStatus.DONE, labels.already_done),
-        (NextStepStatus.DROPPED, labels.dropped),
-    )
+def _next_step_groups(steps: Sequence[NextStepEntry]) -> tuple[NextStepGroup, ...]:
+    """The steps still to take (soonest due first, undated last), then those done, dropped;
+    each group headed by its status as the domain names it."""
     groups = []
-    for status, heading in headings:
+    for status in (NextStepStatus.OPEN, NextStepStatus.DONE, NextStepStatus.DROPPED):
+        heading = NEXT_STEP_LABELS[status]
         mine = [step for step in steps if step.status == status.value]
         if status is NextStepStatus.OPEN:  # a stable sort: steps due together keep their order
             mine.sort(key=lambda step: (not step.due_iso, step.due_iso))

@@ -96,10 +96,7 @@ class Labels:
     issued: str = "Date of issue"
     prepared_by: str = "Prepared by"
     key_outcomes: str = "Key outcomes"
-    agreed: str = "Agreed"
     what_comes_next: str = "What comes next"
-    already_done: str = "Already done"
-    dropped: str = "Dropped"
     #: Before a next step's due date in the short summary: "(MIEUX, by 31 December 2018)".
     by: str = "by"
 

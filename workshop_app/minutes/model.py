@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from workshop_app.domain.model import NextStepStatus
 from workshop_app.minutes.labels import Labels
 from workshop_app.minutes.options import MinutesOptions
 
@@ -159,7 +160,7 @@ class NextStepEntry:
 
 @dataclass(frozen=True)
 class NextStepGroup:
-    """A part of "What comes next": the steps still to take, those done, those dropped."""
+    """A part of "What comes next": the next steps of one status, under its label."""
 
     status: str  # a NextStepStatus value
     heading: str
@@ -262,13 +263,14 @@ class Minutes:
     issued: str = ""  # "5 December 2026"
     issued_iso: str = ""
     prepared_by: str = ""  # the workshop's "prepared by", else the organiser
-    #: "What comes next": the next steps grouped (to take first, by due date; then done, dropped).
+    #: "What comes next": the next steps grouped by status, open ones first (soonest due
+    #: first), each group headed by its status label.
     next_step_groups: tuple[NextStepGroup, ...] = ()
 
     @property
     def key_steps(self) -> tuple[NextStepEntry, ...]:
         """The next steps the short summary at the top lists: all but the dropped ones."""
-        return tuple(step for step in self.next_steps if step.status != "dropped")
+        return tuple(s for s in self.next_steps if s.status != NextStepStatus.DROPPED)
 
     @property
     def has_key_outcomes(self) -> bool:

@@ -234,7 +234,7 @@ def _key_outcomes(w: Writer) -> None:
         return
     w.heading(labels.key_outcomes, 1)
     if m.agreed:
-        w.runs("Normal", (f"{labels.agreed}:", "b"))
+        w.runs("Normal", (f"{labels.points_agreed}:", "b"))
         for point in m.agreed:
             w.runs("List Bullet", (point.text, ""))
     if m.key_steps:
