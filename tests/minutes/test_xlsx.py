@@ -332,3 +332,18 @@ def test_the_three_day_workshop_in_a_workbook(tmp_path: Path) -> None:
     assert len(sheets["Next steps"]) == len(record.next_steps) + 1
     present = sum(p.present for p in record.participants)
     assert sheets["Attendance"][-1] == ("Total", present)
+
+
+def test_the_check_reads_the_workbooks_properties_too(
+    workshop: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The properties are checked as written, as a Word file's are: were the workbook ever to
+    say more about who made it than the minutes' own text does, the check would see it."""
+    from workshop_app.minutes import xlsx
+
+    monkeypatch.setattr(xlsx, "APPLICATION", "Natalia Rusu")
+    out = tmp_path / "anonymous.xlsx"
+    with pytest.raises(IdentitiesFound) as found:
+        export_minutes(workshop, MinutesOptions(attribution=Attribution.ANONYMOUS), "xlsx", out)
+    assert "the workbook's document properties (docProps/core.xml)" in found.value.message
+    assert not out.exists()
