@@ -19,6 +19,7 @@ from tests.minutes.readback import docx_parts, xlsx_sheets
 from tests.minutes.test_safety import FAST, MODES, everywhere, texts
 from workshop_app.assets import asset
 from workshop_app.domain.attribution import Attribution
+from workshop_app.domain.limits import MAX_TEXT
 from workshop_app.domain.model import WorkshopRecord
 from workshop_app.interchange import load_path
 from workshop_app.minutes import Format, MinutesOptions, build_minutes, export_minutes, render
@@ -347,3 +348,30 @@ def test_the_check_reads_the_workbooks_properties_too(
         export_minutes(workshop, MinutesOptions(attribution=Attribution.ANONYMOUS), "xlsx", out)
     assert "the workbook's document properties (docProps/core.xml)" in found.value.message
     assert not out.exists()
+
+
+def test_a_text_longer_than_a_cell_goes_on_in_the_rows_below(
+    demo: WorkshopRecord, tmp_path: Path
+) -> None:
+    """A contribution may be 100,000 characters; a cell holds 32,767: nothing is cut off."""
+    record = quiet(demo)
+    long_text = " ".join(f"word{n}" for n in range(10_000))
+    assert 65_534 < len(long_text) <= MAX_TEXT  # three cells' worth, and a text the store takes
+    first = dataclasses.replace(record.contributions[0], text=long_text)
+    path = write(
+        dataclasses.replace(record, contributions=(first, *record.contributions[1:])), tmp_path
+    )
+    sheets = export(path, Attribution.NAMED, tmp_path / "long.xlsx")
+    said = sheets["Contributions"]
+    assert len(said) == len(record.contributions) + 1 + 2  # three rows hold the long one
+    rows = [dict(zip(said[0], row, strict=True)) for row in said[1:4]]
+    parts = [str(row["Contribution"]) for row in rows]
+    assert all(len(part) <= 32_767 for part in parts)
+    assert "".join(part.removeprefix("…").removesuffix("…") for part in parts) == long_text
+    assert parts[0].endswith("…") and parts[1].startswith("…")
+    # Each part's row says whose words and when, so that it sorts and filters with the rest.
+    assert {(row["Time"], row["Attributed to"]) for row in rows} == {
+        (dt.datetime(2017, 9, 21, 9, 40), rows[0]["Attributed to"])
+    }
+    assert rows[0]["Attributed to"]
+    assert not str(said[4][said[0].index("Contribution")]).startswith("…")  # the next one

@@ -39,6 +39,8 @@ APPLICATION = "Workshop App"
 SHEETS = ("Contributions", "Consensus points", "Next steps", "Attendance")
 DATE_TIME = "yyyy-mm-dd hh:mm"
 DATE = "yyyy-mm-dd"
+#: The most characters a spreadsheet cell holds (Excel's limit; openpyxl cuts off the rest).
+CELL_LIMIT = 32_767
 _TOP = Alignment(vertical="top")
 _WRAP = Alignment(vertical="top", wrap_text=True)
 _BOLD = Font(bold=True)
@@ -255,18 +257,39 @@ def _write_sheet(
     looks = [_look(sheet, column) for column in columns]
     count = 0
     for row in rows:
-        cells = []
-        for value, look in zip(row, looks, strict=True):
-            if isinstance(value, str):
-                cell = Cell(sheet, 1, 1, value=safe_cell(value) or None, style_array=look)
-                if value:
+        values = [safe_cell(value) if isinstance(value, str) else value for value in row]
+        for part in _parts(values):
+            cells = []
+            for value, look in zip(part, looks, strict=True):
+                cell = Cell(sheet, 1, 1, value=None if value == "" else value, style_array=look)
+                if isinstance(value, str) and value:
                     cell.data_type = "s"  # text, whatever it looks like ("#N/A", "TRUE")
-            else:
-                cell = Cell(sheet, 1, 1, value=value, style_array=look)
-            cells.append(cell)
-        sheet.append(cells)
-        count += 1
+                cells.append(cell)
+            sheet.append(cells)
+            count += 1
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{count + 1}"
+
+
+def _parts(values: list[Value]) -> Iterator[list[Value]]:
+    """The row, or, when a text is longer than a cell holds, the row again for each further
+    part of it (the other cells repeated, so that it sorts and filters with its row): a
+    contribution may be 100,000 characters long, a cell 32,767, and none of it is dropped."""
+    if not any(isinstance(v, str) and len(v) > CELL_LIMIT for v in values):
+        yield values
+        return
+    step = CELL_LIMIT - 2  # room for the "…" that says a part goes on, or went before
+    longest = max(len(v) for v in values if isinstance(v, str))
+    for start in range(0, longest, step):
+        part: list[Value] = []
+        for value in values:
+            if not isinstance(value, str) or len(value) <= CELL_LIMIT:
+                part.append(value)
+                continue
+            piece = value[start : start + step]
+            before = "…" if start and piece else ""
+            after = "…" if start + step < len(value) else ""
+            part.append(f"{before}{piece}{after}")
+        yield part
 
 
 def _look(sheet: Any, column: Column) -> Any:
