@@ -3,7 +3,7 @@ contributions, the consensus points, the next steps and the attendance, each on 
 
 Rendered from the Minutes value, so attribution is already applied. Every text cell is text,
 never a formula: neutralised as the CSV's cells are (``csvfile.safe_cell``) and typed as a
-string, so that "#N/A" or "TRUE" typed into a contribution stays words too. Written with
+string, so that "#N/A" typed into a contribution stays words, not an error value. Written with
 openpyxl's write-only mode, which streams each sheet's rows to a temporary file.
 """
 
@@ -263,7 +263,7 @@ def _write_sheet(
             for value, look in zip(part, looks, strict=True):
                 cell = Cell(sheet, 1, 1, value=None if value == "" else value, style_array=look)
                 if isinstance(value, str) and value:
-                    cell.data_type = "s"  # text, whatever it looks like ("#N/A", "TRUE")
+                    cell.data_type = "s"  # text, whatever it looks like ("#N/A")
                 cells.append(cell)
             sheet.append(cells)
             count += 1
