@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -125,6 +126,10 @@ def _check_export_options(
         )
     if fmt == JSON and (args.agenda or args.template or args.reference_docx or args.record):
         raise UsageError("minutes options (--agenda, --template, --full, ...) do not apply to json")
+    if fmt == JSON and (args.status or args.issued or args.numbered or args.actual_times):
+        raise UsageError(
+            "minutes options (--status, --issued, --numbered, ...) do not apply to json"
+        )
     if fmt != JSON and args.json_version is not None:
         raise UsageError("--json-version applies to --format json only")
     if args.agenda and fmt not in agenda_formats:
@@ -151,13 +156,17 @@ def _export_minutes(args: argparse.Namespace, source: Path) -> bytes:
     from workshop_app.domain.attribution import Attribution
     from workshop_app.minutes.export import produce, read_record
     from workshop_app.minutes.identities import IdentityMatch
-    from workshop_app.minutes.options import MinutesOptions, Paper, RecordMode
+    from workshop_app.minutes.options import MinutesOptions, Paper, RecordMode, Status
 
     options = MinutesOptions(
         attribution=Attribution(args.attribution or "named"),
         record=RecordMode(args.record or "full"),
         annex=not args.no_annex,
         paper=Paper(args.paper),
+        status=Status(args.status or "final"),
+        issued=args.issued,
+        numbered=args.numbered,
+        actual_times=args.actual_times,
     )
     forced: list[IdentityMatch] = []
     data = produce(
@@ -176,6 +185,16 @@ def _export_minutes(args: argparse.Namespace, source: Path) -> bytes:
         for finding in forced:
             print(f"  {finding.describe()}", file=sys.stderr)
     return data
+
+
+def _iso_date(text: str) -> str:
+    """An --issued date as YYYY-MM-DD, or a usage error in words."""
+    try:
+        return dt.date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a date written YYYY-MM-DD (for example 2017-10-06)"
+        ) from None
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
@@ -274,7 +293,35 @@ def build_parser() -> argparse.ArgumentParser:
         const="highlights",
         help="print only contributions marked as highlights (examples are always listed)",
     )
-    exp.add_argument("--no-annex", action="store_true", help="leave out the annex")
+    exp.add_argument(
+        "--no-annex",
+        action="store_true",
+        help="leave out the annex (attendance list, participation balance, speakers' log)",
+    )
+    exp.add_argument(
+        "--status",
+        choices=("draft", "final"),
+        help="final (the default) or draft; minutes are a draft anyway while items of the "
+        "agenda are still to be held, and a draft is marked DRAFT on every page",
+    )
+    exp.add_argument(
+        "--issued",
+        metavar="YYYY-MM-DD",
+        type=_iso_date,
+        help="the date of issue printed on the minutes (default: today)",
+    )
+    exp.add_argument(
+        "--numbered",
+        action="store_true",
+        help="number the paragraphs of the minutes' body 1., 2., ... (UN style)",
+    )
+    exp.add_argument(
+        "--actual-times",
+        "--speaking-times",
+        dest="actual_times",
+        action="store_true",
+        help="add the agenda's Actual column: when each item really began and ended",
+    )
     exp.add_argument("--paper", choices=("a4", "letter"), default="a4", help="default: a4")
     exp.add_argument("--template", metavar="FILE", help="your own Jinja2 template (md, html)")
     exp.add_argument(

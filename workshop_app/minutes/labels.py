@@ -87,6 +87,20 @@ class Labels:
     skipped: str = "skipped"
     #: In anonymous minutes, the groups fewer than k present participants share, as one row.
     other_groups: str = "Other groups"
+    # The front page block, the summary at the top and the section at the end.
+    document_reference: str = "Document reference"
+    document_status: str = "Status"
+    draft: str = "Draft"
+    final: str = "Final"
+    #: Marked on every page of a draft (a banner, the page header).
+    draft_mark: str = "DRAFT"
+    draft_reason: str = "items of the agenda are still to be held"
+    issued: str = "Date of issue"
+    prepared_by: str = "Prepared by"
+    key_outcomes: str = "Key outcomes"
+    what_comes_next: str = "What comes next"
+    #: Before a next step's due date in the short summary: "(MIEUX, by 31 December 2018)".
+    by: str = "by"
 
 
 KIND_LABELS = {

@@ -36,6 +36,7 @@ from workshop_app.minutes.export import IdentitiesFound, default_output, export_
 from workshop_app.minutes.identities import IdentityMatch
 from workshop_app.ui import dialogs, tasks
 from workshop_app.ui.minutes import public_names_dialog
+from workshop_app.ui.minutes.export_front import FrontChoices
 from workshop_app.ui.minutes.export_preview import OfflineBrowser, preview_or_error
 from workshop_app.words import plural
 
@@ -85,6 +86,7 @@ class ExportDialog(QDialog):
             self.highlights.toggled,
             self.annex.toggled,
             self.paper.currentIndexChanged,
+            *self.front.signals(),
         ):
             signal.connect(self._choices_changed)
         self._choices_changed()
@@ -100,8 +102,10 @@ class ExportDialog(QDialog):
         for mode, label in ATTRIBUTION_LABELS.items():
             self.attribution.addItem(label, mode.value)
         self.highlights = QCheckBox("&Highlights only (instead of the full record)")
-        self.annex = QCheckBox("Include the &annex (participation balance, speakers' log)")
+        self.annex = QCheckBox("Include the &annex (attendance, balance, speakers' log)")
+        self.annex.setToolTip("The attendance list, the participation balance, the speakers' log")
         self.annex.setChecked(True)
+        self.front = FrontChoices()  # status, date of issue, numbering, actual times
         self.paper = QComboBox()
         self.paper.addItem("A4", Paper.A4.value)
         self.paper.addItem("US Letter", Paper.LETTER.value)
@@ -121,6 +125,7 @@ class ExportDialog(QDialog):
         form.addRow("A&ttribution:", self.attribution)
         form.addRow("", self.highlights)
         form.addRow("", self.annex)
+        self.front.add_rows(form, shown=not self.agenda)
         form.addRow("&Paper:", self.paper)
         form.addRow("Te&mplate:", _row(self.template, self.template_button))
         form.addRow("&Save as:", _row(self.output, self.output_button))
@@ -188,6 +193,7 @@ class ExportDialog(QDialog):
             record=RecordMode.HIGHLIGHTS if self.highlights.isChecked() else RecordMode.FULL,
             annex=self.annex.isChecked(),
             paper=Paper(self.paper.currentData()),
+            **self.front.options(),
         )
 
     def chosen_format(self) -> Format:
@@ -196,6 +202,7 @@ class ExportDialog(QDialog):
     def _choices_changed(self) -> None:
         fmt = self.chosen_format()
         self.paper.setEnabled(fmt in (Format.PDF, Format.DOCX))
+        self.front.set_enabled(not self.agenda and fmt is not Format.CSV)
         templated = fmt in TEMPLATE_FORMATS
         self.template.setEnabled(templated)
         self.template_button.setEnabled(templated)
@@ -246,6 +253,7 @@ class ExportDialog(QDialog):
         self.highlights.setChecked(bool(s.value(f"{self._key}/highlights", False, type=bool)))
         self.annex.setChecked(bool(s.value(f"{self._key}/annex", True, type=bool)))
         self.template.setText(str(s.value(f"{self._key}/template", "") or ""))
+        self.front.restore(s, self._key)
 
     def remember_choices(self) -> None:
         """This workshop's last choices, for the next export."""
@@ -256,6 +264,7 @@ class ExportDialog(QDialog):
         s.setValue(f"{self._key}/highlights", self.highlights.isChecked())
         s.setValue(f"{self._key}/annex", self.annex.isChecked())
         s.setValue(f"{self._key}/template", self.template.text())
+        self.front.remember(s, self._key)
         s.sync()
 
     # -- preview --------------------------------------------------------------------------
