@@ -85,7 +85,7 @@ def test_version_1_on_request_round_trips_on_the_command_line(
     # such, and round-trips once they are cleared.
     refused = cli("export", str(demo_path), "--format", "json", "--json-version", "1", "-o", "-")
     assert refused.returncode == 1
-    assert "Format version 1 cannot hold a workshop's public names" in refused.stderr
+    assert "Format version 1 cannot hold the workshop's public names." in refused.stderr
     demo = demo_record()
     workshop = dataclasses.replace(demo.workshop, public_names=(), public_names_confirmed=False)
     demo_path = tmp_path / "without-public-names.workshop"

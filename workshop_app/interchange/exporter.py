@@ -24,6 +24,11 @@ from workshop_app.interchange.layout import (
 )
 from workshop_app.words import plural
 
+# What a refusal calls a key whose name does not say it in words.
+_WORDS = {
+    "anonymity_k": "anonymity threshold",
+    "public_names_confirmed": "confirmed public names",
+}
 # Names of the people or things that a refusal lists; the count says how many in all.
 _NAMED_IN_REFUSAL = 3
 
@@ -85,7 +90,12 @@ def _refuse_what_is_newer(
         holders = [obj for obj in _objects(document, definition) if key in obj]
         if not holders:
             continue
-        words = key.replace("_", " ")
+        words = _WORDS.get(key, key.replace("_", " "))
+        if definition == "workshop":  # one object: no count, no list of holders
+            raise ExportRefused(
+                f"Format version {version} cannot hold the workshop's {words}.",
+                hint=f"Export version {VERSION} (the default), which holds them.",
+            )
         names = ", ".join(
             repr(obj.get("name") or obj.get("title") or obj.get("id"))
             for obj in holders[:_NAMED_IN_REFUSAL]
