@@ -108,3 +108,12 @@ def test_a_threshold_outside_the_range_in_a_file_is_refused_by_import() -> None:
     document["workshop"]["anonymity_k"] = 1
     with pytest.raises(InterchangeError, match="anonymity_k: 1 is too small"):
         loads(json.dumps(document))
+
+
+def test_names_and_threshold_are_one_edit_refused_together(document: Document) -> None:
+    document.workshop.set_public_names(["EU4Climate"], 4)
+    assert read_back(document.path, "SELECT anonymity_k FROM workshop") == [(4,)]
+    with pytest.raises(Refusal):
+        document.workshop.set_public_names(["Another body"], 1)
+    assert read_back(document.path, "SELECT name FROM public_names") == [("EU4Climate",)]
+    assert read_back(document.path, "SELECT anonymity_k FROM workshop") == [(4,)]

@@ -22,6 +22,8 @@ from workshop_app.ui.prepare.agenda_panel import AgendaPanel
 from workshop_app.ui.prepare.prepare_page import PreparePage
 
 PUBLIC = ["MIEUX Programme", "Rabat Process"]
+#: The real dialog function (the fixtures of tests/ui replace every dialog with a failure).
+REAL_EDIT = public_names_dialog.edit_public_names
 
 
 @pytest.fixture
@@ -69,15 +71,17 @@ def test_public_names_are_shown_and_edited_through_the_session(
     anonymous(dialog, qtbot)
     assert dialog.public_label.text() == "none listed (not confirmed yet)"
     assert any("MIEUX Programme: only 2 participants" in f.why for f in dialog.findings)
-    asked: list[tuple[list[str], bool]] = []
+    asked: list[tuple[list[str], int, bool]] = []
 
-    def edit(_parent: object, names: list[str], *, confirming: bool = False) -> list[str]:
-        asked.append((list(names), confirming))
-        return PUBLIC
+    def edit(
+        _parent: object, names: list[str], k: int, *, confirming: bool = False
+    ) -> tuple[list[str], int]:
+        asked.append((list(names), k, confirming))
+        return PUBLIC, 3
 
     monkeypatch.setattr(public_names_dialog, "edit_public_names", edit)
     dialog.public_button.click()
-    assert asked == [([], False)]
+    assert asked == [([], 3, False)]
     assert stored_names(unconfirmed) == PUBLIC and confirmed(unconfirmed)
     assert dialog.public_label.text() == "MIEUX Programme; Rabat Process"
     qtbot.waitUntil(lambda: not dialog.findings)  # the preview checked again: nothing left
@@ -100,10 +104,10 @@ def test_a_first_anonymous_export_asks_to_confirm_the_public_names(
     dialog.write_anyway.setChecked(True)
     out = tmp_path / "anonymous.md"
     dialog.output.setText(str(out))
-    answers: list[list[str] | None] = [None, PUBLIC]
+    answers: list[tuple[list[str], int] | None] = [None, (PUBLIC, 3)]
     asked: list[bool] = []
 
-    def edit(_parent: object, _names: list[str], *, confirming: bool = False) -> Any:
+    def edit(_parent: object, _names: list[str], _k: int, *, confirming: bool = False) -> Any:
         asked.append(confirming)
         return answers.pop(0)
 
@@ -149,3 +153,39 @@ def test_findings_give_their_reason_and_going_to_one_keeps_the_choices(
     assert isinstance(agenda, AgendaPanel)
     current = agenda.current()
     assert current is not None and current.id == "a2"
+
+
+def test_the_threshold_is_set_with_the_public_names_and_undone_with_them(
+    window: MainWindow,
+    qtbot: QtBot,
+    settings: QSettings,
+    unconfirmed: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The real dialog: k typed in its spin box (Alt+A) is stored with the names in one edit;
+    at k = 2 an organisation two participants share is no longer a finding."""
+    assert window.open_path(unconfirmed)
+    dialog = dialog_for(window, qtbot, settings)
+    anonymous(dialog, qtbot)
+    assert any("MIEUX Programme: only 2 participants" in f.why for f in dialog.findings)
+    seen: list[public_names_dialog.PublicNamesDialog] = []
+
+    def exec_(self: public_names_dialog.PublicNamesDialog) -> int:
+        seen.append(self)
+        assert self.threshold.value() == 3
+        self.editor.setPlainText("Rabat Process")
+        self.threshold.setValue(2)
+        return public_names_dialog.QDialog.DialogCode.Accepted.value
+
+    monkeypatch.setattr(public_names_dialog.PublicNamesDialog, "exec", exec_)
+    monkeypatch.setattr(public_names_dialog, "edit_public_names", REAL_EDIT)
+    dialog.public_button.click()
+    assert seen and seen[0].threshold.accessibleName()
+    assert read_back(unconfirmed, "SELECT anonymity_k, public_names_confirmed FROM workshop") == [
+        (2, 1)
+    ]
+    assert stored_names(unconfirmed) == ["Rabat Process"]
+    qtbot.waitUntil(lambda: not any("MIEUX" in f.why for f in dialog.findings))
+    window.session.editor.stack.undo()  # type: ignore[union-attr]
+    assert read_back(unconfirmed, "SELECT anonymity_k FROM workshop") == [(3,)]
+    assert stored_names(unconfirmed) == []

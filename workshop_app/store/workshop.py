@@ -130,12 +130,17 @@ class WorkshopStore:
             tx.db.table("workshop").update(1, {"anonymity_k": k})
             tx.changed(Entity.WORKSHOP, ChangeKind.UPDATED)
 
-    def set_public_names(self, names: Sequence[str]) -> None:
-        """Replace the list of public names, which the organiser thereby confirms."""
+    def set_public_names(self, names: Sequence[str], anonymity_k: int | None = None) -> None:
+        """Replace the list of public names, which the organiser thereby confirms (and, given,
+        the anonymity threshold: both in one transaction, as one dialog sets them)."""
         cleaned = clean_public_names(names)
+        values: dict[str, int] = {"public_names_confirmed": 1}
+        if anonymity_k is not None:
+            check_anonymity_k(anonymity_k)
+            values["anonymity_k"] = anonymity_k
         with self._doc.write() as tx:
             replace_public_names(tx.db, cleaned)
-            tx.db.table("workshop").update(1, {"public_names_confirmed": 1})
+            tx.db.table("workshop").update(1, values)
             tx.changed(Entity.WORKSHOP, ChangeKind.UPDATED)
 
     def set_stakeholder_groups(self, groups: Sequence[str]) -> None:

@@ -248,16 +248,19 @@ class DetailsEdits:
 
         return self._editor.run(label, do, lambda old: self._workshop.set_stakeholder_groups(old))
 
-    def set_public_names(self, names: list[str]) -> bool:
-        """The public names, confirmed; Undo puts back the names before (still confirmed)."""
+    def set_public_names(self, names: list[str], anonymity_k: int | None = None) -> bool:
+        """The public names, confirmed, and the anonymity threshold; Undo puts back both as
+        they were (the names still confirmed)."""
 
-        def do() -> tuple[str, ...]:
-            before = self._workshop.get().public_names
-            self._workshop.set_public_names(names)
-            return before
+        def do() -> tuple[tuple[str, ...], int]:
+            before = self._workshop.get()
+            self._workshop.set_public_names(names, anonymity_k)
+            return before.public_names, before.anonymity_k
 
         return self._editor.run(
-            "Change Public Names", do, lambda old: self._workshop.set_public_names(old)
+            "Change Anonymity Settings",
+            do,
+            lambda old: self._workshop.set_public_names(*old),
         )
 
     def rename_group(self, old: str, new: str) -> bool:

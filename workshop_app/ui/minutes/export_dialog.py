@@ -339,8 +339,10 @@ class ExportDialog(QDialog):
         if self.public_names is None:
             return False
         names, _confirmed = self.public_names.current()
-        edited = public_names_dialog.edit_public_names(self, names, confirming=confirming)
-        if edited is None or not self.public_names.save(edited):
+        edited = public_names_dialog.edit_public_names(
+            self, names, self.public_names.threshold(), confirming=confirming
+        )
+        if edited is None or not self.public_names.save(*edited):
             return False
         self._show_public_names()
         self.refresh_preview()

@@ -1,6 +1,7 @@
-"""The workshop's public names: the organiser, the convening and mandating bodies, which the
-anonymity check never reports. One name a line; the organiser confirms the list once, before
-the first anonymous export."""
+"""The workshop's anonymity settings: its public names (the organiser, the convening and
+mandating bodies, which the anonymity check never reports; one name a line, confirmed once
+before the first anonymous export) and its threshold k (anonymous minutes name a country,
+organisation or stakeholder group only when at least k participants present share it)."""
 
 from __future__ import annotations
 
@@ -10,12 +11,15 @@ from typing import TYPE_CHECKING, Protocol
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
+from workshop_app.domain.model import ANONYMITY_K_RANGE, DEFAULT_ANONYMITY_K
 from workshop_app.ui.edits.prepare_edits import DetailsEdits
 
 if TYPE_CHECKING:
@@ -40,8 +44,12 @@ class PublicNames(Protocol):
         """The names, and whether the organiser has confirmed them."""
         ...
 
-    def save(self, names: list[str]) -> bool:
-        """Store ``names`` (confirming them), as an undoable edit; False if refused."""
+    def threshold(self) -> int:
+        """The workshop's k."""
+        ...
+
+    def save(self, names: list[str], anonymity_k: int | None = None) -> bool:
+        """Store ``names`` (confirming them) and k, as one undoable edit; False if refused."""
         ...
 
 
@@ -49,7 +57,12 @@ class PublicNamesDialog(QDialog):
     """Edits the list of public names as text, one name a line."""
 
     def __init__(
-        self, names: Sequence[str], *, confirming: bool = False, parent: QWidget | None = None
+        self,
+        names: Sequence[str],
+        anonymity_k: int = DEFAULT_ANONYMITY_K,
+        *,
+        confirming: bool = False,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Confirm Public Names" if confirming else "Public Names")
@@ -58,6 +71,17 @@ class PublicNamesDialog(QDialog):
         self.editor = QPlainTextEdit("\n".join(names))
         self.editor.setAccessibleName("Public names, one a line")
         intro.setBuddy(self.editor)
+        self.threshold = QSpinBox()
+        self.threshold.setRange(*ANONYMITY_K_RANGE)
+        self.threshold.setValue(anonymity_k)
+        self.threshold.setAccessibleName("Fewest participants who may share what is named")
+        before = QLabel("Name a country, organisation or group only when &at least")
+        before.setBuddy(self.threshold)
+        after = QLabel("participants present share it.")
+        row = QHBoxLayout()
+        for widget in (before, self.threshold, after):
+            row.addWidget(widget)
+        row.addStretch(1)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -68,6 +92,7 @@ class PublicNamesDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.editor, 1)
+        layout.addLayout(row)
         layout.addWidget(buttons)
         self.resize(520, 320)
 
@@ -77,12 +102,18 @@ class PublicNamesDialog(QDialog):
 
 
 def edit_public_names(
-    parent: QWidget | None, names: Sequence[str], *, confirming: bool = False
-) -> list[str] | None:
-    """The names the user saved (or confirmed), or None if they cancelled."""
-    dialog = PublicNamesDialog(names, confirming=confirming, parent=parent)
+    parent: QWidget | None,
+    names: Sequence[str],
+    anonymity_k: int = DEFAULT_ANONYMITY_K,
+    *,
+    confirming: bool = False,
+) -> tuple[list[str], int] | None:
+    """The names and the threshold the user saved (or confirmed), or None if they cancelled."""
+    dialog = PublicNamesDialog(names, anonymity_k, confirming=confirming, parent=parent)
     try:
-        return dialog.names() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.names(), dialog.threshold.value()
     finally:
         dialog.deleteLater()
 
@@ -99,5 +130,8 @@ class SessionPublicNames:
         workshop = self._session.workshop.get()
         return workshop.public_names, workshop.public_names_confirmed
 
-    def save(self, names: list[str]) -> bool:
-        return self._edits.set_public_names(names)
+    def threshold(self) -> int:
+        return self._session.workshop.get().anonymity_k
+
+    def save(self, names: list[str], anonymity_k: int | None = None) -> bool:
+        return self._edits.set_public_names(names, anonymity_k)
