@@ -150,13 +150,14 @@ def _export_json(source: Path, version: int | None) -> str:
 def _export_minutes(args: argparse.Namespace, source: Path) -> bytes:
     from workshop_app.domain.attribution import Attribution
     from workshop_app.minutes.export import produce, read_record
-    from workshop_app.minutes.options import MinutesOptions, Paper, RecordMode
+    from workshop_app.minutes.options import MinutesOptions, Owners, Paper, RecordMode
 
     options = MinutesOptions(
         attribution=Attribution(args.attribution or "named"),
         record=RecordMode(args.record or "full"),
         annex=not args.no_annex,
         paper=Paper(args.paper),
+        owners=Owners(args.owners),
     )
     return produce(
         read_record(source),
@@ -266,6 +267,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="print only contributions marked as highlights (examples are always listed)",
     )
     exp.add_argument("--no-annex", action="store_true", help="leave out the annex")
+    exp.add_argument(
+        "--owners",
+        choices=("role", "secretariat"),
+        default="role",
+        help="anonymous minutes: a next step's owner who may not be named is given by role "
+        "('the chair', 'a rapporteur') or as 'the secretariat' (default: role); organisations "
+        "on the workshop's public list are always named",
+    )
     exp.add_argument("--paper", choices=("a4", "letter"), default="a4", help="default: a4")
     exp.add_argument("--template", metavar="FILE", help="your own Jinja2 template (md, html)")
     exp.add_argument(

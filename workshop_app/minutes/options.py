@@ -20,6 +20,13 @@ class Paper(StrEnum):
     LETTER = "letter"
 
 
+class Owners(StrEnum):
+    """Anonymous minutes: who a next step's owner becomes when they may not be named."""
+
+    ROLE = "role"  # "the chair", "a rapporteur", "a participant from civil society"
+    SECRETARIAT = "secretariat"  # "the secretariat"
+
+
 @dataclass(frozen=True)
 class MinutesOptions:
     """The choices of the export dialog (and of the CLI's export options)."""
@@ -32,3 +39,5 @@ class MinutesOptions:
     paper: Paper = Paper.A4
     # BCP 47 tag of the document (HTML lang, DOCX language); None means the workshop's own.
     language: str | None = None
+    # Anonymous mode: owners not on the public list by their role, or all as the secretariat.
+    owners: Owners = Owners.ROLE

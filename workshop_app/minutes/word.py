@@ -29,11 +29,9 @@ def _section(w: Writer, section: Section, has_questions: bool, level: int = 2) -
         w.runs("Normal", (labels.nothing_recorded, "im"))
     for s in section.said:
         parts: list[tuple[str, str]] = []
-        if s.attribution:
-            parts.append((f"{at_sentence_start(s.attribution)}: ", "b"))
+        if s.lead:
+            parts.append((f"{s.lead}: ", "b"))
         parts.append((s.text, ""))
-        if s.kind != "statement":
-            parts.append((f" ({s.kind_label})", "im"))
         w.runs("List Bullet", *parts)
     if section.not_shown:
         left = labels.not_shown_one if section.not_shown == 1 else labels.not_shown
