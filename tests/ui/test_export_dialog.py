@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QFormLayout, QLabel
 from pytestqt.qtbot import QtBot
 
 from workshop_app.domain.attribution import Attribution
@@ -76,3 +77,30 @@ def test_a_finding_in_a_contribution_opens_it_in_the_run_view(
     assert window.stack.currentWidget() is page
     assert page.viewed_item_id == "a2"
     assert [c.id for c in page.capture.selected()] == ["c07"]
+
+
+def test_owners_of_next_steps_chosen_for_anonymous_minutes(
+    qtbot: QtBot, demo_path: Path, settings: QSettings, tmp_path: Path
+) -> None:
+    dialog = ExportDialog(demo_path, settings)
+    qtbot.addWidget(dialog)
+    label = dialog.findChild(QFormLayout).labelForField(dialog.owners)
+    assert isinstance(label, QLabel) and "&o" in label.text()  # Alt+O, and a label
+    choose(dialog, "md", Attribution.NAMED)
+    assert not dialog.owners.isEnabled()  # only anonymous minutes hide owners
+    choose(dialog, "md", Attribution.ANONYMOUS)
+    assert dialog.owners.isEnabled()
+    dialog.owners.setCurrentIndex(dialog.owners.findData("secretariat"))
+    dialog.write_anyway.setChecked(True)  # the demo's own texts name an organisation
+    out = tmp_path / "anon.md"
+    dialog.output.setText(str(out))
+    assert asyncio.run(dialog.export_async())
+    text = out.read_text(encoding="utf-8")
+    assert (
+        "| Circulate the minutes of this conversation to all participants. | the secretariat |"
+        in text
+    )
+    dialog.remember_choices()
+    again = ExportDialog(demo_path, settings)
+    qtbot.addWidget(again)
+    assert again.owners.currentData() == "secretariat"

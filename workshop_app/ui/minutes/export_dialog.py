@@ -34,6 +34,7 @@ from workshop_app.formats import AGENDA_FORMATS, FORMAT_LABELS, TEMPLATE_FORMATS
 from workshop_app.minutes import MinutesOptions, Paper, RecordMode
 from workshop_app.minutes.export import IdentitiesFound, default_output, export_minutes
 from workshop_app.minutes.identities import IdentityMatch
+from workshop_app.minutes.options import Owners
 from workshop_app.ui import dialogs, tasks
 from workshop_app.ui.minutes.export_preview import OfflineBrowser, preview_or_error
 from workshop_app.words import plural
@@ -43,6 +44,10 @@ ATTRIBUTION_LABELS = {
     Attribution.ORGANISATION: "Organisation only",
     Attribution.GROUP: "Stakeholder group only",
     Attribution.ANONYMOUS: "Anonymous (Chatham House rule)",
+}
+OWNER_LABELS = {
+    Owners.ROLE: "By role (the chair, a rapporteur…)",
+    Owners.SECRETARIAT: "As the secretariat",
 }
 REF_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -82,6 +87,7 @@ class ExportDialog(QDialog):
             self.highlights.toggled,
             self.annex.toggled,
             self.paper.currentIndexChanged,
+            self.owners.currentIndexChanged,
         ):
             signal.connect(self._choices_changed)
         self._choices_changed()
@@ -96,6 +102,14 @@ class ExportDialog(QDialog):
         self.attribution = QComboBox()
         for mode, label in ATTRIBUTION_LABELS.items():
             self.attribution.addItem(label, mode.value)
+        # Anonymous minutes name no owner of a next step: who they are said to be instead.
+        self.owners = QComboBox()
+        for choice, label in OWNER_LABELS.items():
+            self.owners.addItem(label, choice.value)
+        self.owners.setToolTip(
+            "Anonymous minutes: owners who may not be named. Organisations on the "
+            "workshop's public list are always named."
+        )
         self.highlights = QCheckBox("&Highlights only (instead of the full record)")
         self.annex = QCheckBox("Include the &annex (participation balance, speakers' log)")
         self.annex.setChecked(True)
@@ -116,6 +130,7 @@ class ExportDialog(QDialog):
         form = QFormLayout()
         form.addRow("&Format:", self.format)
         form.addRow("A&ttribution:", self.attribution)
+        form.addRow("Next-step &owners:", self.owners)
         form.addRow("", self.highlights)
         form.addRow("", self.annex)
         form.addRow("&Paper:", self.paper)
@@ -173,6 +188,7 @@ class ExportDialog(QDialog):
             record=RecordMode.HIGHLIGHTS if self.highlights.isChecked() else RecordMode.FULL,
             annex=self.annex.isChecked(),
             paper=Paper(self.paper.currentData()),
+            owners=Owners(self.owners.currentData()),
         )
 
     def chosen_format(self) -> Format:
@@ -181,6 +197,8 @@ class ExportDialog(QDialog):
     def _choices_changed(self) -> None:
         fmt = self.chosen_format()
         self.paper.setEnabled(fmt in (Format.PDF, Format.DOCX))
+        anonymous = Attribution(self.attribution.currentData()) is Attribution.ANONYMOUS
+        self.owners.setEnabled(anonymous and not self.agenda)
         templated = fmt in TEMPLATE_FORMATS
         self.template.setEnabled(templated)
         self.template_button.setEnabled(templated)
@@ -224,6 +242,7 @@ class ExportDialog(QDialog):
             ("format", self.format),
             ("attribution", self.attribution),
             ("paper", self.paper),
+            ("owners", self.owners),
         ):
             value = s.value(f"{self._key}/{key}")
             if value is not None and combo.findData(value) >= 0:
@@ -238,6 +257,7 @@ class ExportDialog(QDialog):
         s.setValue(f"{self._key}/format", self.format.currentData())
         s.setValue(f"{self._key}/attribution", self.attribution.currentData())
         s.setValue(f"{self._key}/paper", self.paper.currentData())
+        s.setValue(f"{self._key}/owners", self.owners.currentData())
         s.setValue(f"{self._key}/highlights", self.highlights.isChecked())
         s.setValue(f"{self._key}/annex", self.annex.isChecked())
         s.setValue(f"{self._key}/template", self.template.text())
