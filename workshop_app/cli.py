@@ -25,7 +25,7 @@ PROG = "workshop-app"
 AVAILABLE_FORMATS = EXPORT_FORMATS  # every format of the spec is built
 ATTRIBUTIONS = ("named", "organisation", "group", "anonymous")  # domain Attribution, light at start
 STDOUT_FORMATS = (JSON, *TEXT_FORMATS)
-JSON_VERSIONS = (1, 2, 3)  # interchange.layout.VERSIONS, without importing the package at start
+JSON_VERSIONS = (1, 2, 3, 4)  # interchange.layout.VERSIONS, without importing the package at start
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
 

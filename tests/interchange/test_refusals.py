@@ -36,7 +36,7 @@ SCHEMA_CASES: dict[str, Case] = {
     "missing format": (("format",), DELETE, "", "missing required field 'format'"),
     "missing version": (("version",), DELETE, "", "missing required field 'version'"),
     "wrong format": (("format",), "other-app", "format", "'other-app' is not 'workshop-app'"),
-    "wrong version": (("version",), 4, "version", "version 4 is not supported"),
+    "wrong version": (("version",), 5, "version", "version 5 is not supported"),
     "version as text": (("version",), "1", "version", "version '1' is not supported"),
     "version true": (("version",), True, "version", "version true is not supported"),
     "wrong role": (

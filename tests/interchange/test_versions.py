@@ -1,5 +1,5 @@
-"""Format versions: 3 (days) is written by default, 2 (a participant's job title) and 1 on
-request, refused when the workshop holds what they cannot; version 1 files always import."""
+"""Format versions: 4 (the minutes' settings) is written by default, 3 (days), 2 (a
+participant's job title) and 1 on request, refused when the workshop holds what they cannot; version 1 files always import."""
 
 from __future__ import annotations
 
@@ -37,7 +37,7 @@ def cli(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_the_command_line_offers_the_versions_import_reads() -> None:
-    assert JSON_VERSIONS == VERSIONS and VERSION == 3
+    assert JSON_VERSIONS == VERSIONS and VERSION == 4
 
 
 def test_the_newest_version_keeps_job_titles_through_a_workshop_file(tmp_path: Path) -> None:
@@ -105,7 +105,7 @@ def test_version_1_is_refused_when_someone_has_a_job_title(tmp_path: Path) -> No
     assert result.returncode == 1
     (line,) = result.stderr.strip().splitlines()
     assert line.startswith("workshop-app: Format version 1 cannot hold a participant's job title")
-    assert "2 participants have one" in line and "Export version 3" in line
+    assert "2 participants have one" in line and "Export version 4" in line
     assert not out.exists()
 
 
@@ -127,4 +127,4 @@ def test_json_version_applies_to_json_only(demo_path: Path) -> None:
     result = cli("export", str(demo_path), "--format", "md", "--json-version", "1", "-o", "-")
     assert result.returncode == 2
     assert "--json-version applies to --format json only" in result.stderr
-    assert cli("export", str(demo_path), "-f", "json", "--json-version", "4").returncode == 2
+    assert cli("export", str(demo_path), "-f", "json", "--json-version", "5").returncode == 2

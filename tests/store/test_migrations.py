@@ -42,7 +42,7 @@ def test_a_current_file_is_not_migrated_again(workshop_path: Path) -> None:
     assert read_back(workshop_path, "SELECT name, applied_at FROM _sqlite_migrations") == before
 
 
-@pytest.mark.parametrize("version", [1, 2, 3, 4, 5, 6])
+@pytest.mark.parametrize("version", [1, 2, 3, 4, 5, 6, 7])
 def test_a_file_of_each_earlier_schema_is_upgraded_with_its_content(
     tmp_path: Path, version: int
 ) -> None:
@@ -89,3 +89,12 @@ def test_a_file_of_each_earlier_schema_is_upgraded_with_its_content(
     ]
     assert read_back(path, "SELECT group_id FROM contributions WHERE id = 'c-g1'") == [("g1",)]
     assert read_back(path, "PRAGMA foreign_key_check") == []
+    # Minutes settings (schema 8): the defaults, and each can be set on the upgraded file.
+    with Document.open(path) as doc:
+        assert doc.workshop.get().anonymity_k == 3
+        doc.workshop.set_public_names(["EU4Climate"])
+        doc.workshop.update(document_reference="WS/1")
+    assert read_back(
+        path, "SELECT anonymity_k, public_names_confirmed, document_reference FROM workshop"
+    ) == [(3, 1, "WS/1")]
+    assert read_back(path, "SELECT name FROM public_names") == [("EU4Climate",)]

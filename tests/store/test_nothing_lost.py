@@ -137,3 +137,36 @@ def test_risky_locations(tmp_path: Path, path: str, mounts: str, expected: str |
     mounts_file = tmp_path / "mounts"
     mounts_file.write_text(mounts + "\n")
     assert risky_location(Path(path), mounts_file=mounts_file) == expected
+
+
+def test_recovery_keeps_days_groups_and_the_minutes_settings(tmp_path: Path) -> None:
+    """Every table of the current schema is copied: a recovered three-day workshop keeps
+    its days, its breakout groups with their members, and the organiser's public names."""
+    from workshop_app.demo import three_days_record
+
+    source = tmp_path / "three.workshop"
+    Document.create_from_record(source, three_days_record()).close()
+    with Document.open(source) as doc:
+        doc.workshop.set_public_names(["EU4Climate"])
+        doc.workshop.set_anonymity_k(4)
+    tables = ("days", "breakout_groups", "group_members", "public_names")
+    before = {t: read_back(source, f"SELECT * FROM {t} ORDER BY 1, 2") for t in tables}  # noqa: S608
+    assert all(before.values())
+    out = tmp_path / "recovered.workshop"
+    recover(source, out)
+    for table in tables:
+        assert read_back(out, f"SELECT * FROM {table} ORDER BY 1, 2") == before[table]  # noqa: S608
+    assert read_back(out, "SELECT count(*) FROM agenda_items WHERE day_id IS NULL") == [(0,)]
+    assert read_back(out, "SELECT anonymity_k, public_names_confirmed FROM workshop") == [(4, 1)]
+
+
+def test_recovery_knows_every_table_of_the_schema(demo_path: Path) -> None:
+    """A table added by a later schema step and forgotten by recovery would be lost in it."""
+    from workshop_app.store.recover import TABLES
+
+    tables = {
+        name
+        for (name,) in read_back(demo_path, "SELECT name FROM sqlite_master WHERE type = 'table'")
+        if not name.startswith(("_sqlite_", "contributions_fts"))
+    }
+    assert tables == set(TABLES)

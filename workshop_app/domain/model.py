@@ -67,6 +67,12 @@ class NextStepStatus(StrEnum):
     DROPPED = "dropped"
 
 
+#: Fewest participants who may share a country, organisation or group named in anonymous minutes.
+DEFAULT_ANONYMITY_K = 3
+#: The range of the workshop's anonymity threshold.
+ANONYMITY_K_RANGE = (2, 20)
+
+
 @dataclass(frozen=True)
 class Workshop:
     """The event itself: what the details form edits."""
@@ -81,6 +87,15 @@ class Workshop:
     purpose: str | None = None
     language: str | None = None  # BCP 47
     stakeholder_groups: tuple[str, ...] = ()
+    #: The minutes' front page: the secretariat's reference and who prepared them.
+    document_reference: str | None = None
+    prepared_by: str | None = None
+    #: Anonymous minutes name no country, organisation or group shared by fewer participants.
+    anonymity_k: int = DEFAULT_ANONYMITY_K
+    #: Names that are public, not participants' identities (the organiser, the convening and
+    #: mandating bodies): the anonymity check never reports them. Confirmed once by the organiser.
+    public_names: tuple[str, ...] = ()
+    public_names_confirmed: bool = False
 
 
 # Fields of Workshop that are single values (not the group list), in form order.
@@ -94,6 +109,8 @@ WORKSHOP_FIELDS = (
     "organiser",
     "purpose",
     "language",
+    "document_reference",
+    "prepared_by",
 )
 
 

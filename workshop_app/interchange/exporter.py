@@ -8,7 +8,7 @@ from enum import Enum
 from typing import Any
 
 from workshop_app.domain.days import with_days
-from workshop_app.domain.model import WorkshopRecord
+from workshop_app.domain.model import Workshop, WorkshopRecord
 from workshop_app.interchange.errors import ExportRefused
 from workshop_app.interchange.layout import (
     ADDED_IN,
@@ -17,6 +17,7 @@ from workshop_app.interchange.layout import (
     LAYOUTS,
     LISTS,
     LISTS_ADDED_IN,
+    OMITTED_WHEN_DEFAULT,
     VERSION,
     VERSIONS,
     record_attr,
@@ -113,9 +114,15 @@ def _object(obj: object) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for field in fields:
         value = getattr(obj, field.attr)
-        if value is not None:
-            out[field.key] = _value(value)
+        if value is None:
+            continue
+        if field.key in OMITTED_WHEN_DEFAULT and value == _DEFAULTS[field.attr]:
+            continue
+        out[field.key] = _value(value)
     return out
+
+
+_DEFAULTS = {f.name: f.default for f in dataclasses.fields(Workshop)}
 
 
 def _value(value: Any) -> Any:

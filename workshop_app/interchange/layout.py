@@ -33,11 +33,16 @@ from workshop_app.domain.model import (
 
 FORMAT = "workshop-app"
 #: The newest format version: what export writes unless asked for an older one.
-VERSION = 3
+VERSION = 4
 #: Every version import reads, oldest first.
-VERSIONS = (1, 2, 3)
+VERSIONS = (1, 2, 3, 4)
 #: The schema of each version, in resources/ (version 1's is the public contract's copy).
-SCHEMAS = {1: "workshop.schema.json", 2: "workshop.schema.v2.json", 3: "workshop.schema.v3.json"}
+SCHEMAS = {
+    1: "workshop.schema.json",
+    2: "workshop.schema.v2.json",
+    3: "workshop.schema.v3.json",
+    4: "workshop.schema.v4.json",
+}
 #: What each version added: (schema definition, key) pairs that older versions cannot hold.
 ADDED_IN: dict[int, tuple[tuple[str, str], ...]] = {
     2: (("participant", "job_title"),),
@@ -51,11 +56,18 @@ ADDED_IN: dict[int, tuple[tuple[str, str], ...]] = {
         ("consensus_point", "from_point"),
         ("action", "group"),
     ),
+    4: (
+        ("workshop", "document_reference"),
+        ("workshop", "prepared_by"),
+        ("workshop", "anonymity_k"),
+        ("workshop", "public_names"),
+        ("workshop", "public_names_confirmed"),
+    ),
 }
 #: Top-level lists each version added (an older version's file has no such key).
 LISTS_ADDED_IN: dict[int, tuple[str, ...]] = {3: ("days", "groups")}
 #: The first version with days (and groups): older ones hold a one-day workshop.
-DAYS_VERSION = 3
+DAYS_VERSION = 4
 
 #: The top-level lists, in the schema's order, with the dataclass of their items.
 LISTS: tuple[tuple[str, type], ...] = (
@@ -106,7 +118,15 @@ WORKSHOP = _fields(
     "purpose",
     "language",
     ("stakeholder_groups", "stakeholder_groups", tuple),
+    "document_reference",
+    "prepared_by",
+    ("anonymity_k", "anonymity_k", int),
+    ("public_names", "public_names", tuple),
+    "public_names_confirmed",
 )
+#: Workshop keys written only when they differ from the default (a file that never set them,
+#: and every older version's, reads the same).
+OMITTED_WHEN_DEFAULT = frozenset({"anonymity_k", "public_names", "public_names_confirmed"})
 
 PARTICIPANT = _fields(
     "id",

@@ -25,8 +25,12 @@ from workshop_app.words import plural
 TABLES = (
     "workshop",
     "stakeholder_groups",
+    "public_names",
     "participants",
+    "days",
     "agenda_items",
+    "breakout_groups",
+    "group_members",
     "guiding_questions",
     "speeches",
     "contributions",

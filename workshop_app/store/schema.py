@@ -301,6 +301,29 @@ PRAGMA user_version = 7
     )
 
 
+@migrations()
+def m008_minutes_settings(db: Database) -> None:
+    """What the minutes need from the organiser: the front page's reference and author, the
+    anonymity threshold, and the names that are public (never a participant's identity)."""
+    _script(
+        db,
+        """
+ALTER TABLE workshop ADD COLUMN document_reference TEXT;
+ALTER TABLE workshop ADD COLUMN prepared_by TEXT;
+ALTER TABLE workshop ADD COLUMN anonymity_k INTEGER NOT NULL DEFAULT 3
+    CHECK (anonymity_k BETWEEN 2 AND 20);
+ALTER TABLE workshop ADD COLUMN public_names_confirmed INTEGER NOT NULL DEFAULT 0
+    CHECK (public_names_confirmed IN (0, 1));
+CREATE TABLE public_names (
+    seq INTEGER PRIMARY KEY,
+    position INTEGER NOT NULL,
+    name TEXT NOT NULL CHECK (name <> '')
+) STRICT;
+PRAGMA user_version = 8
+""",
+    )
+
+
 #: The schema version this code writes and reads: one per migration step.
 SCHEMA_VERSION = len(migrations._migrations)
 

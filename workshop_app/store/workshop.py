@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from sqlite_utils import Database
 
 from workshop_app.domain.limits import MAX_LINE, MAX_TEXT, Refusal, too_long
-from workshop_app.domain.model import WORKSHOP_FIELDS, Workshop
+from workshop_app.domain.model import ANONYMITY_K_RANGE, WORKSHOP_FIELDS, Workshop
 from workshop_app.store.changes import ChangeKind, Entity
 from workshop_app.store.days import set_fields
 from workshop_app.store.rows import from_row
@@ -24,8 +24,16 @@ _FIELD_LIMITS = {
     "venue": MAX_LINE,
     "organiser": MAX_LINE,
     "purpose": MAX_TEXT,
+    "document_reference": MAX_LINE,
+    "prepared_by": MAX_LINE,
 }
-_FIELD_NAMES = {"title": "A title", "subtitle": "A subtitle", "venue": "A venue"}
+_FIELD_NAMES = {
+    "title": "A title",
+    "subtitle": "A subtitle",
+    "venue": "A venue",
+    "document_reference": "A document reference",
+    "prepared_by": "Prepared by",
+}
 
 
 def read_workshop(db: Database) -> Workshop:
@@ -33,13 +41,43 @@ def read_workshop(db: Database) -> Workshop:
     groups = tuple(
         r["name"] for r in db.query("SELECT name FROM stakeholder_groups ORDER BY position, seq")
     )
-    return from_row(Workshop, row, stakeholder_groups=groups)
+    public = tuple(r["name"] for r in db.query("SELECT name FROM public_names ORDER BY position"))
+    return from_row(Workshop, row, stakeholder_groups=groups, public_names=public)
 
 
 def insert_workshop(db: Database, workshop: Workshop) -> None:
     row: dict[str, Any] = {name: getattr(workshop, name) for name in WORKSHOP_FIELDS}
+    check_anonymity_k(workshop.anonymity_k)
+    row["anonymity_k"] = workshop.anonymity_k
+    row["public_names_confirmed"] = workshop.public_names_confirmed
     db.table("workshop").insert({"singleton": 1, **row})
     replace_groups(db, workshop.stakeholder_groups)
+    replace_public_names(db, clean_public_names(workshop.public_names))
+
+
+def replace_public_names(db: Database, names: Sequence[str]) -> None:
+    db.execute("DELETE FROM public_names")
+    db.table("public_names").insert_all({"position": i, "name": n} for i, n in enumerate(names))
+
+
+def clean_public_names(names: Sequence[str]) -> list[str]:
+    """The names as a list keeps them: trimmed, blank lines dropped, each once; a refusal
+    when one is longer than a line."""
+    cleaned = list(dict.fromkeys(n.strip() for n in names if n.strip()))
+    for name in cleaned:
+        if len(name) > MAX_LINE:
+            raise too_long("public_names", "A public name", name, MAX_LINE)
+    return cleaned
+
+
+def check_anonymity_k(k: int) -> None:
+    low, high = ANONYMITY_K_RANGE
+    if isinstance(k, bool) or not isinstance(k, int) or not low <= k <= high:
+        raise Refusal(
+            "anonymity_k",
+            f"Anonymous minutes need a group of between {low} and {high} participants "
+            f"before they name what its members share ({k!r} is outside).",
+        )
 
 
 def replace_groups(db: Database, groups: tuple[str, ...] | list[str]) -> None:
@@ -83,6 +121,22 @@ class WorkshopStore:
                 tx.changed(Entity.DAY, ChangeKind.UPDATED)
             tx.changed(Entity.WORKSHOP, ChangeKind.UPDATED)
         return self.get()
+
+    def set_anonymity_k(self, k: int) -> None:
+        """How many participants must share a country, organisation or group before anonymous
+        minutes may name it."""
+        check_anonymity_k(k)
+        with self._doc.write() as tx:
+            tx.db.table("workshop").update(1, {"anonymity_k": k})
+            tx.changed(Entity.WORKSHOP, ChangeKind.UPDATED)
+
+    def set_public_names(self, names: Sequence[str]) -> None:
+        """Replace the list of public names, which the organiser thereby confirms."""
+        cleaned = clean_public_names(names)
+        with self._doc.write() as tx:
+            replace_public_names(tx.db, cleaned)
+            tx.db.table("workshop").update(1, {"public_names_confirmed": 1})
+            tx.changed(Entity.WORKSHOP, ChangeKind.UPDATED)
 
     def set_stakeholder_groups(self, groups: Sequence[str]) -> None:
         """Replace the list of groups (in display order)."""
