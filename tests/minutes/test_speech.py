@@ -23,7 +23,7 @@ from workshop_app.domain.model import (
     Workshop,
     WorkshopRecord,
 )
-from workshop_app.minutes import MinutesOptions, export_minutes
+from workshop_app.minutes import MinutesOptions, build_minutes, export_minutes, read_record
 from workshop_app.minutes.options import Owners
 from workshop_app.store import Document
 
@@ -225,3 +225,37 @@ def test_named_owners_are_unchanged_by_the_owner_choice(workshop: Path) -> None:
     owners = owners_in(out.read_text(encoding="utf-8"))
     assert owners["Draft the terms of reference."] == "Gil Amor (Forum Board)"
     assert owners["Host the next meeting."] == "Lake Ministry"
+
+
+def test_the_workshops_k_decides_which_group_may_be_named(workshop: Path) -> None:
+    with Document.open(workshop) as doc:
+        doc.workshop.set_anonymity_k(2)  # the organiser's choice, kept in the file
+    text = exported(workshop, "md", Attribution.ANONYMOUS)
+    assert (
+        "Two participants from partner countries spoke in turn. One participant proposed: "
+        "Twin each centre with a ministry." in text
+    )
+    assert "Another participant said: Twinning has worked before." in text
+    out = workshop.with_name("k2.md")
+    export_minutes(workshop, MinutesOptions(attribution=Attribution.ANONYMOUS), "md", out)
+    owners = owners_in(out.read_text(encoding="utf-8"))
+    assert owners["Ask the ministries for data."] == "a participant from partner countries"
+    with Document.open(workshop) as doc:
+        doc.workshop.set_anonymity_k(5)  # civil society has four present: no longer named
+    text = exported(workshop, "md", Attribution.ANONYMOUS)
+    assert "civil society" not in text.replace("Civil society |", "")  # the presence table
+    assert "One participant raised a concern: Funding may dry up after the pilot." in text
+    assert "One participant asked: Who evaluates the centres?" in text
+
+
+def test_owners_on_the_public_list_are_named(workshop: Path) -> None:
+    with Document.open(workshop) as doc:
+        doc.workshop.set_public_names(["Lake Ministry", "forum board"])
+    record = read_record(workshop)
+    for owners in Owners:
+        options = MinutesOptions(attribution=Attribution.ANONYMOUS, owners=owners)
+        steps = {s.text: s.owner for s in build_minutes(record, options).next_steps}
+        assert steps["Host the next meeting."] == "Lake Ministry"  # typed as such
+        # The chair's organisation is public: the action is that organisation's.
+        assert steps["Draft the terms of reference."] == "Forum Board"
+        assert steps["Map the regional centres."] != "Open Roads"  # not public: not named

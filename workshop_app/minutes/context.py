@@ -61,7 +61,7 @@ class BuildContext:
         self.labels = labels_for(options.language or record.workshop.language)
         self.organiser = one_line(record.workshop.organiser)
         #: A group may be named in anonymous minutes when at least this many of it are present.
-        self.anonymity_k: int = getattr(record.workshop, "anonymity_k", 3)  # TEMP until m008
+        self.anonymity_k = record.workshop.anonymity_k
         self._present: dict[str, int] = defaultdict(int)
         for person in record.participants:
             if person.present:
@@ -75,7 +75,7 @@ class BuildContext:
     def public_names(self) -> frozenset[str]:
         """The workshop's public names and its organiser, folded as the anonymity check does."""
         if self._public is None:
-            names = (*getattr(self.record.workshop, "public_names", ()), self.organiser)  # TEMP
+            names = (*self.record.workshop.public_names, self.organiser)
             self._public = frozenset(
                 " ".join(fold(one_line(name)).text.split()) for name in names if one_line(name)
             )
