@@ -138,7 +138,7 @@ def test_anonymous_minutes_read_as_reported_speech(workshop: Path, fmt: str) -> 
     assert "Another participant raised a concern: Funding may dry up after the pilot." in text
     assert "Another participant asked: Who evaluates the centres?" in text
     # Two partner countries present: not named, each on their own.
-    assert "One participant proposed: Twin each centre with a ministry." in text
+    assert "One participant made a proposal: Twin each centre with a ministry." in text
     assert "participants from partner countries" not in text.casefold()
     assert "Two participants" not in text
     assert "One participant raised a concern: Small centres lose their staff." in text
@@ -165,7 +165,7 @@ def test_named_and_group_minutes_put_the_speaker_first_with_the_verb(
     assert "(concern)" not in named and "(question)" not in named
     group = exported(workshop, fmt, Attribution.GROUP)
     assert "A participant from civil society raised a concern: Funding may dry up" in group
-    assert "A participant from partner countries proposed: Twin each centre" in group
+    assert "A participant from partner countries made a proposal: Twin each centre" in group
     assert "(proposal)" not in group
 
 
@@ -232,7 +232,7 @@ def test_the_workshops_k_decides_which_group_may_be_named(workshop: Path) -> Non
         doc.workshop.set_anonymity_k(2)  # the organiser's choice, kept in the file
     text = exported(workshop, "md", Attribution.ANONYMOUS)
     assert (
-        "Two participants from partner countries spoke in turn. One participant proposed: "
+        "Two participants from partner countries spoke in turn. One participant made a proposal: "
         "Twin each centre with a ministry." in text
     )
     assert "Another participant said: Twinning has worked before." in text

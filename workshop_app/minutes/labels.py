@@ -118,7 +118,7 @@ KIND_LABELS = {
 KIND_VERBS = {
     ContributionKind.STATEMENT: "said",
     ContributionKind.QUESTION: "asked",
-    ContributionKind.PROPOSAL: "proposed",
+    ContributionKind.PROPOSAL: "made a proposal",
     ContributionKind.EXAMPLE: "gave an example",
     ContributionKind.CONCERN: "raised a concern",
 }
