@@ -1,5 +1,6 @@
 """Format versions: 4 (the minutes' settings) is written by default, 3 (days), 2 (a
-participant's job title) and 1 on request, refused when the workshop holds what they cannot; version 1 files always import."""
+participant's job title) and 1 on request, refused when the workshop holds what they cannot;
+version 1 files always import."""
 
 from __future__ import annotations
 

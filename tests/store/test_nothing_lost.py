@@ -150,12 +150,12 @@ def test_recovery_keeps_days_groups_and_the_minutes_settings(tmp_path: Path) -> 
         doc.workshop.set_public_names(["EU4Climate"])
         doc.workshop.set_anonymity_k(4)
     tables = ("days", "breakout_groups", "group_members", "public_names")
-    before = {t: read_back(source, f"SELECT * FROM {t} ORDER BY 1, 2") for t in tables}  # noqa: S608
+    before = {t: read_back(source, f"SELECT * FROM {t} ORDER BY 1, 2") for t in tables}
     assert all(before.values())
     out = tmp_path / "recovered.workshop"
     recover(source, out)
     for table in tables:
-        assert read_back(out, f"SELECT * FROM {table} ORDER BY 1, 2") == before[table]  # noqa: S608
+        assert read_back(out, f"SELECT * FROM {table} ORDER BY 1, 2") == before[table]
     assert read_back(out, "SELECT count(*) FROM agenda_items WHERE day_id IS NULL") == [(0,)]
     assert read_back(out, "SELECT anonymity_k, public_names_confirmed FROM workshop") == [(4, 1)]
 
