@@ -3,6 +3,7 @@ read back from files exported from a workshop file; and who owns a next step whe
 
 from __future__ import annotations
 
+import dataclasses
 import subprocess
 import sys
 from pathlib import Path
@@ -259,3 +260,31 @@ def test_owners_on_the_public_list_are_named(workshop: Path) -> None:
         # The chair's organisation is public: the action is that organisation's.
         assert steps["Draft the terms of reference."] == "Forum Board"
         assert steps["Map the regional centres."] != "Open Roads"  # not public: not named
+
+
+def test_a_speaker_who_speaks_again_is_not_another_participant(tmp_path: Path) -> None:
+    said = (
+        ("c1", ContributionKind.STATEMENT, "First point."),
+        ("c2", ContributionKind.STATEMENT, "Second point."),
+        ("c1", ContributionKind.QUESTION, "Back to the first?"),  # the same person again
+        ("c3", ContributionKind.STATEMENT, "Third point."),
+    )
+    contributions = tuple(
+        Contribution(f"t{n}", "a1", text, "q1", who, kind=kind, recorded_at=f"2024-05-02T11:0{n}")
+        for n, (who, kind, text) in enumerate(said)
+    )
+    path = tmp_path / "again.workshop"
+    Document.create_from_record(
+        path, dataclasses.replace(record(), contributions=contributions)
+    ).close()
+    minutes = build_minutes(read_record(path), MinutesOptions(attribution=Attribution.ANONYMOUS))
+    assert [(s.lead, s.text) for s in minutes.statements] == [
+        ("Two participants from civil society spoke in turn. One participant said", "First point."),
+        ("Another participant said", "Second point."),
+        # A new run: two people of civil society again, one of them heard before.
+        (
+            "Two participants from civil society spoke in turn. One participant asked",
+            "Back to the first?",
+        ),
+        ("Another participant said", "Third point."),
+    ]
