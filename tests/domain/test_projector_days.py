@@ -77,3 +77,22 @@ def test_a_workshop_of_one_day_keeps_its_dated_heading() -> None:
     view = projector_view(room(one, items), AGENDA, parse_timestamp("2009-03-10T09:40:00+01:00"))
     assert view.heading == "Agenda · Tuesday 10 March 2009"
     assert [line.title for line in view.agenda] == ["Opening", "Regional trends"]
+
+
+def test_an_item_begun_after_its_planned_slot_shows_its_planned_length() -> None:
+    """Not "14:10–14:10": an item started after its slot ended runs for its planned time."""
+    late = tuple(
+        AgendaItem(
+            i.id,
+            i.title,
+            planned_minutes=i.planned_minutes,
+            status=i.status,
+            started_at="2009-03-11T14:10:00+01:00",
+            day_id=i.day_id,
+        )
+        if i.id == "b1"
+        else i
+        for i in ITEMS
+    )
+    view = projector_view(room(items=late), AGENDA, parse_timestamp("2009-03-11T14:40:00+01:00"))
+    assert view.agenda[0].times == "14:10–16:10"

@@ -241,7 +241,8 @@ def agenda_lines(state: RoomState, now: dt.datetime) -> tuple[AgendaLine, ...]:
             start, end = projection.starts[item.id], projection.ends[item.id]
         if item.started_at:
             start = wall_clock(parse_timestamp(item.started_at), state.timezone)
-            end = max(end, start)
+            if end <= start:  # begun after its planned slot: it runs its planned length
+                end = start + dt.timedelta(minutes=item.planned_minutes or 0)
         if item.ended_at:
             end = wall_clock(parse_timestamp(item.ended_at), state.timezone)
         current = item.status == ItemStatus.RUNNING
