@@ -125,6 +125,13 @@ def side_texts(data: bytes) -> Iterator[tuple[str, str]]:
                 yield text, f"the Word file's {label} ({name})"
 
 
+def keep_rows_whole(table: Table) -> None:
+    """Never split a row across two pages (Word's "Allow row to break across pages" off)."""
+    for tr in table._tbl.tr_lst:
+        properties = tr.get_or_add_trPr()
+        properties.insert(0, OxmlElement("w:cantSplit"))  # first: the schema's order
+
+
 def repeat_header(table: Table) -> None:
     """Repeat the first row at the top of each page the table runs onto."""
     properties = table.rows[0]._tr.get_or_add_trPr()
@@ -152,25 +159,11 @@ def emphasise_header_only(table: Table) -> None:
     properties.append(look)
 
 
-def shade(cell: _Cell, fill: str) -> None:
-    """Fill a cell with a colour (``"3B6EA5"``)."""
-    shading = OxmlElement("w:shd")
-    shading.set(qn("w:val"), "clear")
-    shading.set(qn("w:color"), "auto")
-    shading.set(qn("w:fill"), fill)
-    cell._tc.get_or_add_tcPr().append(shading)
-
-
 def add_field(paragraph: Paragraph, code: str) -> None:
     """A Word field (PAGE, NUMPAGES) that Word fills in when it lays out the pages."""
     field = OxmlElement("w:fldSimple")
     field.set(qn("w:instr"), code)
-    run = OxmlElement("w:r")
-    properties = OxmlElement("w:rPr")
-    size = OxmlElement("w:sz")
-    size.set(qn("w:val"), "16")  # half-points: 8 pt like the words around it
-    properties.append(size)
-    run.append(properties)
+    run = OxmlElement("w:r")  # in the paragraph's style, like the words around it
     text = OxmlElement("w:t")
     text.text = "1"
     run.append(text)
@@ -235,8 +228,17 @@ def put_text(r: CT_R, text: str) -> None:
         r.add_t(text)
 
 
-def set_cell_text(cell: _Cell, text: str) -> None:
-    """``cell.text = text``: the cell's content replaced by one paragraph with one run."""
+def set_cell_text(
+    cell: _Cell, text: str, paragraph_style: str | None = None, run_style: str | None = None
+) -> None:
+    """``cell.text = text``: the cell's content replaced by one paragraph with one run, in
+    the paragraph and character styles of those ids, if given."""
     tc: Any = cell._tc
     tc.clear_content()
-    put_text(tc.add_p().add_r(), text)
+    p = tc.add_p()
+    if paragraph_style is not None:
+        p.style = paragraph_style
+    r = p.add_r()
+    if run_style is not None:
+        r.style = run_style
+    put_text(r, text)

@@ -37,18 +37,23 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
     QTextFormat,
+    QTextLayout,
+    QTextOption,
 )
 
 from workshop_app.minutes.html import render_qt_html
 from workshop_app.minutes.labels import Labels
 from workshop_app.minutes.model import Minutes
 from workshop_app.minutes.options import Paper
+from workshop_app.minutes.pdf_outline import Bookmark, add_outline
 from workshop_app.minutes.text import one_line
 
 RESOLUTION = 300  # dots per inch of the PDF's coordinate system
 PAGE_SIZES = {Paper.A4: QPageSize.PageSizeId.A4, Paper.LETTER: QPageSize.PageSizeId.Letter}
 MARGINS_MM = QMarginsF(20, 18, 20, 12)  # left, top, right, bottom (the footer sits above it)
-FOOTER_MM = 10.0
+FOOTER_MM = 10.0  # at least; more when a long title takes two or three lines
+FOOTER_LINES = 3  # a title longer than this many lines is shortened at a word, with "…"
+BOOKMARK_LEVELS = 3  # h1–h3 become the PDF's bookmarks
 KEEP_WITH_NEXT_LINES = 4  # a heading needs room for this many lines of text below it
 FONT_FAMILIES = [
     "Noto Sans",
@@ -134,8 +139,33 @@ def _keep_headings_with_text(document: QTextDocument, page_height: float, room: 
     layout.documentSize()
 
 
+def _bookmarks(document: QTextDocument, page_height: float, scale: float) -> list[Bookmark]:
+    """The headings h1–h3 with the page each starts on and its distance from the page's
+    top (in points, the page's top margin included)."""
+    layout = document.documentLayout()
+    top_margin = MARGINS_MM.top() / 25.4 * 72
+    marks = []
+    block = document.begin()
+    while block.isValid():
+        level = block.blockFormat().headingLevel()
+        if 0 < level <= BOOKMARK_LEVELS:
+            top = layout.blockBoundingRect(block).top()
+            page = int(top // page_height)
+            offset = top - page * page_height
+            marks.append(Bookmark(level, block.text(), page, top_margin + offset * scale))
+        block = block.next()
+    return marks
+
+
 def html_to_pdf(
-    html: str, *, title: str, author: str, creator: str, paper: Paper, labels: Labels | None = None
+    html: str,
+    *,
+    title: str,
+    author: str,
+    creator: str,
+    paper: Paper,
+    labels: Labels | None = None,
+    language: str = "",
 ) -> bytes:
     """Lay out ``html`` on pages of ``paper`` and return the PDF's bytes."""
     ensure_gui_application()
@@ -166,12 +196,17 @@ def html_to_pdf(
 
     labels = labels or Labels()
     page = writer.pageLayout().paintRectPixels(RESOLUTION)
-    footer_height = FOOTER_MM / 25.4 * RESOLUTION
+    # The footer's title wraps in the room the page number leaves (its widest form is
+    # measured with a page count as long as any this document can have).
+    widest = f"{labels.page} {'8' * 5} {labels.of} {'8' * 5}"
+    footer = _footer_layout(title, page.width(), widest, writer)
+    footer_height = max(FOOTER_MM / 25.4 * RESOLUTION, footer.height)
     body = QSizeF(page.width(), page.height() - footer_height)
     document.setPageSize(body)
     line = QFontMetricsF(_default_font(), writer).lineSpacing()
     _keep_headings_with_text(document, body.height(), room=KEEP_WITH_NEXT_LINES * line)
     pages = max(1, document.pageCount())
+    bookmarks = _bookmarks(document, body.height(), 72 / RESOLUTION)
 
     painter = QPainter(writer)
     try:
@@ -184,27 +219,75 @@ def html_to_pdf(
             document.drawContents(painter, QRectF(0, top, body.width(), body.height()))
             painter.restore()
             page_text = f"{labels.page} {number} {labels.of} {pages}"
-            _footer(painter, body, footer_height, title, page_text)
+            _footer(painter, body, footer, page_text)
     finally:
         painter.end()
     buffer.close()
-    return bytes(data.data())
+    page_height = writer.pageLayout().fullRect(QPageLayout.Unit.Point).height()
+    return add_outline(bytes(data.data()), bookmarks, language, page_height)
 
 
-def _footer(painter: QPainter, body: QSizeF, height: float, title: str, page_text: str) -> None:
+class _FooterLayout:
+    """The footer's title, wrapped into at most FOOTER_LINES lines beside the page number."""
+
+    def __init__(self, font: QFont, lines: list[str], spacing: float, room: float) -> None:
+        self.font = font
+        self.lines = lines
+        self.spacing = spacing
+        self.room = room
+        self.rule = spacing * 0.7  # the line above the footer, below the body
+        self.height = self.rule + spacing * (0.3 + max(1, len(lines))) + spacing * 0.5
+
+
+def _footer_font() -> QFont:
     font = _default_font()
     font.setPointSizeF(8)
-    painter.setFont(font)
+    return font
+
+
+def _footer_layout(title: str, width: float, widest: str, device: QPdfWriter) -> _FooterLayout:
+    font = _footer_font()
+    metrics = QFontMetricsF(font, device)
+    room = width - metrics.horizontalAdvance(widest) - metrics.averageCharWidth() * 4
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout = QTextLayout(title, font, device)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    spans: list[tuple[int, int]] = []
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(room)
+        spans.append((line.textStart(), line.textLength()))
+    layout.endLayout()
+    lines = [title[start : start + length].strip() for start, length in spans]
+    if len(lines) > FOOTER_LINES:  # the last line shortened where a word ends, with "…"
+        rest = title[spans[FOOTER_LINES - 1][0] :].strip()
+        while " " in rest and metrics.horizontalAdvance(f"{rest} …") > room:
+            rest = rest.rsplit(" ", 1)[0].rstrip(" ,;:–-")
+        lines = [*lines[: FOOTER_LINES - 1], f"{rest} …"]
+        if metrics.horizontalAdvance(lines[-1]) > room:  # one endless word
+            lines[-1] = metrics.elidedText(rest, Qt.TextElideMode.ElideRight, room)
+    return _FooterLayout(font, lines, metrics.lineSpacing(), room)
+
+
+def _footer(painter: QPainter, body: QSizeF, footer: _FooterLayout, page_text: str) -> None:
+    painter.setFont(footer.font)
     painter.setPen(QColor("#666666"))
-    metrics = QFontMetricsF(font, painter.device())
-    line_y = body.height() + height * 0.25
+    line_y = body.height() + footer.rule
     painter.drawLine(0, int(line_y), int(body.width()), int(line_y))
-    text_top = line_y + metrics.height() * 0.3
-    area = QRectF(0, text_top, body.width(), metrics.height() * 1.2)
+    text_top = line_y + footer.spacing * 0.3
+    area = QRectF(0, text_top, body.width(), footer.spacing * 1.2)
     painter.drawText(area, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, page_text)
-    room = body.width() - metrics.horizontalAdvance(page_text) - metrics.averageCharWidth() * 4
-    elided = metrics.elidedText(title, Qt.TextElideMode.ElideRight, room)
-    painter.drawText(area, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, elided)
+    for index, text in enumerate(footer.lines):
+        top = text_top + index * footer.spacing
+        painter.drawText(
+            QRectF(0, top, footer.room, footer.spacing * 1.2),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+            text,
+        )
 
 
 def render_pdf(minutes: Minutes) -> bytes:
@@ -216,6 +299,7 @@ def render_pdf(minutes: Minutes) -> bytes:
         creator=minutes.generator,
         paper=minutes.options.paper,
         labels=minutes.labels,
+        language=minutes.language,
     )
 
 
@@ -228,4 +312,5 @@ def render_agenda_pdf(minutes: Minutes) -> bytes:
         creator=minutes.generator,
         paper=minutes.options.paper,
         labels=minutes.labels,
+        language=minutes.language,
     )

@@ -11,12 +11,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from workshop_app.domain.attribution import at_sentence_start
+from workshop_app.minutes.chart import balance_chart_png, chart_description
 from workshop_app.minutes.model import ItemMinutes, Minutes, Section
-from workshop_app.minutes.ooxml import (
-    shade,
-)
-from workshop_app.minutes.text import xml_safe
-from workshop_app.minutes.word_writer import BAR_CELLS, BAR_COLOUR, Writer, title_block
+from workshop_app.minutes.word_styles import ANNEX_HEADING, SPEAKER
+from workshop_app.minutes.word_writer import Writer, title_block
+
+EMU_PER_MM = 36_000
 
 
 def _section(w: Writer, section: Section, has_questions: bool, level: int = 2) -> None:
@@ -30,7 +30,7 @@ def _section(w: Writer, section: Section, has_questions: bool, level: int = 2) -
     for s in section.said:
         parts: list[tuple[str, str]] = []
         if s.lead:
-            parts.append((f"{s.lead}: ", "b"))
+            parts.append((f"{s.lead}: ", SPEAKER))
         parts.append((s.text, ""))
         w.runs("List Bullet", *parts)
     if section.not_shown:
@@ -92,20 +92,17 @@ def _groups(w: Writer, item: ItemMinutes) -> None:
 
 
 def _balance_chart(w: Writer) -> None:
-    """The bar chart: one row per group, BAR_CELLS narrow cells, shaded up to its share."""
+    """The bar chart, a picture as wide as the text, with the shares in words as alt text."""
     annex = w.minutes.annex
     if annex is None or not any(row.bar for row in annex.balance):
         return
-    chart = w.doc.add_table(rows=0, cols=BAR_CELLS + 1)
-    for row in annex.balance:
-        cells = chart.add_row().cells
-        cells[0].text = xml_safe(row.group)
-        shaded = round(row.bar * BAR_CELLS / 100)
-        for cell in cells[1 : shaded + 1]:
-            shade(cell, BAR_COLOUR)
-    label = w.text_width() * 0.3
-    w.set_widths(chart, [label] + [(w.text_width() - label) / BAR_CELLS] * BAR_CELLS)
-    w.doc.add_paragraph()
+    width = w.text_width()
+    labels = w.minutes.labels
+    w.picture(
+        balance_chart_png(annex.balance, width / EMU_PER_MM),
+        width,
+        chart_description(f"{labels.participation_balance} ({labels.share})", annex.balance),
+    )
 
 
 def _annex(w: Writer) -> None:
@@ -114,7 +111,7 @@ def _annex(w: Writer) -> None:
     if annex is None:
         return
     labels = m.labels
-    w.heading(labels.annex, 1).paragraph_format.page_break_before = True
+    w.para(labels.annex, w.style(ANNEX_HEADING, "Heading 1") or "Heading 1")
     w.heading(labels.participation_balance, 2)
     header = [labels.stakeholder_group, labels.turns, labels.speaking_time, labels.share]
     overall = (annex.balance, annex.total_turns, annex.total_time)
@@ -128,7 +125,7 @@ def _annex(w: Writer) -> None:
             w.heading(name, 3)
         rows = [[r.group, str(r.turns), r.time, f"{r.percent} %"] for r in balance]
         rows.append([labels.total, str(turns), time, ""])
-        w.table(header, rows, [4, 1.2, 1.8, 1.6])
+        w.table(header, rows, [4, 1.2, 1.8, 1.6], numbers=(1, 2, 3), total=True)
         if number == 0:
             _balance_chart(w)
     if annex.log_shown and annex.speakers_log:
@@ -144,6 +141,7 @@ def _annex(w: Writer) -> None:
                 )
             ],
             [1, 3.4, 4.2, 1.4],
+            numbers=(3,),
         )
 
 
@@ -174,7 +172,7 @@ def render_docx(minutes: Minutes, reference: Path | None = None) -> bytes:
     w.heading(labels.who_took_part, 1)
     rows = [[p.group, str(p.present)] for p in m.presence]
     rows.append([labels.total, str(m.total_present)])
-    w.table([labels.stakeholder_group, labels.present], rows, [4, 1])
+    w.table([labels.stakeholder_group, labels.present], rows, [4, 1], numbers=(1,), total=True)
     if m.attendance_shown and m.attendance:
         if m.attendance_has_names:
             w.heading(labels.attendance_list, 2)

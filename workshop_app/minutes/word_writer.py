@@ -11,9 +11,9 @@ from pathlib import Path
 from typing import Any, cast
 
 from docx.document import Document as DocxDocument
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
-from docx.shared import Emu, Mm, Pt, RGBColor
+from docx.shared import Emu, Mm
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
@@ -25,6 +25,7 @@ from workshop_app.minutes.ooxml import (
     add_field,
     clear_body,
     emphasise_header_only,
+    keep_rows_whole,
     open_document,
     put_text,
     repeat_header,
@@ -33,12 +34,19 @@ from workshop_app.minutes.ooxml import (
 )
 from workshop_app.minutes.options import Paper
 from workshop_app.minutes.text import xml_safe
+from workshop_app.minutes.word_styles import (
+    FIGURE,
+    FOOTER,
+    STRONG,
+    TABLE_NUMBER,
+    add_styles,
+    character_style,
+    footer_style,
+    set_application,
+)
 
 PAGE_MM = {Paper.A4: (210, 297), Paper.LETTER: (215.9, 279.4)}
 TABLE_STYLES = ("Light List Accent 1", "Light Grid Accent 1", "Table Grid")
-BAR_COLOUR = "3B6EA5"
-BAR_CELLS = 20  # the chart's resolution: one shaded cell per 5 %
-MUTED = RGBColor(0x55, 0x55, 0x55)
 
 
 class Writer:
@@ -50,12 +58,15 @@ class Writer:
         if reference is not None:
             clear_body(self.doc)
         scrub(self.doc)
+        add_styles(self.doc)
+        footer_style(self.doc, own=reference is None)
         self._page_setup(own_margins=reference is None)
         # python-docx finds a style by name, and the end of the body, by walking them for
         # every paragraph: quadratic on a day's record. Both are looked up once here instead
         # (for this document only: the writer adds no style and no section).
         self._body = BodyAppender(self.doc)
         self._styles: dict[str, bool] = {}
+        self._style_ids: dict[tuple[str, WD_STYLE_TYPE], str | None] = {}
         self._text_width: int | None = None
 
     def style(self, name: str, fallback: str | None = "Normal") -> str | None:
@@ -75,11 +86,19 @@ class Writer:
         name = "Title" if level == 0 else f"Heading {level}"
         return self.para(text, name)
 
+    def style_id(self, name: str, kind: WD_STYLE_TYPE) -> str | None:
+        """The id of the style ``name`` (looked up once; python-docx searches every time)."""
+        if (name, kind) not in self._style_ids:
+            part: Any = self.doc.part
+            self._style_ids[name, kind] = part.get_style_id(name, kind)
+        return self._style_ids[name, kind]
+
     def runs(self, style: str, *parts: tuple[str, str]) -> Paragraph:
-        """A paragraph of runs; each part is (text, "b"/"i"/"" for bold, italic or plain)."""
+        """A paragraph of runs; each part is (text, look): "" for plain, "b" (Strong), "i"
+        (Emphasis), "im"/"m" (Quiet) or a character style's name, e.g. "Speaker"."""
         paragraph = self._body.paragraph(self.style(style))
         for text, look in parts:
-            r = self._body.run(paragraph, look, functools.partial(_look, look))
+            r = self._body.run(paragraph, look, functools.partial(_styled, look))
             text = xml_safe(text)
             if text:
                 put_text(r, text)
@@ -90,22 +109,44 @@ class Writer:
         header: Sequence[str],
         rows: Sequence[Sequence[str]],
         shares: Sequence[float] | None = None,
+        *,
+        numbers: Sequence[int] = (),
+        total: bool = False,
     ) -> Table:
-        """A table in the table style; ``shares`` split the text width between the columns."""
+        """A table in the table style; ``shares`` split the text width between the columns.
+
+        The columns ``numbers`` hold figures, right-aligned ("Table Number"); with ``total``
+        the last row is a total, in "Strong". No row is split across two pages, and the
+        header row is repeated on each page the table runs onto.
+        """
         table = self.doc.add_table(rows=1, cols=len(header))
         table.style = self.style_for_tables()
-        for cell, text in zip(table.rows[0].cells, header, strict=True):
-            set_cell_text(cell, xml_safe(text))
+        number = self.style_id(TABLE_NUMBER, WD_STYLE_TYPE.PARAGRAPH)
+        aligned = [number if index in numbers else None for index in range(len(header))]
+        strong = self.style_id(STRONG, WD_STYLE_TYPE.CHARACTER)
+        for cell, text, paragraph_style in zip(table.rows[0].cells, header, aligned, strict=True):
+            set_cell_text(cell, xml_safe(text), paragraph_style)
+        for index, values in enumerate(rows):
+            run_style = strong if total and index == len(rows) - 1 else None
+            cells = table.add_row().cells
+            for cell, text, paragraph_style in zip(cells, values, aligned, strict=True):
+                set_cell_text(cell, xml_safe(text), paragraph_style, run_style)
+        keep_rows_whole(table)
         repeat_header(table)
         emphasise_header_only(table)
-        for values in rows:
-            cells = table.add_row().cells
-            for cell, text in zip(cells, values, strict=True):
-                set_cell_text(cell, xml_safe(text))
         weights = shares or [1.0] * len(header)
         self.set_widths(table, [self.text_width() * w / sum(weights) for w in weights])
         self._body.paragraph(None)  # doc.add_paragraph(): the space after the table
         return cast(Table, table)
+
+    def picture(self, png: bytes, width: int, description: str) -> Paragraph:
+        """A picture ``width`` EMU wide in its own paragraph ("Figure"), described by
+        ``description`` for those who cannot see it (its alt text)."""
+        paragraph = self._body.paragraph(self.style(FIGURE))
+        shape = paragraph.add_run().add_picture(io.BytesIO(png), width=Emu(width))
+        properties = shape._inline.docPr
+        properties.set("descr", xml_safe(description))
+        return paragraph
 
     def text_width(self) -> int:
         """The width between the margins, in EMU (as python-docx counts lengths)."""
@@ -163,17 +204,15 @@ class Writer:
         props.created = props.modified = now
         for printed in props._element.findall(qn("cp:lastPrinted")):
             props._element.remove(printed)  # a reference's print date says who printed it when
+        set_application(self.doc)
         out = io.BytesIO()
         self.doc.save(out)
         return out.getvalue()
 
 
-def _look(look: str, run: Run) -> None:
-    """Bold, italic or muted, as the letters b, i and m in ``look`` say."""
-    run.bold = "b" in look or None
-    run.italic = "i" in look or None
-    if "m" in look:
-        run.font.color.rgb = MUTED
+def _styled(look: str, run: Run) -> None:
+    """The run in the character style ``look`` stands for (none for plain text)."""
+    run.style = character_style(look)
 
 
 def _page_footer(section: Any, minutes: Minutes) -> None:
@@ -182,11 +221,10 @@ def _page_footer(section: Any, minutes: Minutes) -> None:
     if any(p.text.strip() for p in footer.paragraphs) or footer.tables:
         return
     paragraph = footer.paragraphs[0] if footer.paragraphs else footer.add_paragraph()
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    paragraph.style = FOOTER
     labels = minutes.labels
     for text, code in ((f"{labels.page} ", "PAGE"), (f" {labels.of} ", "NUMPAGES")):
-        run = paragraph.add_run(text)
-        run.font.size = Pt(8)
+        paragraph.add_run(text)
         add_field(paragraph, code)
 
 

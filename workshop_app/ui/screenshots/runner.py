@@ -26,6 +26,7 @@ from workshop_app.ui.screenshots.minutes_views import (
     show_minutes_summaries,
     show_next_steps,
 )
+from workshop_app.ui.screenshots.paper_views import PAPER_VIEWS
 from workshop_app.ui.screenshots.prepare_views import (
     show_import,
     show_prepare_agenda,
@@ -45,7 +46,7 @@ from workshop_app.ui.screenshots.run_views import (
     show_run_edit_contribution,
     show_run_projector_thumbnail,
 )
-from workshop_app.ui.screenshots.scene import SIZE, Scene
+from workshop_app.ui.screenshots.scene import SIZE, Scene, SceneSkipped
 
 VIEWS: list[tuple[str, Callable[[Scene], QWidget | None]]] = [
     ("start.png", show_start),
@@ -69,6 +70,7 @@ VIEWS: list[tuple[str, Callable[[Scene], QWidget | None]]] = [
     ("keyboard-shortcuts.png", show_shortcuts),
 ]
 VIEWS += PROJECTOR_VIEWS
+VIEWS += PAPER_VIEWS
 
 
 def _quiet_offscreen(kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:
@@ -94,7 +96,11 @@ def take_screenshots(outdir: Path) -> list[Path]:
         scene = Scene(window, folder)
         try:
             for name, show in VIEWS:
-                shown = show(scene)  # a view of its own window (the projector), or None
+                try:
+                    shown = show(scene)  # a view of its own window (the projector), or None
+                except SceneSkipped as skipped:
+                    print(f"skipped {name}: {skipped}")
+                    continue
                 # Pages of a workshop closed by an earlier view go, as they would in the app.
                 app.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
                 window.resize(*SIZE)

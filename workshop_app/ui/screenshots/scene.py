@@ -15,6 +15,11 @@ from workshop_app.ui.session import Session
 
 SIZE = (1366, 768)
 
+
+class SceneSkipped(Exception):
+    """A view that cannot be shown on this machine (a tool it needs is not installed)."""
+
+
 LONG_TITLE = (
     "European Conversation on Partnerships and Capacity Development in Migration Management: "
     "Experiences, Lessons Learnt and the Road Ahead for Practitioners and Partner Countries"
