@@ -34,6 +34,7 @@ TARGETS = {
     "export_s.csv": 2.0,
     "export_s.docx": 15.0,
     "export_s.pdf": 15.0,
+    "export_s.xlsx": 15.0,
     "peak_rss_mb": 300.0,
 }
 QUERIES = [
@@ -182,7 +183,7 @@ def export_seconds(large: Path) -> dict[str, float]:
     ensure_gui_application()
     seconds = {}
     with tempfile.TemporaryDirectory() as tmp:
-        for fmt in ("md", "html", "csv", "docx", "pdf"):
+        for fmt in ("md", "html", "csv", "docx", "pdf", "xlsx"):
             t0 = time.perf_counter()
             export_minutes(large, MinutesOptions(), fmt, Path(tmp) / f"minutes.{fmt}")
             seconds[f"export_s.{fmt}"] = time.perf_counter() - t0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -125,6 +126,10 @@ def _check_export_options(
         )
     if fmt == JSON and (args.agenda or args.template or args.reference_docx or args.record):
         raise UsageError("minutes options (--agenda, --template, --full, ...) do not apply to json")
+    if fmt == JSON and (args.status or args.issued or args.numbered or args.actual_times):
+        raise UsageError(
+            "minutes options (--status, --issued, --numbered, ...) do not apply to json"
+        )
     if fmt != JSON and args.json_version is not None:
         raise UsageError("--json-version applies to --format json only")
     if args.agenda and fmt not in agenda_formats:
@@ -150,13 +155,17 @@ def _export_json(source: Path, version: int | None) -> str:
 def _export_minutes(args: argparse.Namespace, source: Path) -> bytes:
     from workshop_app.domain.attribution import Attribution
     from workshop_app.minutes.export import produce, read_record
-    from workshop_app.minutes.options import MinutesOptions, Owners, Paper, RecordMode
+    from workshop_app.minutes.options import MinutesOptions, Owners, Paper, RecordMode, Status
 
     options = MinutesOptions(
         attribution=Attribution(args.attribution or "named"),
         record=RecordMode(args.record or "full"),
         annex=not args.no_annex,
         paper=Paper(args.paper),
+        status=Status(args.status or "final"),
+        issued=args.issued,
+        numbered=args.numbered,
+        actual_times=args.actual_times,
         owners=Owners(args.owners),
     )
     return produce(
@@ -168,6 +177,16 @@ def _export_minutes(args: argparse.Namespace, source: Path) -> bytes:
         reference_docx=Path(args.reference_docx) if args.reference_docx else None,
         allow_identities=args.force,
     )
+
+
+def _iso_date(text: str) -> str:
+    """An --issued date as YYYY-MM-DD, or a usage error in words."""
+    try:
+        return dt.date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a date written YYYY-MM-DD (for example 2017-10-06)"
+        ) from None
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
@@ -266,7 +285,35 @@ def build_parser() -> argparse.ArgumentParser:
         const="highlights",
         help="print only contributions marked as highlights (examples are always listed)",
     )
-    exp.add_argument("--no-annex", action="store_true", help="leave out the annex")
+    exp.add_argument(
+        "--no-annex",
+        action="store_true",
+        help="leave out the annex (attendance list, participation balance, speakers' log)",
+    )
+    exp.add_argument(
+        "--status",
+        choices=("draft", "final"),
+        help="final (the default) or draft; minutes are a draft anyway while items of the "
+        "agenda are still to be held, and a draft is marked DRAFT on every page",
+    )
+    exp.add_argument(
+        "--issued",
+        metavar="YYYY-MM-DD",
+        type=_iso_date,
+        help="the date of issue printed on the minutes (default: today)",
+    )
+    exp.add_argument(
+        "--numbered",
+        action="store_true",
+        help="number the paragraphs of the minutes' body 1., 2., ... (UN style)",
+    )
+    exp.add_argument(
+        "--actual-times",
+        "--speaking-times",
+        dest="actual_times",
+        action="store_true",
+        help="add the agenda's Actual column: when each item really began and ended",
+    )
     exp.add_argument(
         "--owners",
         choices=("role", "secretariat"),

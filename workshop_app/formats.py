@@ -16,6 +16,7 @@ class Format(StrEnum):
     DOCX = "docx"
     PDF = "pdf"
     CSV = "csv"
+    XLSX = "xlsx"
 
 
 #: The formats of the agenda handout.
@@ -31,6 +32,7 @@ FORMAT_LABELS = {
     Format.HTML: "Web page (HTML)",
     Format.MD: "Markdown",
     Format.CSV: "Contributions as a spreadsheet (CSV)",
+    Format.XLSX: "Spreadsheet workbook (XLSX)",
 }
 
 #: The interchange file (``interchange/``), which ``export --format json`` writes.

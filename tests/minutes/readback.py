@@ -8,6 +8,7 @@ import zipfile
 from html.parser import HTMLParser
 
 import docx
+import openpyxl
 from pypdf import PdfReader
 
 
@@ -73,6 +74,15 @@ def csv_rows(data: bytes) -> list[list[str]]:
     return list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
 
 
+def xlsx_sheets(data: bytes) -> dict[str, list[tuple[object, ...]]]:
+    """Each sheet of a workbook by its name, as rows of cell values (the header row first)."""
+    workbook = openpyxl.load_workbook(io.BytesIO(data))
+    return {
+        sheet.title: [tuple(row) for row in sheet.iter_rows(values_only=True)]
+        for sheet in workbook.worksheets
+    }
+
+
 def text_of(fmt: str, data: bytes) -> str:
     """What a reader of the file sees, as one string."""
     if fmt == "md":
@@ -85,4 +95,10 @@ def text_of(fmt: str, data: bytes) -> str:
         return pdf_text(data)
     if fmt == "csv":
         return "\n".join(" | ".join(row) for row in csv_rows(data))
+    if fmt == "xlsx":
+        return "\n".join(
+            " | ".join("" if value is None else str(value) for value in row)
+            for rows in xlsx_sheets(data).values()
+            for row in rows
+        )
     raise ValueError(fmt)

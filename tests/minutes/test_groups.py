@@ -4,6 +4,7 @@ the groups' reports and what plenary agreed, in every format and every attributi
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 import pytest
 
@@ -18,8 +19,9 @@ from workshop_app.domain.model import (
     SpeechStatus,
     WorkshopRecord,
 )
-from workshop_app.minutes import Format, MinutesOptions, build_minutes, render
+from workshop_app.minutes import Format, MinutesOptions, build_minutes, export_minutes, render
 from workshop_app.minutes.identities import scan_minutes
+from workshop_app.store import Document
 
 AFRICA = "Group A: Africa"
 ASIA = "Group B: Asia-Pacific"
@@ -174,3 +176,18 @@ def test_the_balance_of_voices_is_overall_and_per_group(with_groups: WorkshopRec
         text = " ".join(text_of(fmt, render(minutes, Format(fmt))).split())
         annex = text[text.index("Participation balance") :]
         assert AFRICA in annex and "4 min" in annex, fmt
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "docx", "pdf"])
+def test_a_report_names_its_rapporteur_without_brackets_in_brackets(
+    with_groups: WorkshopRecord, fmt: str, tmp_path: Path
+) -> None:
+    path = tmp_path / "groups.workshop"
+    Document.create_from_record(path, with_groups).close()
+    out = tmp_path / f"minutes.{fmt}"
+    export_minutes(path, MinutesOptions(), fmt, out)
+    text = " ".join(text_of(fmt, out.read_bytes()).replace("\\", "").replace("*", "").split())
+    rapporteur = next(p for p in with_groups.participants if p.id == "p02")
+    heading = f"{AFRICA} · Rapporteur: {rapporteur.title} {rapporteur.name} (MIEUX Programme)"
+    assert heading in text, fmt
+    assert "))" not in text

@@ -185,7 +185,7 @@ def owners_in(text: str) -> dict[str, str]:
     found = {}
     for line in text.splitlines():
         cells = [cell.strip() for cell in line.strip("|").split("|")]
-        if len(cells) == 4 and cells[0] in {step.text for step in STEPS}:
+        if len(cells) >= 2 and cells[0] in {step.text for step in STEPS}:
             found[cells[0]] = cells[1]
     return found
 

@@ -21,9 +21,11 @@ def head(path: Path, fmt: str, mode: Attribution, *, agenda: bool) -> str:
     options = MinutesOptions(attribution=mode)
     export_minutes(path, options, fmt, out, agenda=agenda, allow_identities=True)
     text = " ".join(text_of(fmt, out.read_bytes()).split())
-    # The handout's first section is the agenda; the minutes' is why the event was convened.
-    end = "Agenda" if agenda else "Why the event was convened"
-    return text[: text.index(end, text.index("European Conversation") + 30)]
+    # The handout's first section is the agenda; the minutes' the key outcomes (or, without
+    # them, why the event was convened).
+    start = text.index("European Conversation") + 30
+    ends = ("Agenda",) if agenda else ("Key outcomes", "Why the event was convened")
+    return text[: min(text.index(end, start) for end in ends if end in text[start:])]
 
 
 @pytest.mark.parametrize("agenda", [False, True], ids=["minutes", "handout"])

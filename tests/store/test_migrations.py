@@ -98,3 +98,27 @@ def test_a_file_of_each_earlier_schema_is_upgraded_with_its_content(
         path, "SELECT anonymity_k, public_names_confirmed, document_reference FROM workshop"
     ) == [(3, 1, "WS/1")]
     assert read_back(path, "SELECT name FROM public_names") == [("EU4Climate",)]
+
+
+@pytest.mark.parametrize("version", [1, 2, 3, 4, 5, 6, 7])
+def test_a_file_of_an_earlier_schema_is_read_without_being_changed(
+    tmp_path: Path, version: int
+) -> None:
+    """Export and check read an older file as this version reads it (upgraded in memory),
+    and leave the file, and its folder, exactly as they were."""
+    from workshop_app.minutes import MinutesOptions, export_minutes
+    from workshop_app.store.check import check_document
+
+    path = tmp_path / "old.workshop"
+    shutil.copy(Path(__file__).parent / "fixtures" / f"schema-v{version}.workshop", path)
+    before = path.read_bytes()
+    out = tmp_path / "out" / "minutes.md"
+    out.parent.mkdir()
+    export_minutes(path, MinutesOptions(), "md", out)
+    assert "European Conversation" in out.read_text(encoding="utf-8")
+    assert check_document(path) == []
+    with Document.open(path, readonly=True) as doc:
+        assert doc.workshop.get().anonymity_k == 3
+        assert len(doc.record().contributions) == 19
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["old.workshop", "out"]

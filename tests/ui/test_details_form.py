@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QLabel, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import read_back
@@ -75,6 +75,9 @@ def test_new_title_is_on_disk_and_reopens(
         ("start_time", "9.45", "09:45"),
         ("subtitle", "", None),
         ("start_time", "", None),
+        ("document_reference", "  MIEUX/EC/2017/3 ", "MIEUX/EC/2017/3"),
+        ("prepared_by", "MIEUX secretariat", "MIEUX secretariat"),
+        ("prepared_by", "", None),
     ],
 )
 def test_line_fields_round_trip(
@@ -253,6 +256,8 @@ def test_tab_order_follows_the_layout(opened: MainWindow) -> None:
         panel.timezone,
         panel.venue,
         panel.organiser,
+        panel.document_reference,
+        panel.prepared_by,
         panel.language,
         panel.groups.list,
     ]
@@ -306,3 +311,10 @@ def test_group_edits_undo_in_the_file(demo_path: Path, window: MainWindow) -> No
         demo_path, "SELECT count(*) FROM participants WHERE stakeholder_group = 'Civil society'"
     ) == [(4,)]
     assert stored(demo_path).stakeholder_groups[-1] == "Civil society"
+
+
+def test_the_minutes_front_page_fields_have_labels_with_mnemonics(opened: MainWindow) -> None:
+    panel = details(opened)
+    buddies = {label.text(): label.buddy() for label in panel.findChildren(QLabel) if label.buddy()}
+    assert buddies["Do&cument reference"] is panel.document_reference
+    assert buddies["Prepared b&y"] is panel.prepared_by

@@ -6,11 +6,13 @@ import asyncio
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QDate, QSettings
 from PySide6.QtWidgets import QFormLayout, QLabel
 from pytestqt.qtbot import QtBot
 
 from workshop_app.domain.attribution import Attribution
+from workshop_app.domain.model import AgendaItem
+from workshop_app.store import Document
 from workshop_app.ui.main_window import MainWindow
 from workshop_app.ui.minutes import export_actions
 from workshop_app.ui.minutes.export_dialog import ExportDialog
@@ -77,6 +79,65 @@ def test_a_finding_in_a_contribution_opens_it_in_the_run_view(
     assert window.stack.currentWidget() is page
     assert page.viewed_item_id == "a2"
     assert [c.id for c in page.capture.selected()] == ["c07"]
+
+
+def test_front_page_choices_reach_the_file_and_are_remembered(
+    qtbot: QtBot, demo_path: Path, settings: QSettings, tmp_path: Path
+) -> None:
+    dialog = ExportDialog(demo_path, settings)
+    qtbot.addWidget(dialog)
+    assert dialog.front.status.currentData() == "final"
+    assert dialog.front.issued.date() == QDate.currentDate()
+    assert (
+        "still to be held" in dialog.front.status_note.text()
+    )  # the dialog says when it is a draft
+    dialog.front.status.setCurrentIndex(dialog.front.status.findData("draft"))
+    dialog.front.issued.setDate(QDate(2017, 10, 6))
+    dialog.front.numbered.setChecked(True)
+    dialog.front.actual_times.setChecked(True)
+    choose(dialog, "md", Attribution.NAMED)
+    assert dialog.preview.toPlainText().startswith("DRAFT")
+    out = tmp_path / "minutes.md"
+    dialog.output.setText(str(out))
+    assert asyncio.run(dialog.export_async())
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("**DRAFT**")
+    assert "- **Date of issue:** 6 October 2017" in text
+    assert "\n1. Since the EU launched" in text
+    assert "| Planned | Item | Actual |" in text
+    again = ExportDialog(demo_path, settings)
+    qtbot.addWidget(again)
+    assert again.front.status.currentData() == "draft"
+    assert again.front.numbered.isChecked() and again.front.actual_times.isChecked()
+    assert again.front.issued.date() == QDate.currentDate()  # a new export is issued today
+
+
+def test_the_agenda_handout_dialog_has_no_minutes_front_page_choices(
+    qtbot: QtBot, demo_path: Path, settings: QSettings
+) -> None:
+    dialog = ExportDialog(demo_path, settings, agenda=True)
+    qtbot.addWidget(dialog)
+    for widget in (
+        dialog.front.status,
+        dialog.front.issued,
+        dialog.front.numbered,
+        dialog.front.actual_times,
+    ):
+        assert not widget.isVisibleTo(dialog)
+    assert dialog.annex.isVisibleTo(dialog)
+
+
+def test_the_preview_says_why_a_final_export_is_a_draft(
+    qtbot: QtBot, demo_path: Path, settings: QSettings
+) -> None:
+    with Document.open(demo_path) as doc:
+        doc.agenda.add_item(AgendaItem("later", "Follow-up session"))
+    dialog = ExportDialog(demo_path, settings)
+    qtbot.addWidget(dialog)
+    choose(dialog, "pdf", Attribution.NAMED)
+    assert dialog.front.status.currentData() == "final"
+    preview = dialog.preview.toPlainText()
+    assert preview.startswith("DRAFT (items of the agenda are still to be held)")
 
 
 def test_owners_of_next_steps_chosen_for_anonymous_minutes(

@@ -71,7 +71,12 @@ def attribute(person: Participant | None, mode: Attribution) -> str | None:
     organisation = (person.organisation or "").strip()
     if mode is Attribution.NAMED:
         label = person_label(person)
-        return f"{label} ({organisation})" if organisation else label
+        if not organisation:
+            return label
+        # "Subsidiary Body for … (SBSTA)" already has its brackets: a comma, not a second pair.
+        if "(" in organisation or ")" in organisation:
+            return f"{label}, {organisation}"
+        return f"{label} ({organisation})"
     if mode is Attribution.ORGANISATION and organisation:
         return organisation
     # Organisation mode without an organisation falls back to the group: it reveals no more.

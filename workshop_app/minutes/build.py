@@ -14,6 +14,7 @@ from workshop_app.domain.model import (
     ItemKind,
     ItemStatus,
     NextStep,
+    NextStepStatus,
     Participant,
     Role,
     Speech,
@@ -45,8 +46,9 @@ from workshop_app.minutes.model import (
     LogEntry,
     Minutes,
     NextStepEntry,
+    NextStepGroup,
 )
-from workshop_app.minutes.options import MinutesOptions
+from workshop_app.minutes.options import MinutesOptions, Status
 from workshop_app.minutes.sections import item_sections
 from workshop_app.minutes.speech import anonymous_owner
 from workshop_app.minutes.text import one_line, paragraphs
@@ -78,6 +80,14 @@ def build_minutes(record: WorkshopRecord, options: MinutesOptions | None = None)
         for p in record.participants
         if p.role == Role.CHAIR and attendance_shown and (text := ctx.who(p.id))
     )
+    # A draft when chosen, and whatever was chosen while items are still to be held.
+    to_hold = any(
+        item.kind != ItemKind.BREAK and item.status in (ItemStatus.PLANNED, ItemStatus.RUNNING)
+        for item in record.agenda
+    )
+    draft = options.status is Status.DRAFT or to_hold
+    issued = options.issued or dt.date.today().isoformat()
+    next_steps = _next_steps(ctx, items)
     return Minutes(
         options=options,
         labels=labels,
@@ -110,8 +120,17 @@ def build_minutes(record: WorkshopRecord, options: MinutesOptions | None = None)
             for entry in section.consensus
             if entry.status in AGREED
         ),
-        next_steps=_next_steps(ctx, items),
+        next_steps=next_steps,
         annex=_annex(ctx) if options.annex else None,
+        reference=one_line(workshop.document_reference),
+        status=(Status.DRAFT if draft else Status.FINAL).value,
+        status_label=labels.draft if draft else labels.final,
+        draft=draft,
+        draft_automatic=draft and options.status is not Status.DRAFT,
+        issued=long_date(issued),
+        issued_iso=issued,
+        prepared_by=one_line(workshop.prepared_by) or one_line(workshop.organiser),
+        next_step_groups=_next_step_groups(next_steps),
     )
 
 
@@ -246,6 +265,20 @@ def _next_step(ctx: BuildContext, step: NextStep, titles: dict[str, str]) -> Nex
         status_label=NEXT_STEP_LABELS[step.status],
         item_title=titles.get(step.agenda_item_id or "", ""),
     )
+
+
+def _next_step_groups(steps: Sequence[NextStepEntry]) -> tuple[NextStepGroup, ...]:
+    """The steps still to take (soonest due first, undated last), then those done, dropped;
+    each group headed by its status as the domain names it."""
+    groups = []
+    for status in (NextStepStatus.OPEN, NextStepStatus.DONE, NextStepStatus.DROPPED):
+        heading = NEXT_STEP_LABELS[status]
+        mine = [step for step in steps if step.status == status.value]
+        if status is NextStepStatus.OPEN:  # a stable sort: steps due together keep their order
+            mine.sort(key=lambda step: (not step.due_iso, step.due_iso))
+        if mine:
+            groups.append(NextStepGroup(status.value, heading, tuple(mine)))
+    return tuple(groups)
 
 
 def _annex(ctx: BuildContext) -> Annex:

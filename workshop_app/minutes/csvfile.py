@@ -15,7 +15,8 @@ from workshop_app.minutes.text import neutralise_cell, xml_safe
 HEADER = ("time", "agenda item", "guiding question", "kind", "attributed to", "text")
 
 
-def _safe(text: str) -> str:
+def safe_cell(text: str) -> str:
+    """A text as a spreadsheet cell holds it (here and in the XLSX): never run as a formula."""
     # Control characters are dropped as for the other formats: spreadsheets choke on them.
     return neutralise_cell(xml_safe(text))
 
@@ -31,7 +32,7 @@ def render_csv(minutes: Minutes) -> bytes:
 
     def cell(text: str) -> str:
         if text not in repeated:
-            repeated[text] = _safe(text)
+            repeated[text] = safe_cell(text)
         return repeated[text]
 
     writer.writerows(
@@ -41,7 +42,7 @@ def render_csv(minutes: Minutes) -> bytes:
             cell(s.question),
             cell(s.kind),
             cell(s.attribution or ""),
-            _safe(s.text),
+            safe_cell(s.text),
         )
         for s in minutes.statements
     )

@@ -77,6 +77,10 @@ def render(
         from workshop_app.minutes.pdf import render_agenda_pdf, render_pdf
 
         return (render_agenda_pdf if agenda else render_pdf)(minutes)
+    if fmt is Format.XLSX:
+        from workshop_app.minutes.xlsx import render_xlsx
+
+        return render_xlsx(minutes)
     from workshop_app.minutes.csvfile import render_csv
 
     return render_csv(minutes)
@@ -147,6 +151,10 @@ def _added_text(fmt: Format, data: bytes, template: Path | None) -> list[tuple[s
         from workshop_app.minutes.ooxml import side_texts
 
         return list(side_texts(data))
+    if fmt is Format.XLSX:
+        from workshop_app.minutes.ooxml import side_texts
+
+        return list(side_texts(data, "workbook"))
     return []
 
 

@@ -104,6 +104,20 @@ class Labels:
     #: An owner typed as the name of an organisation that is not on the public list.
     owner_organisation: str = "a participating organisation"
     owner_organisation_from: str = "an organisation from {group}"
+    # The front page block, the summary at the top and the section at the end.
+    document_reference: str = "Document reference"
+    document_status: str = "Status"
+    draft: str = "Draft"
+    final: str = "Final"
+    #: Marked on every page of a draft (a banner, the page header).
+    draft_mark: str = "DRAFT"
+    draft_reason: str = "items of the agenda are still to be held"
+    issued: str = "Date of issue"
+    prepared_by: str = "Prepared by"
+    key_outcomes: str = "Key outcomes"
+    what_comes_next: str = "What comes next"
+    #: Before a next step's due date in the short summary: "(MIEUX, by 31 December 2018)".
+    by: str = "by"
 
 
 KIND_LABELS = {

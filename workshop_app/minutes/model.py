@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from workshop_app.domain.model import NextStepStatus
 from workshop_app.minutes.labels import Labels
 from workshop_app.minutes.options import MinutesOptions
 
@@ -161,6 +162,15 @@ class NextStepEntry:
 
 
 @dataclass(frozen=True)
+class NextStepGroup:
+    """A part of "What comes next": the next steps of one status, under its label."""
+
+    status: str  # a NextStepStatus value
+    heading: str
+    steps: tuple[NextStepEntry, ...]
+
+
+@dataclass(frozen=True)
 class BalanceRow:
     """One stakeholder group's turns and speaking time; ``bar`` is 0–100 of the longest."""
 
@@ -246,6 +256,28 @@ class Minutes:
     agreed: tuple[ConsensusEntry, ...]
     next_steps: tuple[NextStepEntry, ...]
     annex: Annex | None  # None when the annex is switched off
+    # The front page block: reference, status, date of issue, who prepared the document.
+    reference: str = ""
+    status: str = "final"  # a Status value (options.py)
+    status_label: str = "Final"
+    draft: bool = False  # marked "DRAFT" on every page
+    #: Draft although "final" was chosen: items of the agenda are still to be held.
+    draft_automatic: bool = False
+    issued: str = ""  # "5 December 2026"
+    issued_iso: str = ""
+    prepared_by: str = ""  # the workshop's "prepared by", else the organiser
+    #: "What comes next": the next steps grouped by status, open ones first (soonest due
+    #: first), each group headed by its status label.
+    next_step_groups: tuple[NextStepGroup, ...] = ()
+
+    @property
+    def key_steps(self) -> tuple[NextStepEntry, ...]:
+        """The next steps the short summary at the top lists: all but the dropped ones."""
+        return tuple(s for s in self.next_steps if s.status != NextStepStatus.DROPPED)
+
+    @property
+    def has_key_outcomes(self) -> bool:
+        return bool(self.agreed or self.key_steps)
 
     @property
     def statements(self) -> tuple[Statement, ...]:

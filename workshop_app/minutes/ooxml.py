@@ -95,8 +95,9 @@ _PROGRAM_FIELDS = frozenset(("Application", "AppVersion", "Template", "DocSecuri
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
-def side_texts(data: bytes) -> Iterator[tuple[str, str]]:
-    """(text, where) for each part of a saved Word file besides the body that holds text."""
+def side_texts(data: bytes, kind: str = "Word file") -> Iterator[tuple[str, str]]:
+    """(text, where) for each part of a saved Word file (or another OOXML ``kind`` of file:
+    its properties) besides the body that holds text."""
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         for name in archive.namelist():
             label = next((label for part, label in _SIDE_PARTS if part.fullmatch(name)), None)
@@ -122,7 +123,7 @@ def side_texts(data: bytes) -> Iterator[tuple[str, str]]:
             )
             text = "\n".join(line.strip() for line in (*lines, *described) if line and line.strip())
             if text:
-                yield text, f"the Word file's {label} ({name})"
+                yield text, f"the {kind}'s {label} ({name})"
 
 
 def keep_rows_whole(table: Table) -> None:

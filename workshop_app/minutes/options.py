@@ -15,6 +15,13 @@ class RecordMode(StrEnum):
     HIGHLIGHTS = "highlights"
 
 
+class Status(StrEnum):
+    """Draft or final minutes (a draft is marked "DRAFT" on every page)."""
+
+    DRAFT = "draft"
+    FINAL = "final"
+
+
 class Paper(StrEnum):
     A4 = "a4"
     LETTER = "letter"
@@ -39,5 +46,9 @@ class MinutesOptions:
     paper: Paper = Paper.A4
     # BCP 47 tag of the document (HTML lang, DOCX language); None means the workshop's own.
     language: str | None = None
+    status: Status = Status.FINAL  # a draft anyway while items are still to be held
+    issued: str | None = None  # the date of issue, YYYY-MM-DD; None: today
+    numbered: bool = False  # number the body's paragraphs 1., 2., … (UN style)
+    actual_times: bool = False  # the agenda's "Actual" column (when each item really ran)
     # Anonymous mode: owners not on the public list by their role, or all as the secretariat.
     owners: Owners = Owners.ROLE

@@ -18,6 +18,9 @@ def passages(
         yield getattr(minutes, field), "the title block", ("workshop", field)
     for chair in minutes.chairs:
         yield chair, "the title block (chair)", None
+    if not handout:  # the minutes' front page block
+        yield minutes.reference, "the front page (reference)", ("workshop", "document_reference")
+        yield minutes.prepared_by, "the front page (prepared by)", ("workshop", "prepared_by")
     for item in minutes.items:
         name = f"item {item.number}" if item.number else f"the break at {item.planned_start}"
         ref = ("agenda_item", item.id)

@@ -54,6 +54,7 @@ MARGINS_MM = QMarginsF(20, 18, 20, 12)  # left, top, right, bottom (the footer s
 FOOTER_MM = 10.0  # at least; more when a long title takes two or three lines
 FOOTER_LINES = 3  # a title longer than this many lines is shortened at a word, with "…"
 BOOKMARK_LEVELS = 3  # h1–h3 become the PDF's bookmarks
+DRAFT_MM = 7.0  # the "DRAFT" line at the head of every page of a draft
 KEEP_WITH_NEXT_LINES = 4  # a heading needs room for this many lines of text below it
 FONT_FAMILIES = [
     "Noto Sans",
@@ -139,11 +140,13 @@ def _keep_headings_with_text(document: QTextDocument, page_height: float, room: 
     layout.documentSize()
 
 
-def _bookmarks(document: QTextDocument, page_height: float, scale: float) -> list[Bookmark]:
+def _bookmarks(
+    document: QTextDocument, page_height: float, scale: float, header: float = 0.0
+) -> list[Bookmark]:
     """The headings h1–h3 with the page each starts on and its distance from the page's
-    top (in points, the page's top margin included)."""
+    top (in points, the page's top margin included, and the ``header`` above the text)."""
     layout = document.documentLayout()
-    top_margin = MARGINS_MM.top() / 25.4 * 72
+    top_margin = MARGINS_MM.top() / 25.4 * 72 + header
     marks = []
     block = document.begin()
     while block.isValid():
@@ -166,6 +169,7 @@ def html_to_pdf(
     paper: Paper,
     labels: Labels | None = None,
     language: str = "",
+    draft: bool = False,
 ) -> bytes:
     """Lay out ``html`` on pages of ``paper`` and return the PDF's bytes."""
     ensure_gui_application()
@@ -201,12 +205,14 @@ def html_to_pdf(
     widest = f"{labels.page} {'8' * 5} {labels.of} {'8' * 5}"
     footer = _footer_layout(title, page.width(), widest, writer)
     footer_height = max(FOOTER_MM / 25.4 * RESOLUTION, footer.height)
-    body = QSizeF(page.width(), page.height() - footer_height)
+    header_height = DRAFT_MM / 25.4 * RESOLUTION if draft else 0.0
+    body = QSizeF(page.width(), page.height() - footer_height - header_height)
     document.setPageSize(body)
     line = QFontMetricsF(_default_font(), writer).lineSpacing()
     _keep_headings_with_text(document, body.height(), room=KEEP_WITH_NEXT_LINES * line)
     pages = max(1, document.pageCount())
-    bookmarks = _bookmarks(document, body.height(), 72 / RESOLUTION)
+    scale = 72 / RESOLUTION
+    bookmarks = _bookmarks(document, body.height(), scale, header=header_height * scale)
 
     painter = QPainter(writer)
     try:
@@ -215,11 +221,16 @@ def html_to_pdf(
                 writer.newPage()
             top = (number - 1) * body.height()
             painter.save()
-            painter.translate(0, -top)
+            painter.translate(0, header_height - top)
             document.drawContents(painter, QRectF(0, top, body.width(), body.height()))
             painter.restore()
             page_text = f"{labels.page} {number} {labels.of} {pages}"
+            painter.save()
+            painter.translate(0, header_height)
             _footer(painter, body, footer, page_text)
+            painter.restore()
+            if draft:
+                _draft_line(painter, body.width(), header_height, labels.draft_mark)
     finally:
         painter.end()
     buffer.close()
@@ -290,6 +301,17 @@ def _footer(painter: QPainter, body: QSizeF, footer: _FooterLayout, page_text: s
         )
 
 
+def _draft_line(painter: QPainter, width: float, height: float, mark: str) -> None:
+    """ "DRAFT", centred at the head of the page, above the text."""
+    font = _default_font()
+    font.setPointSizeF(10)
+    font.setBold(True)
+    painter.setFont(font)
+    painter.setPen(QColor("#b3261e"))
+    area = QRectF(0, 0, width, height * 0.7)
+    painter.drawText(area, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, mark)
+
+
 def render_pdf(minutes: Minutes) -> bytes:
     """The minutes as PDF (paper from the options), page numbers in the footer."""
     return html_to_pdf(
@@ -300,6 +322,7 @@ def render_pdf(minutes: Minutes) -> bytes:
         paper=minutes.options.paper,
         labels=minutes.labels,
         language=minutes.language,
+        draft=minutes.draft,
     )
 
 

@@ -58,6 +58,7 @@ _VALUE_TYPES = (
     model.GroupPresence,
     model.Attendee,
     model.NextStepEntry,
+    model.NextStepGroup,
     model.BalanceRow,
     model.LogEntry,
     model.Annex,

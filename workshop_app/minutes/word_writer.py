@@ -12,8 +12,9 @@ from typing import Any, cast
 
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
-from docx.shared import Emu, Mm
+from docx.shared import Emu, Mm, Pt, RGBColor
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
@@ -47,6 +48,8 @@ from workshop_app.minutes.word_styles import (
 
 PAGE_MM = {Paper.A4: (210, 297), Paper.LETTER: (215.9, 279.4)}
 TABLE_STYLES = ("Light List Accent 1", "Light Grid Accent 1", "Table Grid")
+DRAFT_MARK = "Draft Mark"  # the paragraph style of "DRAFT" at the head of every page
+DRAFT_COLOUR = RGBColor(0xB3, 0x26, 0x1E)
 
 
 class Writer:
@@ -68,6 +71,14 @@ class Writer:
         self._styles: dict[str, bool] = {}
         self._style_ids: dict[tuple[str, WD_STYLE_TYPE], str | None] = {}
         self._text_width: int | None = None
+        self._paragraph_number = 0
+
+    def number(self) -> str:
+        """ "12. " before the next paragraph of the body when numbered paragraphs are asked for."""
+        if not self.minutes.options.numbered:
+            return ""
+        self._paragraph_number += 1
+        return f"{self._paragraph_number}. "
 
     def style(self, name: str, fallback: str | None = "Normal") -> str | None:
         if name not in self._styles:
@@ -185,6 +196,8 @@ class Writer:
                 section.left_margin = section.right_margin = Mm(20)
                 section.top_margin, section.bottom_margin = Mm(18), Mm(18)
             _page_footer(section, self.minutes)
+            if self.minutes.draft:
+                _draft_header(self.doc, section, self.minutes)
 
     def finish(self) -> bytes:
         props = self.doc.core_properties
@@ -228,15 +241,43 @@ def _page_footer(section: Any, minutes: Minutes) -> None:
         add_field(paragraph, code)
 
 
+def _draft_header(doc: DocxDocument, section: Any, minutes: Minutes) -> None:
+    """ "DRAFT" at the head of every page (after what a reference's header holds), in a
+    paragraph style of its own (a reference's "Draft Mark" wins)."""
+    styles = doc.styles
+    if DRAFT_MARK not in styles:
+        style: Any = styles.add_style(DRAFT_MARK, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = styles["Normal"]
+        style.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        style.font.bold = True
+        style.font.size = Pt(10)
+        style.font.color.rgb = DRAFT_COLOUR
+    header = section.header
+    paragraphs = header.paragraphs
+    empty = len(paragraphs) == 1 and not paragraphs[0].text.strip() and not header.tables
+    paragraph = paragraphs[0] if empty else header.add_paragraph()
+    paragraph.style = styles[DRAFT_MARK]
+    paragraph.add_run(minutes.labels.draft_mark)
+
+
 def title_block(w: Writer, *, handout: bool) -> None:
     m = w.minutes
-    w.heading(m.title, 0)
+    if m.title:
+        w.heading(m.title, 0)
     if m.subtitle:
         w.para(m.subtitle, "Subtitle")
     date = m.date
     if handout and m.date and m.day_start and len(m.days) == 1:
         date = f"{m.date}, {m.day_start}–{m.day_end}"
-    facts = [(m.labels.date, date), (m.labels.venue, m.venue), (m.labels.organiser, m.organiser)]
+    facts = []
+    if not handout:  # the minutes' front page block
+        facts += [
+            (m.labels.document_reference, m.reference),
+            (m.labels.document_status, m.status_label),
+            (m.labels.issued, m.issued),
+            (m.labels.prepared_by, m.prepared_by),
+        ]
+    facts += [(m.labels.date, date), (m.labels.venue, m.venue), (m.labels.organiser, m.organiser)]
     facts += [(m.labels.chair, at_sentence_start(chair)) for chair in m.chairs]
     for label, value in facts:
         if value:

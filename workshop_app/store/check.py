@@ -8,6 +8,7 @@ from pathlib import Path
 
 from workshop_app.store import connection
 from workshop_app.store.errors import DamagedDocument, ForeignSchema
+from workshop_app.store.schema import SCHEMA_VERSION
 from workshop_app.store.structure import constraint_violations
 
 # Each rule: a query returning one row per violation, and how to say it.
@@ -141,6 +142,7 @@ def check_document(path: Path) -> list[Finding]:
     except DamagedDocument as error:
         return [Finding(error.message, damaged=True)]
     db = connection.connect(path, readonly=True)
+    rules_db = db
     findings: list[Finding] = []
     try:
         for row in db.execute("PRAGMA integrity_check(100)").fetchall():
@@ -152,8 +154,10 @@ def check_document(path: Path) -> list[Finding]:
             )
         for text in constraint_violations(db.conn, version):
             findings.append(Finding(f"a value the format does not allow: {text}", damaged=True))
+        if version < SCHEMA_VERSION:  # the rules are this version's: read it as upgraded
+            rules_db = connection.upgraded_in_memory(path)
         for sql, text in _DOMAIN_RULES:
-            for row in db.query(sql):
+            for row in rules_db.query(sql):
                 findings.append(Finding(text.format(**row)))
         if not _search_index_matches(db.conn):
             findings.append(Finding("the search index does not match the contributions' text"))
@@ -161,4 +165,6 @@ def check_document(path: Path) -> list[Finding]:
         findings.append(Finding(f"the file could not be read to the end: {error}", damaged=True))
     finally:
         db.close()
+        if rules_db is not db:
+            rules_db.close()
     return findings

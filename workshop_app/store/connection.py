@@ -188,7 +188,9 @@ def open_database(path: Path, *, readonly: bool = False) -> tuple[Database, File
         if lock is not None:
             remove_stale_temps(path)  # left by an import or upgrade that was killed
         version = inspect(path)
-        if version < SCHEMA_VERSION and not readonly:
+        if version < SCHEMA_VERSION:
+            if readonly:  # read as this version reads it, the file itself left as it is
+                return upgraded_in_memory(path), lock
             upgrade(path)
         return connect(path, readonly=readonly), lock
     except BaseException:
@@ -222,6 +224,35 @@ def upgrade(path: Path) -> None:
         for leftover in [tmp, *(Path(str(tmp) + s) for s in SIDECARS)]:
             with contextlib.suppress(FileNotFoundError):
                 leftover.unlink()
+
+
+def upgraded_in_memory(path: Path) -> Database:
+    """An older file, upgraded in memory for reading (an export, a check, a read-only medium):
+    the file is not touched, and nothing is written beside it."""
+    target = sqlite3.connect(":memory:")
+    try:
+        source = _open_readonly(path)
+        try:
+            source.backup(target)
+        finally:
+            source.close()
+        db = Database(target, execute_plugins=False)
+        db.execute("PRAGMA foreign_keys = ON")
+        db.execute("PRAGMA trusted_schema = OFF")
+        apply_migrations(db)
+        differences = schema_differences(target, SCHEMA_VERSION)
+        if differences:
+            raise ForeignSchema(path, differences)
+        db.execute("PRAGMA query_only = ON")
+        return db
+    except sqlite3.Error as error:
+        target.close()
+        raise DamagedDocument(
+            path, f"it could not be read as this version reads it: {error}"
+        ) from None
+    except BaseException:
+        target.close()
+        raise
 
 
 def _migrate_copy(path: Path, tmp: Path) -> None:

@@ -36,6 +36,7 @@ from workshop_app.minutes.export import IdentitiesFound, default_output, export_
 from workshop_app.minutes.identities import IdentityMatch
 from workshop_app.minutes.options import Owners
 from workshop_app.ui import dialogs, tasks
+from workshop_app.ui.minutes.export_front import FrontChoices
 from workshop_app.ui.minutes.export_preview import OfflineBrowser, preview_or_error
 from workshop_app.words import plural
 
@@ -88,6 +89,7 @@ class ExportDialog(QDialog):
             self.annex.toggled,
             self.paper.currentIndexChanged,
             self.owners.currentIndexChanged,
+            *self.front.signals(),
         ):
             signal.connect(self._choices_changed)
         self._choices_changed()
@@ -111,8 +113,10 @@ class ExportDialog(QDialog):
             "workshop's public list are always named."
         )
         self.highlights = QCheckBox("&Highlights only (instead of the full record)")
-        self.annex = QCheckBox("Include the &annex (participation balance, speakers' log)")
+        self.annex = QCheckBox("Include the &annex (attendance, balance, speakers' log)")
+        self.annex.setToolTip("The attendance list, the participation balance, the speakers' log")
         self.annex.setChecked(True)
+        self.front = FrontChoices()  # status, date of issue, numbering, actual times
         self.paper = QComboBox()
         self.paper.addItem("A4", Paper.A4.value)
         self.paper.addItem("US Letter", Paper.LETTER.value)
@@ -133,6 +137,7 @@ class ExportDialog(QDialog):
         form.addRow("Next-step &owners:", self.owners)
         form.addRow("", self.highlights)
         form.addRow("", self.annex)
+        self.front.add_rows(form, shown=not self.agenda)
         form.addRow("&Paper:", self.paper)
         form.addRow("Te&mplate:", _row(self.template, self.template_button))
         form.addRow("&Save as:", _row(self.output, self.output_button))
@@ -189,6 +194,7 @@ class ExportDialog(QDialog):
             annex=self.annex.isChecked(),
             paper=Paper(self.paper.currentData()),
             owners=Owners(self.owners.currentData()),
+            **self.front.options(),
         )
 
     def chosen_format(self) -> Format:
@@ -199,6 +205,7 @@ class ExportDialog(QDialog):
         self.paper.setEnabled(fmt in (Format.PDF, Format.DOCX))
         anonymous = Attribution(self.attribution.currentData()) is Attribution.ANONYMOUS
         self.owners.setEnabled(anonymous and not self.agenda)
+        self.front.set_enabled(not self.agenda and fmt is not Format.CSV)
         templated = fmt in TEMPLATE_FORMATS
         self.template.setEnabled(templated)
         self.template_button.setEnabled(templated)
@@ -250,6 +257,7 @@ class ExportDialog(QDialog):
         self.highlights.setChecked(bool(s.value(f"{self._key}/highlights", False, type=bool)))
         self.annex.setChecked(bool(s.value(f"{self._key}/annex", True, type=bool)))
         self.template.setText(str(s.value(f"{self._key}/template", "") or ""))
+        self.front.restore(s, self._key)
 
     def remember_choices(self) -> None:
         """This workshop's last choices, for the next export."""
@@ -261,6 +269,7 @@ class ExportDialog(QDialog):
         s.setValue(f"{self._key}/highlights", self.highlights.isChecked())
         s.setValue(f"{self._key}/annex", self.annex.isChecked())
         s.setValue(f"{self._key}/template", self.template.text())
+        self.front.remember(s, self._key)
         s.sync()
 
     # -- preview --------------------------------------------------------------------------

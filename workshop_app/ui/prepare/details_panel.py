@@ -59,8 +59,9 @@ _NO_DATE = QDate(1900, 1, 1)  # the QDateEdit's minimum, shown as "no date"
 
 
 class DetailsPanel(QScrollArea):
-    """Title, subtitle, date, start time, time zone, venue, organiser, purpose, language and
-    the stakeholder groups of the open workshop."""
+    """Title, subtitle, date, start time, time zone, venue, organiser, the minutes' document
+    reference and who prepared them, purpose, language and the stakeholder groups of the open
+    workshop."""
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -82,8 +83,12 @@ class DetailsPanel(QScrollArea):
         self.subtitle = QLineEdit()
         self.venue = QLineEdit()
         self.organiser = QLineEdit()
+        self.document_reference = QLineEdit(placeholderText="printed on the minutes' front page")
+        self.prepared_by = QLineEdit(placeholderText="the organiser, unless you name another")
         for line in (self.title, self.subtitle, self.venue, self.organiser):
             line.setMaxLength(MAX_LINE)
+        self.document_reference.setMaxLength(MAX_LINE)
+        self.prepared_by.setMaxLength(MAX_LINE)
         self.date = QDateEdit()
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("ddd d MMM yyyy")
@@ -119,6 +124,8 @@ class DetailsPanel(QScrollArea):
             "timezone": self.timezone,
             "venue": self.venue,
             "organiser": self.organiser,
+            "document_reference": self.document_reference,
+            "prepared_by": self.prepared_by,
             "purpose": self.purpose,
             "language": self.language,
         }
@@ -139,6 +146,8 @@ class DetailsPanel(QScrollArea):
             ("timezone", "Time &zone", self.timezone),
             ("venue", "Ven&ue", self.venue),
             ("organiser", "&Organiser", self.organiser),
+            ("document_reference", "Do&cument reference", self.document_reference),
+            ("prepared_by", "Prepared b&y", self.prepared_by),
             ("language", "&Language", language_row),
         ]
         for key, text, cell_widget in rows:
@@ -181,6 +190,8 @@ class DetailsPanel(QScrollArea):
             self.timezone,
             self.venue,
             self.organiser,
+            self.document_reference,
+            self.prepared_by,
             self.language,
             self.groups.list,
         ]

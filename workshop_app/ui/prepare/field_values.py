@@ -130,6 +130,8 @@ CHECKS: dict[str, Callable[[str], str | None]] = {
     "timezone": check_timezone,
     "venue": check_line,
     "organiser": check_line,
+    "document_reference": check_line,
+    "prepared_by": check_line,
     "purpose": check_text,
     "language": check_language,
 }
@@ -143,6 +145,8 @@ FIELD_LABELS = {
     "timezone": "Time Zone",
     "venue": "Venue",
     "organiser": "Organiser",
+    "document_reference": "Document Reference",
+    "prepared_by": "Prepared By",
     "purpose": "Purpose",
     "language": "Language",
 }

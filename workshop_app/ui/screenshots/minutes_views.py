@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import (
+    QDate,
     QSettings,
 )
 from PySide6.QtWidgets import QApplication, QWidget
@@ -58,6 +59,27 @@ def show_export(scene: Scene) -> QWidget:
     )
     dialog.setParent(scene.window, dialog.windowFlags())
     dialog.attribution.setCurrentIndex(dialog.attribution.findData("anonymous"))
+    dialog.front.issued.setDate(QDate(2017, 10, 6))  # the same picture whatever the day
+    dialog.refresh_preview()
+    dialog.resize(*SIZE)
+    dialog.show()
+    return dialog
+
+
+def show_export_draft(scene: Scene) -> QWidget:
+    """File > Export Minutes of a draft: the front page block (reference, status, date of
+    issue, prepared by), the DRAFT banner, the key outcomes; numbered paragraphs."""
+    path = scene.demo("Draft minutes.workshop")
+    with Document.open(path) as doc:
+        doc.workshop.update(document_reference="MIEUX/EC/2017/3", prepared_by="MIEUX secretariat")
+    scene.open(path)
+    dialog = ExportDialog(
+        path, QSettings(str(scene.folder / "export-draft.ini"), QSettings.Format.IniFormat)
+    )
+    dialog.setParent(scene.window, dialog.windowFlags())
+    dialog.front.status.setCurrentIndex(dialog.front.status.findData("draft"))
+    dialog.front.issued.setDate(QDate(2017, 9, 29))
+    dialog.front.numbered.setChecked(True)
     dialog.refresh_preview()
     dialog.resize(*SIZE)
     dialog.show()

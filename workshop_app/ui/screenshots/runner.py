@@ -22,6 +22,7 @@ from workshop_app.ui.main_window import MainWindow
 from workshop_app.ui.screenshots.minutes_views import (
     show_consensus,
     show_export,
+    show_export_draft,
     show_minutes_report_back,
     show_minutes_summaries,
     show_next_steps,
@@ -65,6 +66,7 @@ VIEWS: list[tuple[str, Callable[[Scene], QWidget | None]]] = [
     ("next-steps.png", show_next_steps),
     ("minutes-summaries.png", show_minutes_summaries),
     ("export-minutes.png", show_export),
+    ("export-minutes-draft.png", show_export_draft),
     ("minutes-report-back.png", show_minutes_report_back),
     ("import-participants.png", show_import),
     ("keyboard-shortcuts.png", show_shortcuts),
