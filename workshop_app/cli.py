@@ -156,7 +156,7 @@ def _export_minutes(args: argparse.Namespace, source: Path) -> bytes:
     from workshop_app.domain.attribution import Attribution
     from workshop_app.minutes.export import produce, read_record
     from workshop_app.minutes.identities import IdentityMatch
-    from workshop_app.minutes.options import MinutesOptions, Paper, RecordMode, Status
+    from workshop_app.minutes.options import MinutesOptions, Owners, Paper, RecordMode, Status
 
     options = MinutesOptions(
         attribution=Attribution(args.attribution or "named"),
@@ -167,6 +167,7 @@ def _export_minutes(args: argparse.Namespace, source: Path) -> bytes:
         issued=args.issued,
         numbered=args.numbered,
         actual_times=args.actual_times,
+        owners=Owners(args.owners),
     )
     forced: list[IdentityMatch] = []
     data = produce(
@@ -321,6 +322,14 @@ def build_parser() -> argparse.ArgumentParser:
         dest="actual_times",
         action="store_true",
         help="add the agenda's Actual column: when each item really began and ended",
+    )
+    exp.add_argument(
+        "--owners",
+        choices=("role", "secretariat"),
+        default="role",
+        help="anonymous minutes: a next step's owner who may not be named is given by role "
+        "('the chair', 'a rapporteur') or as 'the secretariat' (default: role); organisations "
+        "on the workshop's public list are always named",
     )
     exp.add_argument("--paper", choices=("a4", "letter"), default="a4", help="default: a4")
     exp.add_argument("--template", metavar="FILE", help="your own Jinja2 template (md, html)")

@@ -23,6 +23,7 @@ from workshop_app.domain.model import (
     WorkshopRecord,
 )
 from workshop_app.minutes import Format, MinutesOptions, build_minutes, produce
+from workshop_app.minutes.options import Owners
 
 CANARIES = (
     Participant(
@@ -166,4 +167,13 @@ def test_owners_are_attributed_per_mode(canary_record: WorkshopRecord) -> None:
         "Plumtree Foundation for Vexillology",  # free text is shown as typed
         "a participant from civil society",
     ]
-    assert owners(Attribution.ANONYMOUS) == ["", "", ""]
+    # Anonymous (issue 18): no longer blank, but never a name: the owner's role by default,
+    # or the secretariat when the organiser chooses so.
+    assert owners(Attribution.ANONYMOUS) == [
+        "the chair",
+        "an organisation from partner countries",  # typed as an organisation, not public
+        "the chair",
+    ]
+    secretariat = MinutesOptions(attribution=Attribution.ANONYMOUS, owners=Owners.SECRETARIAT)
+    steps = build_minutes(canary_record, secretariat).next_steps
+    assert [s.owner for s in steps if s.id.startswith("zx")] == ["the secretariat"] * 3

@@ -44,7 +44,8 @@ def test_modes_and_formats_write_files(demo_path: Path, mode: str, fmt: str) -> 
     elif fmt == "pdf":
         assert len(PdfReader(io.BytesIO(data)).pages) > 2
     elif fmt == "html":
-        assert "A participant from civil society:" in " ".join(parse_html(data.decode()).data)
+        text = " ".join(parse_html(data.decode()).data)
+        assert "A participant from civil society raised a concern:" in text
     else:
         assert csv_rows(data)[0][4] == "attributed to"
 

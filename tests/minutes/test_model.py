@@ -98,8 +98,15 @@ def test_points_agreed_and_next_steps(demo: WorkshopRecord) -> None:
         ("Mr. Tomas Reinholt (MIEUX Programme)", "15 December 2017", "Open"),
     ]
     anonymous = build_minutes(demo, MinutesOptions(attribution=Attribution.ANONYMOUS))
-    # "MIEUX Programme" is two participants' organisation: not printed as an owner either.
-    assert [s.owner for s in anonymous.next_steps] == ["", "", "All participants", ""]
+    # "MIEUX Programme" is two participants' organisation: not printed as an owner either,
+    # but said to be an organisation of their group (four present: at least k); the people by
+    # their roles (issue 18: no longer blank).
+    assert [s.owner for s in anonymous.next_steps] == [
+        "an organisation from EU development agencies",
+        "a rapporteur",
+        "All participants",
+        "a facilitator",
+    ]
 
 
 def test_annex_balance_and_speakers_log(demo: WorkshopRecord) -> None:

@@ -111,7 +111,8 @@ def test_four_sheets_each_with_a_bold_header_that_stays_in_view(
             "a participant from European institutions",
             "a participant from EU development agencies",
         ),
-        (Attribution.ANONYMOUS, None, None),
+        # Anonymous: nobody credited; the owner by role, never blank (issue 18).
+        (Attribution.ANONYMOUS, None, "a rapporteur"),
     ],
 )
 def test_each_sheet_per_mode(

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, QSettings
+from PySide6.QtWidgets import QFormLayout, QLabel
 from pytestqt.qtbot import QtBot
 
 from workshop_app.domain.attribution import Attribution
@@ -146,3 +147,30 @@ def test_the_preview_says_why_a_final_export_is_a_draft(
     assert dialog.front.status.currentData() == "final"
     preview = dialog.preview.toPlainText()
     assert preview.startswith("DRAFT (items of the agenda are still to be held)")
+
+
+def test_owners_of_next_steps_chosen_for_anonymous_minutes(
+    qtbot: QtBot, demo_path: Path, settings: QSettings, tmp_path: Path
+) -> None:
+    dialog = ExportDialog(demo_path, settings)
+    qtbot.addWidget(dialog)
+    label = dialog.findChild(QFormLayout).labelForField(dialog.owners)
+    assert isinstance(label, QLabel) and "&o" in label.text()  # Alt+O, and a label
+    choose(dialog, "md", Attribution.NAMED)
+    assert not dialog.owners.isEnabled()  # only anonymous minutes hide owners
+    choose(dialog, "md", Attribution.ANONYMOUS)
+    assert dialog.owners.isEnabled()
+    dialog.owners.setCurrentIndex(dialog.owners.findData("secretariat"))
+    dialog.write_anyway.setChecked(True)  # the demo's own texts name an organisation
+    out = tmp_path / "anon.md"
+    dialog.output.setText(str(out))
+    assert asyncio.run(dialog.export_async())
+    text = out.read_text(encoding="utf-8")
+    assert (
+        "| Circulate the minutes of this conversation to all participants. | the secretariat |"
+        in text
+    )
+    dialog.remember_choices()
+    again = ExportDialog(demo_path, settings)
+    qtbot.addWidget(again)
+    assert again.owners.currentData() == "secretariat"

@@ -51,6 +51,7 @@ from workshop_app.minutes.model import (
 from workshop_app.minutes.options import MinutesOptions, Status
 from workshop_app.minutes.sections import item_sections
 from workshop_app.minutes.small_groups import merged_balance, merged_presence, small_groups
+from workshop_app.minutes.speech import anonymous_owner
 from workshop_app.minutes.text import one_line, paragraphs
 
 AGREED = (ConsensusStatus.AGREED, ConsensusStatus.AGREED_WITH_RESERVATIONS)
@@ -242,14 +243,11 @@ def _attendance(ctx: BuildContext, present: Sequence[Participant]) -> tuple[Atte
 
 def _owner(ctx: BuildContext, step: NextStep) -> str:
     person = ctx.people.get(step.owner_participant_id or "") or _named_in(ctx, step.owner)
+    if ctx.mode is Attribution.ANONYMOUS:
+        return anonymous_owner(ctx, step, person)
     if person is not None:
         return one_line(attribute(person, ctx.mode))
-    owner = one_line(step.owner)
-    if ctx.mode is Attribution.ANONYMOUS and find_identities(
-        owner, ctx.record.participants, organiser=one_line(ctx.record.workshop.organiser)
-    ):
-        return ""
-    return owner
+    return one_line(step.owner)
 
 
 def _named_in(ctx: BuildContext, owner: str | None) -> Participant | None:

@@ -22,6 +22,8 @@ from workshop_app.domain.model import (
     Participant,
     WorkshopRecord,
 )
+from workshop_app.minutes.labels import labels_for
+from workshop_app.minutes.normalise import fold
 from workshop_app.minutes.options import MinutesOptions
 from workshop_app.minutes.text import one_line
 
@@ -56,6 +58,28 @@ class BuildContext:
         self._who: dict[str | None, str | None] = {}
         self._local: dict[str | None, dt.datetime | None] = {}
         self._stamps: dict[str | None, tuple[str, str]] = {}
+        self.labels = labels_for(options.language or record.workshop.language)
+        self.organiser = one_line(record.workshop.organiser)
+        #: A group may be named in anonymous minutes when at least this many of it are present.
+        self.anonymity_k = record.workshop.anonymity_k
+        self._present: dict[str, int] = defaultdict(int)
+        for person in record.participants:
+            if person.present:
+                self._present[one_line(person.stakeholder_group).casefold()] += 1
+        self._public: frozenset[str] | None = None
+
+    def present_in_group(self, group: str) -> int:
+        """How many participants of the stakeholder group ``group`` are present."""
+        return self._present.get(one_line(group).casefold(), 0)
+
+    def public_names(self) -> frozenset[str]:
+        """The workshop's public names and its organiser, folded as the anonymity check does."""
+        if self._public is None:
+            names = (*self.record.workshop.public_names, self.organiser)
+            self._public = frozenset(
+                " ".join(fold(one_line(name)).text.split()) for name in names if one_line(name)
+            )
+        return self._public
 
     def item(self, item_id: str) -> AgendaItem | None:
         return self._items.get(item_id)

@@ -87,6 +87,25 @@ class Labels:
     skipped: str = "skipped"
     #: In anonymous minutes, the groups fewer than k present participants share, as one row.
     other_groups: str = "Other groups"
+    # Reported speech (minutes/speech.py puts these together; issue 18).
+    #: Who said it, in anonymous mode: "One participant raised a concern: …".
+    one_participant: str = "One participant"
+    #: The next speakers of a run of one stakeholder group: "Another participant asked: …".
+    another_participant: str = "Another participant"
+    #: A contribution from the floor that has a verb: "A participant from the floor asked: …".
+    floor_speaker: str = "A participant from the floor"
+    #: Before a run of one group's speakers: "Three participants from civil society spoke in
+    #: turn." ({count} is a COUNT_WORDS word or a number, {people} the singular or plural).
+    spoke_in_turn: str = "{count} {people} from {group} spoke in turn."
+    participant_one: str = "participant"
+    participant_many: str = "participants"
+    # A next step's owner in anonymous mode, when the owner may not be named.
+    owner_secretariat: str = "the secretariat"
+    owner_participant: str = "a participant"
+    owner_participant_from: str = "a participant from {group}"
+    #: An owner typed as the name of an organisation that is not on the public list.
+    owner_organisation: str = "a participating organisation"
+    owner_organisation_from: str = "an organisation from {group}"
     # The front page block, the summary at the top and the section at the end.
     document_reference: str = "Document reference"
     document_status: str = "Status"
@@ -109,6 +128,31 @@ KIND_LABELS = {
     ContributionKind.PROPOSAL: "proposal",
     ContributionKind.EXAMPLE: "example",
     ContributionKind.CONCERN: "concern",
+}
+#: The verb of reported speech per kind: "One participant raised a concern: …". A statement
+#: by a named speaker has none ("Ms. Rusu (Moldova): …"); anonymously it is "said".
+KIND_VERBS = {
+    ContributionKind.STATEMENT: "said",
+    ContributionKind.QUESTION: "asked",
+    ContributionKind.PROPOSAL: "made a proposal",
+    ContributionKind.EXAMPLE: "gave an example",
+    ContributionKind.CONCERN: "raised a concern",
+}
+#: Counts at the start of a sentence ("Three participants from …"); larger ones as digits.
+COUNT_WORDS = (
+    *("Zero", "One", "Two", "Three", "Four", "Five"),
+    *("Six", "Seven", "Eight", "Nine", "Ten"),
+)
+#: A next step's owner by role, in anonymous mode; "" where the role says nothing (a
+#: participant is then named by stakeholder group, when that is large enough).
+OWNER_ROLES = {
+    Role.CHAIR: "the chair",
+    Role.FACILITATOR: "a facilitator",
+    Role.RAPPORTEUR: "a rapporteur",
+    Role.ORGANISER: "the organisers",
+    Role.SPEAKER: "a speaker",
+    Role.PARTICIPANT: "",
+    Role.OBSERVER: "an observer",
 }
 ROLE_LABELS = {
     Role.CHAIR: "chair",

@@ -28,6 +28,9 @@ class Statement:
     question: str  # "" when about no guiding question
     highlight: bool
     group: str = ""  # the breakout group it was said in; "" in plenary
+    #: The words printed before the text, as reported speech in the chosen mode ("One
+    #: participant raised a concern", "Ms. A. Rusu (Moldova)"); minutes/speech.py decides them.
+    lead: str = ""
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,13 @@ class Paper(StrEnum):
     LETTER = "letter"
 
 
+class Owners(StrEnum):
+    """Anonymous minutes: who a next step's owner becomes when they may not be named."""
+
+    ROLE = "role"  # "the chair", "a rapporteur", "a participant from civil society"
+    SECRETARIAT = "secretariat"  # "the secretariat"
+
+
 @dataclass(frozen=True)
 class MinutesOptions:
     """The choices of the export dialog (and of the CLI's export options)."""
@@ -43,3 +50,5 @@ class MinutesOptions:
     issued: str | None = None  # the date of issue, YYYY-MM-DD; None: today
     numbered: bool = False  # number the body's paragraphs 1., 2., … (UN style)
     actual_times: bool = False  # the agenda's "Actual" column (when each item really ran)
+    # Anonymous mode: owners not on the public list by their role, or all as the secretariat.
+    owners: Owners = Owners.ROLE

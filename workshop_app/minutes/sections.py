@@ -17,6 +17,7 @@ from workshop_app.minutes.context import BuildContext
 from workshop_app.minutes.labels import KIND_LABELS
 from workshop_app.minutes.model import ConsensusEntry, Section, Statement
 from workshop_app.minutes.options import RecordMode
+from workshop_app.minutes.speech import leads
 from workshop_app.minutes.text import clean, one_line
 
 
@@ -69,13 +70,22 @@ def section(
     contributions: Sequence[Contribution],
     points: Sequence[ConsensusPoint],
 ) -> Section:
-    statements = [statement(ctx, c, item_title, question or "") for c in contributions]
-    examples = tuple(s for s in statements if s.kind == ContributionKind.EXAMPLE)
-    said = [s for s in statements if s.kind != ContributionKind.EXAMPLE]
-    shown = said
+    examples = tuple(
+        statement(ctx, c, item_title, question or "")
+        for c in contributions
+        if c.kind == ContributionKind.EXAMPLE
+    )
+    said = [c for c in contributions if c.kind != ContributionKind.EXAMPLE]
     # Examples are always listed: they are short, and what readers of minutes look for.
     if ctx.options.record is RecordMode.HIGHLIGHTS:
-        shown = [s for s in said if s.highlight]
+        shown_said = [c for c in said if c.highlight]
+    else:
+        shown_said = said
+    # Reported speech reads the contributions as printed: who spoke after whom.
+    shown = [
+        statement(ctx, c, item_title, question or "", lead)
+        for c, lead in zip(shown_said, leads(ctx, shown_said), strict=True)
+    ]
     consensus = tuple(
         ConsensusEntry(
             id=p.id,
@@ -93,7 +103,9 @@ def section(
     return Section(question, number, tuple(shown), examples, consensus, len(said) - len(shown))
 
 
-def statement(ctx: BuildContext, c: Contribution, item_title: str, question: str) -> Statement:
+def statement(
+    ctx: BuildContext, c: Contribution, item_title: str, question: str, lead: str = ""
+) -> Statement:
     time, timestamp = ctx.stamp(c.recorded_at)
     return Statement(
         id=c.id,
@@ -107,4 +119,5 @@ def statement(ctx: BuildContext, c: Contribution, item_title: str, question: str
         question=question,
         highlight=c.highlight,
         group=ctx.group_name(c.group_id),
+        lead=lead,
     )

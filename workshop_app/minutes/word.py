@@ -32,11 +32,9 @@ def _section(w: Writer, section: Section, has_questions: bool, level: int = 2) -
         number = w.number()
         if number:
             parts.append((number, ""))
-        if s.attribution:
-            parts.append((f"{at_sentence_start(s.attribution)}: ", SPEAKER))
+        if s.lead:
+            parts.append((f"{s.lead}: ", SPEAKER))
         parts.append((s.text, ""))
-        if s.kind != "statement":
-            parts.append((f" ({s.kind_label})", "im"))
         w.runs("Normal" if number else "List Bullet", *parts)
     if section.not_shown:
         left = labels.not_shown_one if section.not_shown == 1 else labels.not_shown

@@ -34,6 +34,7 @@ from workshop_app.formats import AGENDA_FORMATS, FORMAT_LABELS, TEMPLATE_FORMATS
 from workshop_app.minutes import MinutesOptions, Paper, RecordMode
 from workshop_app.minutes.export import IdentitiesFound, default_output, export_minutes
 from workshop_app.minutes.identities import IdentityMatch
+from workshop_app.minutes.options import Owners
 from workshop_app.ui import dialogs, tasks
 from workshop_app.ui.minutes import public_names_dialog
 from workshop_app.ui.minutes.export_front import FrontChoices
@@ -45,6 +46,10 @@ ATTRIBUTION_LABELS = {
     Attribution.ORGANISATION: "Organisation only",
     Attribution.GROUP: "Stakeholder group only",
     Attribution.ANONYMOUS: "Anonymous (Chatham House rule)",
+}
+OWNER_LABELS = {
+    Owners.ROLE: "By role (the chair, a rapporteur…)",
+    Owners.SECRETARIAT: "As the secretariat",
 }
 REF_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -86,6 +91,7 @@ class ExportDialog(QDialog):
             self.highlights.toggled,
             self.annex.toggled,
             self.paper.currentIndexChanged,
+            self.owners.currentIndexChanged,
             *self.front.signals(),
         ):
             signal.connect(self._choices_changed)
@@ -101,6 +107,14 @@ class ExportDialog(QDialog):
         self.attribution = QComboBox()
         for mode, label in ATTRIBUTION_LABELS.items():
             self.attribution.addItem(label, mode.value)
+        # Anonymous minutes name no owner of a next step: who they are said to be instead.
+        self.owners = QComboBox()
+        for choice, label in OWNER_LABELS.items():
+            self.owners.addItem(label, choice.value)
+        self.owners.setToolTip(
+            "Anonymous minutes: owners who may not be named. Organisations on the "
+            "workshop's public list are always named."
+        )
         self.highlights = QCheckBox("&Highlights only (instead of the full record)")
         self.annex = QCheckBox("Include the &annex (attendance, balance, speakers' log)")
         self.annex.setToolTip("The attendance list, the participation balance, the speakers' log")
@@ -123,6 +137,7 @@ class ExportDialog(QDialog):
         form = QFormLayout()
         form.addRow("&Format:", self.format)
         form.addRow("A&ttribution:", self.attribution)
+        form.addRow("Next-step &owners:", self.owners)
         form.addRow("", self.highlights)
         form.addRow("", self.annex)
         self.front.add_rows(form, shown=not self.agenda)
@@ -193,6 +208,7 @@ class ExportDialog(QDialog):
             record=RecordMode.HIGHLIGHTS if self.highlights.isChecked() else RecordMode.FULL,
             annex=self.annex.isChecked(),
             paper=Paper(self.paper.currentData()),
+            owners=Owners(self.owners.currentData()),
             **self.front.options(),
         )
 
@@ -202,6 +218,8 @@ class ExportDialog(QDialog):
     def _choices_changed(self) -> None:
         fmt = self.chosen_format()
         self.paper.setEnabled(fmt in (Format.PDF, Format.DOCX))
+        anonymous = Attribution(self.attribution.currentData()) is Attribution.ANONYMOUS
+        self.owners.setEnabled(anonymous and not self.agenda)
         self.front.set_enabled(not self.agenda and fmt is not Format.CSV)
         templated = fmt in TEMPLATE_FORMATS
         self.template.setEnabled(templated)
@@ -246,6 +264,7 @@ class ExportDialog(QDialog):
             ("format", self.format),
             ("attribution", self.attribution),
             ("paper", self.paper),
+            ("owners", self.owners),
         ):
             value = s.value(f"{self._key}/{key}")
             if value is not None and combo.findData(value) >= 0:
@@ -261,6 +280,7 @@ class ExportDialog(QDialog):
         s.setValue(f"{self._key}/format", self.format.currentData())
         s.setValue(f"{self._key}/attribution", self.attribution.currentData())
         s.setValue(f"{self._key}/paper", self.paper.currentData())
+        s.setValue(f"{self._key}/owners", self.owners.currentData())
         s.setValue(f"{self._key}/highlights", self.highlights.isChecked())
         s.setValue(f"{self._key}/annex", self.annex.isChecked())
         s.setValue(f"{self._key}/template", self.template.text())
