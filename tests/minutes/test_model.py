@@ -97,15 +97,26 @@ def test_points_agreed_and_next_steps(demo: WorkshopRecord) -> None:
         ("All participants", "31 January 2018", "Open"),
         ("Mr. Tomas Reinholt (MIEUX Programme)", "15 December 2017", "Open"),
     ]
-    anonymous = build_minutes(demo, MinutesOptions(attribution=Attribution.ANONYMOUS))
-    # "MIEUX Programme" is two participants' organisation: not printed as an owner either,
-    # but said to be an organisation of their group (four present: at least k); the people by
-    # their roles (issue 18: no longer blank).
+    # Before the organiser lists the public names, "MIEUX Programme" is two participants'
+    # organisation: not printed as an owner either, but said to be an organisation of their
+    # group (four present: at least k); the people by their roles (issue 18: never blank).
+    private = dataclasses.replace(
+        demo, workshop=dataclasses.replace(demo.workshop, public_names=())
+    )
+    anonymous = build_minutes(private, MinutesOptions(attribution=Attribution.ANONYMOUS))
     assert [s.owner for s in anonymous.next_steps] == [
         "an organisation from EU development agencies",
         "a rapporteur",
         "All participants",
         "a facilitator",
+    ]
+    # The demo lists the convening programme as public: its people's steps are its own.
+    public = build_minutes(demo, MinutesOptions(attribution=Attribution.ANONYMOUS))
+    assert [s.owner for s in public.next_steps] == [
+        "MIEUX Programme",
+        "MIEUX Programme",
+        "All participants",
+        "MIEUX Programme",
     ]
 
 

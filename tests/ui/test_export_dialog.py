@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from PySide6.QtCore import QDate, QSettings
 from PySide6.QtWidgets import QFormLayout, QLabel
 from pytestqt.qtbot import QtBot
 
+from workshop_app.demo import demo_record
 from workshop_app.domain.attribution import Attribution
 from workshop_app.domain.model import AgendaItem
 from workshop_app.store import Document
@@ -150,8 +152,13 @@ def test_the_preview_says_why_a_final_export_is_a_draft(
 
 
 def test_owners_of_next_steps_chosen_for_anonymous_minutes(
-    qtbot: QtBot, demo_path: Path, settings: QSettings, tmp_path: Path
+    qtbot: QtBot, settings: QSettings, tmp_path: Path
 ) -> None:
+    # The demo before its public names are listed: its owners are private.
+    demo = demo_record()
+    workshop = dataclasses.replace(demo.workshop, public_names=())
+    demo_path = tmp_path / "private.workshop"
+    Document.create_from_record(demo_path, dataclasses.replace(demo, workshop=workshop)).close()
     dialog = ExportDialog(demo_path, settings)
     qtbot.addWidget(dialog)
     label = dialog.findChild(QFormLayout).labelForField(dialog.owners)
