@@ -7,8 +7,16 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QTabBar, QTabWidget, QWidget
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QGroupBox,
+    QLabel,
+    QMainWindow,
+    QTabBar,
+    QTabWidget,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from workshop_app.demo import write_demo_in_progress
@@ -22,10 +30,12 @@ def letter(text: str) -> str | None:
     return found.group(1).lower() if found else None
 
 
-def mnemonics(window: MainWindow) -> dict[str, list[str]]:
-    """Each Alt+letter of what is shown: menu titles and the visible controls."""
+def mnemonics(window: QWidget) -> dict[str, list[str]]:
+    """Each Alt+letter of what is shown: menu titles (of a main window) and the visible
+    controls."""
     seen: dict[str, list[str]] = defaultdict(list)
-    for action in window.menuBar().actions():
+    menus = window.menuBar().actions() if isinstance(window, QMainWindow) else []
+    for action in menus:
         if action.isVisible() and (key := letter(action.text())):
             seen[key].append(f"menu {action.text()}")
     for widget in window.findChildren(QWidget):
@@ -97,3 +107,22 @@ def test_tabs_are_reached_with_ctrl_tab(
     qtbot.keyClick(page.currentWidget(), Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
     assert page.tabText(page.currentIndex()) == "Agenda"
     assert [a.text() for a in window.menuBar().actions() if a.isVisible()][3] == "&Agenda"
+
+
+def test_the_export_dialog_and_its_public_names_dialog_share_no_alt_letter(
+    window: MainWindow, demo_path: Path, settings: QSettings
+) -> None:
+    """Alt+U was both Status and Edit public names."""
+    from workshop_app.ui.minutes.export_dialog import ExportDialog
+    from workshop_app.ui.minutes.public_names_dialog import PublicNamesDialog, SessionPublicNames
+
+    assert window.open_path(demo_path)
+    assert window.session is not None
+    public = SessionPublicNames(window.session)
+    dialog = ExportDialog(demo_path, settings, public_names=public)
+    names = PublicNamesDialog(["EU4Climate"])
+    for shown in (dialog, names):
+        shown.show()
+        assert {k: v for k, v in mnemonics(shown).items() if len(v) > 1} == {}
+        shown.close()
+        shown.deleteLater()

@@ -7,7 +7,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -37,9 +37,14 @@ from workshop_app.minutes.identities import IdentityMatch
 from workshop_app.minutes.options import Owners
 from workshop_app.ui import dialogs, tasks
 from workshop_app.ui.minutes import public_names_dialog
+from workshop_app.ui.minutes.export_findings import (
+    REF_ROLE,
+    PublicNamesRow,
+    fill_findings,
+    findings_summary,
+)
 from workshop_app.ui.minutes.export_front import FrontChoices
 from workshop_app.ui.minutes.export_preview import OfflineBrowser, preview_or_error
-from workshop_app.words import plural
 
 ATTRIBUTION_LABELS = {
     Attribution.NAMED: "Named: the person and organisation",
@@ -51,7 +56,6 @@ OWNER_LABELS = {
     Owners.ROLE: "By role (the chair, a rapporteur…)",
     Owners.SECRETARIAT: "As the secretariat",
 }
-REF_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class ExportDialog(QDialog):
@@ -144,17 +148,11 @@ class ExportDialog(QDialog):
         form.addRow("&Paper:", self.paper)
         form.addRow("Te&mplate:", _row(self.template, self.template_button))
         form.addRow("&Save as:", _row(self.output, self.output_button))
-        self.public_label = QLabel()
-        self.public_label.setWordWrap(True)
-        self.public_button = QPushButton("Edit p&ublic names…")
-        self.public_button.setToolTip(
-            "Names anonymous minutes may print: the organiser, the convening and mandating bodies"
-        )
-        self.public_button.clicked.connect(self._edit_public_names)
+        self.public_row = PublicNamesRow(self, self.public_names, self.refresh_preview)
+        self.public_label, self.public_button = self.public_row.label, self.public_row.button
         if self.public_names is not None:
             form.addRow("Public names:", self.public_label)
             form.addRow("", self.public_button)
-            self._show_public_names()
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.addLayout(form)
@@ -309,24 +307,10 @@ class ExportDialog(QDialog):
         self.preview.setHtml(html)
         bar.setValue(position)
         self.findings = findings
-        self.findings_list.clear()
-        for finding in findings:
-            where = f"in {finding.where}: " if finding.where else ""
-            row = QListWidgetItem(f"{finding.why}\n{where}“{finding.context}”")
-            row.setData(REF_ROLE, finding.ref)
-            row.setToolTip(
-                "Double-click (or Enter) to go and edit it"
-                if finding.ref
-                else "Printed from the roster or the record: change the attribution or the roster"
-            )
-            self.findings_list.addItem(row)
+        fill_findings(self.findings_list, findings)
         anonymous = Attribution(self.attribution.currentData()) is Attribution.ANONYMOUS
         if findings:
-            self.findings_label.setText(
-                f"Anonymous minutes would name participants in "
-                f"{plural(len(findings), 'place', 'places')}. "
-                "Open a place to edit it, or write anyway."
-            )
+            self.findings_label.setText(findings_summary(findings))
         elif anonymous:
             self.findings_label.setText("")
         self.findings_label.setVisible(bool(findings))
@@ -345,40 +329,11 @@ class ExportDialog(QDialog):
             self.edit_requested.emit(tuple(ref))
             self.reject()
 
-    # -- public names ---------------------------------------------------------------------
-
-    def _show_public_names(self) -> None:
-        if self.public_names is None:
-            return
-        names, confirmed = self.public_names.current()
-        listed = "; ".join(names) if names else "none listed"
-        self.public_label.setText(listed if confirmed else f"{listed} (not confirmed yet)")
-
-    def _edit_public_names(self, *, confirming: bool = False) -> bool:
-        """Ask for the list (to confirm it, before a first anonymous export); True if saved."""
-        if self.public_names is None:
-            return False
-        names, _confirmed = self.public_names.current()
-        edited = public_names_dialog.edit_public_names(
-            self, names, self.public_names.threshold(), confirming=confirming
-        )
-        if edited is None or not self.public_names.save(*edited):
-            return False
-        self._show_public_names()
-        self.refresh_preview()
-        return True
-
-    def _public_names_confirmed(self) -> bool:
-        """Before an anonymous export, the organiser confirms the public names once."""
-        anonymous = Attribution(self.attribution.currentData()) is Attribution.ANONYMOUS
-        if not anonymous or self.public_names is None or self.public_names.current()[1]:
-            return True
-        return self._edit_public_names(confirming=True)
-
     # -- exporting ------------------------------------------------------------------------
 
     def _export_clicked(self) -> None:
-        if not self._public_names_confirmed():
+        anonymous = Attribution(self.attribution.currentData()) is Attribution.ANONYMOUS
+        if not self.public_row.confirmed_for(anonymous):
             self.status.setText("Not written: the public names are to be confirmed first.")
             return
         out = Path(self.output.text())
