@@ -231,25 +231,13 @@ def upgraded_in_memory(path: Path) -> Database:
     the file is not touched, and nothing is written beside it."""
     target = sqlite3.connect(":memory:")
     try:
-        source = _open_readonly(path)
-        try:
-            source.backup(target)
-        finally:
-            source.close()
-        db = Database(target, execute_plugins=False)
-        db.execute("PRAGMA foreign_keys = ON")
-        db.execute("PRAGMA trusted_schema = OFF")
-        apply_migrations(db)
-        differences = schema_differences(target, SCHEMA_VERSION)
-        if differences:
-            raise ForeignSchema(path, differences)
+        db = _copy_upgraded(path, target)
         db.execute("PRAGMA query_only = ON")
         return db
     except sqlite3.Error as error:
         target.close()
-        raise DamagedDocument(
-            path, f"it could not be read as this version reads it: {error}"
-        ) from None
+        reason = f"it could not be read as this version reads it: {error}"
+        raise DamagedDocument(path, reason) from None
     except BaseException:
         target.close()
         raise
@@ -258,21 +246,27 @@ def upgraded_in_memory(path: Path) -> Database:
 def _migrate_copy(path: Path, tmp: Path) -> None:
     target = sqlite3.connect(str(tmp))
     try:
-        source = _open_readonly(path)
-        try:
-            source.backup(target)
-        finally:
-            source.close()
-        db = Database(target, execute_plugins=False)
-        db.execute("PRAGMA foreign_keys = ON")
-        db.execute("PRAGMA trusted_schema = OFF")
-        apply_migrations(db)
-        differences = schema_differences(target, SCHEMA_VERSION)
-        if differences:
-            raise ForeignSchema(path, differences)
+        db = _copy_upgraded(path, target)
         db.execute("PRAGMA journal_mode = DELETE")
     finally:
         target.close()
+
+
+def _copy_upgraded(path: Path, target: sqlite3.Connection) -> Database:
+    """``path``'s content copied into ``target`` and brought to this version's schema."""
+    source = _open_readonly(path)
+    try:
+        source.backup(target)
+    finally:
+        source.close()
+    db = Database(target, execute_plugins=False)
+    db.execute("PRAGMA foreign_keys = ON")
+    db.execute("PRAGMA trusted_schema = OFF")
+    apply_migrations(db)
+    differences = schema_differences(target, SCHEMA_VERSION)
+    if differences:
+        raise ForeignSchema(path, differences)
+    return db
 
 
 def _fsync_file(path: Path) -> None:
