@@ -138,3 +138,14 @@ def test_never_overwrites_the_workshop_itself(demo_path: Path) -> None:
     assert result.returncode == 1
     assert "is the workshop itself" in error_line(result)
     assert demo_path.read_bytes() == before
+
+
+def test_a_finding_outside_the_guiding_questions_says_so(demo_path: Path) -> None:
+    """The place read "item 1, other, contribution at …": other what? It names what it is."""
+    with Document.open(demo_path) as doc:  # one delegate came from Cabo Verde
+        doc.contributions.update("c02", text="As Cabo Verde said, we start today.")
+    result = run("export", str(demo_path), "-f", "md", "-a", "anonymous", "-o", "-")
+    assert result.returncode == 1
+    line = error_line(result)
+    assert "'Cabo Verde' in item 1, no guiding question, contribution at " in line
+    assert ", other," not in line

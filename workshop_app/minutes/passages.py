@@ -71,7 +71,11 @@ def _section_passages(
     name: str, sections: Iterable[Section]
 ) -> Iterator[tuple[str, str, tuple[str, str] | None]]:
     for section in sections:
-        part = f"{name}, question {section.number}" if section.number else f"{name}, other"
+        part = (
+            f"{name}, question {section.number}"
+            if section.number
+            else f"{name}, no guiding question"
+        )
         for statement in (*section.said, *section.examples):
             at = f" at {statement.time}" if statement.time else ""
             yield statement.text, f"{part}, contribution{at}", ("contribution", statement.id)
