@@ -126,3 +126,44 @@ def test_the_export_dialog_and_its_public_names_dialog_share_no_alt_letter(
         assert {k: v for k, v in mnemonics(shown).items() if len(v) > 1} == {}
         shown.close()
         shown.deleteLater()
+
+
+def test_no_window_wide_shortcut_is_also_another_actions(
+    window: MainWindow, demo_path: Path
+) -> None:
+    """Qt fires neither of two actions that share a key where both apply ("Ambiguous shortcut
+    overload"): Ctrl+E was Export Minutes and, on the next steps table, Change Status."""
+    from PySide6.QtGui import QAction
+
+    assert window.open_path(demo_path)
+    window.resize(1366, 768)
+    window.show()
+    wide_contexts = (Qt.ShortcutContext.WindowShortcut, Qt.ShortcutContext.ApplicationShortcut)
+    views = [
+        (mode, index)
+        for mode in ("prepare", "run", "minutes")
+        for index in range(
+            window.page(mode).count() if isinstance(window.page(mode), QTabWidget) else 1
+        )
+    ]
+    for mode, index in views:
+        window.show_mode(mode)
+        page = window.page(mode)
+        if isinstance(page, QTabWidget):
+            page.setCurrentIndex(index)
+        keys: dict[str, list[str]] = defaultdict(list)
+        wide: set[str] = set()
+        for action in window.findChildren(QAction):
+            owner = action.parent()
+            # A widget's own action counts even while disabled: selecting a row enables it.
+            live = (action.shortcutContext() in wide_contexts and action.isEnabled()) or (
+                action.shortcutContext() not in wide_contexts
+                and isinstance(owner, QWidget)
+                and owner.isVisible()
+            )
+            for sequence in action.shortcuts() if live else ():
+                keys[sequence.toString()].append(action.text())
+                if action.shortcutContext() in wide_contexts:
+                    wide.add(sequence.toString())
+        clashes = {key: keys[key] for key in wide if len(keys[key]) > 1}
+        assert clashes == {}, (mode, index)

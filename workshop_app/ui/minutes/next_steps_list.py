@@ -127,7 +127,7 @@ class NextStepsPanel(QWidget):
         key = QKeySequence.StandardKey
         self.add_action = action("&Add Next Step…", "Ctrl+Shift+A", self.add_next_step_dialog)
         self.edit_action = action("&Edit Next Step…", "F2", self.edit_current, on_table=True)
-        self.status_action = action("Change &Status", "Ctrl+E", self.edit_status, on_table=True)
+        self.status_action = action("Change &Status", "Ctrl+T", self.edit_status, on_table=True)
         self.done_action = action("Mark &Done", "Ctrl+D", self.mark_done)
         self.delete_action = action(
             "De&lete Next Step", key.Delete, self.delete_current, on_table=True
