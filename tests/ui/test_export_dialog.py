@@ -133,6 +133,8 @@ def test_the_agenda_handout_dialog_has_no_minutes_front_page_choices(
         dialog.front.issued,
         dialog.front.numbered,
         dialog.front.actual_times,
+        dialog.owners,  # the handout has no next steps
+        dialog.highlights,  # nor contributions
     ):
         assert not widget.isVisibleTo(dialog)
     assert dialog.annex.isVisibleTo(dialog)

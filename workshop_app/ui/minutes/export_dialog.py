@@ -145,6 +145,8 @@ class ExportDialog(QDialog):
         form.addRow("", self.highlights)
         form.addRow("", self.annex)
         self.front.add_rows(form, shown=not self.agenda)
+        for minutes_only in (self.owners, self.highlights):  # the handout has neither
+            form.setRowVisible(minutes_only, not self.agenda)
         form.addRow("&Paper:", self.paper)
         form.addRow("Te&mplate:", _row(self.template, self.template_button))
         form.addRow("&Save as:", _row(self.output, self.output_button))
