@@ -132,6 +132,10 @@ def test_key_outcomes_come_first_and_what_comes_next_closes_the_body(
         "Propose partner-country co-hosts for each regional event. — "
         "Mr. Tomas Reinholt (MIEUX Programme), by 15 December 2017" in summary
     )
+    # The summary lists what is still to be done, soonest due first; a done step is not in it.
+    assert "Circulate the minutes" not in summary
+    steps = ("Propose partner-country", "Collect short descriptions", "Hold regional events")
+    assert [summary.index(step) for step in steps] == sorted(summary.index(s) for s in steps)
     closing = text[text.index("What comes next") :]
     assert text.index("Points agreed") < text.index("What comes next")
     # Steps still to take, soonest due first; then those already done.

@@ -276,8 +276,10 @@ class Minutes:
 
     @property
     def key_steps(self) -> tuple[NextStepEntry, ...]:
-        """The next steps the short summary at the top lists: all but the dropped ones."""
-        return tuple(s for s in self.next_steps if s.status != NextStepStatus.DROPPED)
+        """The next steps the short summary at the top lists: what is still to be done,
+        soonest due first (as "What comes next" lists them), those without a date last."""
+        still_open = [s for s in self.next_steps if s.status == NextStepStatus.OPEN]
+        return tuple(sorted(still_open, key=lambda step: (not step.due_iso, step.due_iso)))
 
     @property
     def has_key_outcomes(self) -> bool:
