@@ -288,3 +288,29 @@ def test_anonymous_minutes_check_the_front_page_too(demo_path: Path) -> None:
     refs = {finding.ref for finding in found.value.findings}
     assert {("workshop", "prepared_by"), ("workshop", "document_reference")} <= refs
     assert not out.exists()
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_points_beyond_the_guiding_questions_are_not_headed_as_contributions(
+    tmp_path: Path, fmt: str
+) -> None:
+    """An item with questions whose only words outside them are a consensus point: its
+    heading says so, not "Other contributions" over no contribution at all."""
+    from workshop_app.domain.model import ConsensusPoint, ConsensusStatus
+
+    demo = demo_record()
+    contributions = tuple(
+        c for c in demo.contributions if not (c.agenda_item_id == "a2" and not c.question_id)
+    )
+    point = ConsensusPoint(
+        "k-beyond", "a2", "Partners meet again in spring.", status=ConsensusStatus.AGREED
+    )
+    record = dataclasses.replace(
+        demo, contributions=contributions, consensus=(*demo.consensus, point)
+    )
+    path = tmp_path / "beyond.workshop"
+    Document.create_from_record(path, record).close()
+    text = exported(path, fmt)
+    heading = text.index("Beyond the guiding questions")
+    between = text[heading : text.index("Partners meet again in spring.", heading)]
+    assert "Other contributions" not in between and len(between) < 200, between

@@ -53,6 +53,8 @@ class Labels:
     duration: str = "Duration"
     guiding_questions: str = "Guiding questions"
     other_contributions: str = "Other contributions"
+    #: Over consensus points about no guiding question, when nothing else is in that section.
+    beyond_questions: str = "Beyond the guiding questions"
     examples_named: str = "Examples named"
     consensus: str = "Consensus"
     reservations: str = "Reservations"

@@ -64,6 +64,15 @@ class Section:
     def empty(self) -> bool:
         return not (self.said or self.examples or self.consensus or self.not_shown)
 
+    @property
+    def only_outcomes(self) -> bool:
+        """Consensus points and nothing said: headed as outcomes, not as "contributions"."""
+        return bool(self.consensus) and not (self.said or self.examples or self.not_shown)
+
+    def heading(self, labels: Labels) -> str:
+        """The heading of a section about no guiding question (in an item that has some)."""
+        return labels.beyond_questions if self.only_outcomes else labels.other_contributions
+
 
 @dataclass(frozen=True)
 class GroupMinutes:

@@ -24,7 +24,7 @@ def _section(w: Writer, section: Section, has_questions: bool, level: int = 2) -
     if section.question:
         w.heading(section.question, level)
     elif section.question is None and has_questions:
-        w.heading(labels.other_contributions, level)
+        w.heading(section.heading(labels), level)
     if section.empty:
         w.runs("Normal", (labels.nothing_recorded, "im"))
     for s in section.said:
