@@ -4,15 +4,14 @@ each saved as one undoable edit when the field is left."""
 from __future__ import annotations
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QDateEdit, QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 
 from workshop_app.domain.model import Day
 from workshop_app.ui.common.form_widgets import FieldNote, with_note
 from workshop_app.ui.edits.prepare_edits import DayEdits
+from workshop_app.ui.prepare.date_field import DATE_FORMAT, NO_DATE, optional_date_edit
 from workshop_app.ui.prepare.field_values import FieldError, check_start_time
 
-_DATE_FORMAT = "yyyy-MM-dd"
-_NO_DATE = QDate(1900, 1, 1)  # the QDateEdit's minimum, shown as "no date"
 _TIMES = {"start_time": "the start", "end_time": "the end"}
 
 
@@ -31,12 +30,7 @@ class DayForm(QWidget):
         font = self.heading.font()
         font.setBold(True)
         self.heading.setFont(font)
-        self.date = QDateEdit()
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("ddd d MMM yyyy")
-        self.date.setMinimumDate(_NO_DATE)
-        self.date.setSpecialValueText("No date yet")
-        self.date.setKeyboardTracking(False)
+        self.date = optional_date_edit()
         self.start_time = QLineEdit()
         self.start_time.setPlaceholderText("HH:MM, e.g. 09:00")
         self.end_time = QLineEdit()
@@ -76,8 +70,8 @@ class DayForm(QWidget):
         self._loading = True
         try:
             self.heading.setText(heading)
-            stored = QDate.fromString(day.date or "", _DATE_FORMAT)
-            self.date.setDate(stored if stored.isValid() else _NO_DATE)
+            stored = QDate.fromString(day.date or "", DATE_FORMAT)
+            self.date.setDate(stored if stored.isValid() else NO_DATE)
             for key, line in (("start_time", self.start_time), ("end_time", self.end_time)):
                 if not line.isModified():
                     line.setText(getattr(day, key) or "")
@@ -98,7 +92,7 @@ class DayForm(QWidget):
         day = self._day
         if self._loading or day is None:
             return
-        value = None if date == _NO_DATE else date.toString(_DATE_FORMAT)
+        value = None if date == NO_DATE else date.toString(DATE_FORMAT)
         if value != day.date:
             self._edits.update(day.id, date=value)
 

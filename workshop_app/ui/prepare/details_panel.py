@@ -15,7 +15,6 @@ from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -38,6 +37,7 @@ from workshop_app.ui.common.form_widgets import (
     with_note,
 )
 from workshop_app.ui.edits.prepare_edits import DetailsEdits
+from workshop_app.ui.prepare.date_field import DATE_FORMAT, NO_DATE, optional_date_edit
 from workshop_app.ui.prepare.days_note import DaysNote
 from workshop_app.ui.prepare.field_values import (
     CHECKS,
@@ -54,8 +54,6 @@ from workshop_app.words import plural
 
 #: How long typing in the purpose may pause before it is saved.
 PURPOSE_IDLE_MS = 1000
-_DATE_FORMAT = "yyyy-MM-dd"
-_NO_DATE = QDate(1900, 1, 1)  # the QDateEdit's minimum, shown as "no date"
 
 
 class DetailsPanel(QScrollArea):
@@ -85,16 +83,12 @@ class DetailsPanel(QScrollArea):
         self.organiser = QLineEdit()
         self.document_reference = QLineEdit(placeholderText="printed on the minutes' front page")
         self.prepared_by = QLineEdit(placeholderText="the organiser, unless you name another")
-        for line in (self.title, self.subtitle, self.venue, self.organiser):
+        for line in (
+            *(self.title, self.subtitle, self.venue, self.organiser),
+            *(self.document_reference, self.prepared_by),
+        ):
             line.setMaxLength(MAX_LINE)
-        self.document_reference.setMaxLength(MAX_LINE)
-        self.prepared_by.setMaxLength(MAX_LINE)
-        self.date = QDateEdit()
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("ddd d MMM yyyy")
-        self.date.setMinimumDate(_NO_DATE)
-        self.date.setSpecialValueText("No date yet")
-        self.date.setKeyboardTracking(False)
+        self.date = optional_date_edit()
         self.date.setAccessibleName("Date")
         self.no_date = QCheckBox("&No date yet")
         self.start_time = QLineEdit()
@@ -242,8 +236,8 @@ class DetailsPanel(QScrollArea):
                 if not force and (self._pending(key) or self._typed(key) == stored):
                     continue
                 self._set_text(key, stored or "")
-            stored_date = QDate.fromString(workshop.date or "", _DATE_FORMAT)
-            self.date.setDate(stored_date if stored_date.isValid() else _NO_DATE)
+            stored_date = QDate.fromString(workshop.date or "", DATE_FORMAT)
+            self.date.setDate(stored_date if stored_date.isValid() else NO_DATE)
             self.no_date.setChecked(workshop.date is None)
             self.date.setEnabled(workshop.date is not None)
             self.groups.set_groups(workshop.stakeholder_groups)
@@ -366,7 +360,7 @@ class DetailsPanel(QScrollArea):
     def _date_edited(self, date: QDate) -> None:
         if self._loading:
             return
-        value = None if date == _NO_DATE else date.toString(_DATE_FORMAT)
+        value = None if date == NO_DATE else date.toString(DATE_FORMAT)
         if value != self._stored.date:
             self._commit("date", value)
 
@@ -377,11 +371,11 @@ class DetailsPanel(QScrollArea):
         if no_date:
             self._commit("date", None)
             return
-        if self.date.date() == _NO_DATE:
+        if self.date.date() == NO_DATE:
             self._loading = True
             self.date.setDate(QDate.currentDate())
             self._loading = False
-        self._commit("date", self.date.date().toString(_DATE_FORMAT))
+        self._commit("date", self.date.date().toString(DATE_FORMAT))
         self.date.setFocus()
 
     def _purpose_edited(self) -> None:
