@@ -140,3 +140,14 @@ def test_json_version_applies_to_json_only(demo_path: Path) -> None:
     assert result.returncode == 2
     assert "--json-version applies to --format json only" in result.stderr
     assert cli("export", str(demo_path), "-f", "json", "--json-version", "5").returncode == 2
+
+
+def test_version_3_still_holds_days_and_groups() -> None:
+    """Version 4 added only the minutes' settings: a three-day workshop with breakout groups
+    exports as version 3 with its days and groups, as before."""
+    from workshop_app.demo import three_days_record
+
+    as_3 = record_to_dict(three_days_record(), 3)
+    assert as_3["version"] == 3
+    assert [day["id"] for day in as_3["days"]] == ["d1", "d2", "d3"]
+    assert as_3["groups"] and {item["day"] for item in as_3["agenda"]} == {"d1", "d2", "d3"}

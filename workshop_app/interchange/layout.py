@@ -67,7 +67,7 @@ ADDED_IN: dict[int, tuple[tuple[str, str], ...]] = {
 #: Top-level lists each version added (an older version's file has no such key).
 LISTS_ADDED_IN: dict[int, tuple[str, ...]] = {3: ("days", "groups")}
 #: The first version with days (and groups): older ones hold a one-day workshop.
-DAYS_VERSION = 4
+DAYS_VERSION = next(v for v, keys in LISTS_ADDED_IN.items() if "days" in keys)
 
 #: The top-level lists, in the schema's order, with the dataclass of their items.
 LISTS: tuple[tuple[str, type], ...] = (
