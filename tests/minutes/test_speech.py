@@ -288,3 +288,19 @@ def test_a_speaker_who_speaks_again_is_not_another_participant(tmp_path: Path) -
         ),
         ("Another participant said", "Third point."),
     ]
+
+
+def test_an_owner_is_judged_by_the_workshops_own_k(workshop: Path) -> None:
+    """An owner typed as a group that k = 3 may name but the workshop's k = 6 may not is not
+    kept as typed (the export's own check would then refuse the minutes)."""
+    from workshop_app.domain.model import NextStep
+    from workshop_app.minutes import scan_minutes
+
+    with Document.open(workshop) as doc:
+        doc.workshop.set_anonymity_k(6)
+        doc.next_steps.add(NextStep("x7", "Gather the civil society views.", owner="Civil society"))
+    record = read_record(workshop)
+    minutes = build_minutes(record, MinutesOptions(attribution=Attribution.ANONYMOUS))
+    steps = {s.text: s.owner for s in minutes.next_steps}
+    assert steps["Gather the civil society views."] not in ("Civil society", "")
+    assert not [f for f in scan_minutes(minutes, record.participants) if "Civil" in f.found]

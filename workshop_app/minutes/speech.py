@@ -98,6 +98,22 @@ def _spoke_in_turn(ctx: BuildContext, run: Sequence[Participant | None]) -> str:
     )
 
 
+def _names_someone(ctx: BuildContext, text: str) -> bool:
+    """Whether the final anonymity check would report ``text``: the same roster, k, public
+    names (with the venue) and language as it uses."""
+    workshop = ctx.record.workshop
+    public = tuple(name for name in (one_line(workshop.venue), *workshop.public_names) if name)
+    found = find_identities(
+        text,
+        ctx.record.participants,
+        organiser=ctx.organiser,
+        k=ctx.anonymity_k,
+        public_names=public,
+        language=one_line(ctx.options.language or workshop.language) or "en",
+    )
+    return bool(found)
+
+
 def anonymous_owner(ctx: BuildContext, step: NextStep, person: Participant | None) -> str:
     """A next step's owner in anonymous minutes: an organisation on the public list (or the
     organiser) as it is; a person by role or as the secretariat, as the options say; other
@@ -113,7 +129,7 @@ def anonymous_owner(ctx: BuildContext, step: NextStep, person: Participant | Non
             return organisation
     elif not owner:
         return ""
-    elif not find_identities(owner, ctx.record.participants, organiser=ctx.organiser):
+    elif not _names_someone(ctx, owner):
         return owner  # "All delegations": nobody's identity
     labels = ctx.labels
     if ctx.options.owners is Owners.SECRETARIAT:
