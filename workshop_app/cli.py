@@ -124,11 +124,11 @@ def _check_export_options(
             "--attribution applies to minutes and csv; the json interchange file holds the "
             "whole record"
         )
-    if fmt == JSON and (args.agenda or args.template or args.reference_docx or args.record):
-        raise UsageError("minutes options (--agenda, --template, --full, ...) do not apply to json")
-    if fmt == JSON and (args.status or args.issued or args.numbered or args.actual_times):
+    minutes_only = (args.agenda, args.template, args.reference_docx, args.record, args.status)
+    if fmt == JSON and any((*minutes_only, args.issued, args.numbered, args.actual_times)):
         raise UsageError(
-            "minutes options (--status, --issued, --numbered, ...) do not apply to json"
+            "minutes options (--agenda, --template, --full, --status, --numbered, ...) "
+            "do not apply to json"
         )
     if fmt != JSON and args.json_version is not None:
         raise UsageError("--json-version applies to --format json only")
